@@ -1,0 +1,126 @@
+-- Consumer-view tests: plain Lua, luaunit. They load the built addon/AsyncAwait exactly as the
+-- client does and use only the public API, as an addon author's code would.
+package.path = "spec/support/?.lua;" .. package.path
+local lu = require("luaunit")
+local client = require("client")
+
+local ADDON_DIR = "addon/AsyncAwait"
+
+local function loadFresh()
+  local env = client.newEnvironment()
+  local before = client.globalNames(env)
+  client.loadAddon(env, ADDON_DIR)
+  return env, before
+end
+
+TestLoading = {}
+
+function TestLoading:test_toc_lists_the_bundle_and_names_the_addon()
+  local meta, files = client.readToc(ADDON_DIR .. "/AsyncAwait.toc")
+  lu.assertEquals(files, { "AsyncAwait.lua" })
+  lu.assertEquals(meta.Title, "AsyncAwait")
+  lu.assertStrMatches(meta.Version, "%d+%.%d+%.%d+")
+  lu.assertNotNil(meta.Interface)
+end
+
+function TestLoading:test_defines_exactly_one_global()
+  local env, before = loadFresh()
+  local added = {}
+  for name in pairs(env) do
+    if not before[name] then added[#added + 1] = name end
+  end
+  lu.assertEquals(added, { "AsyncAwait" })
+end
+
+function TestLoading:test_publishes_exactly_the_public_api()
+  local env = loadFresh()
+  local names = {}
+  for name, value in pairs(env.AsyncAwait) do
+    lu.assertIsFunction(value)
+    names[#names + 1] = name
+  end
+  table.sort(names)
+  lu.assertEquals(names, {
+    "async", "await", "createTask", "joinTask", "schedule", "scheduleAll", "startTask", "yield",
+  })
+end
+
+TestUsage = {}
+
+function TestUsage:setUp()
+  self.A = loadFresh().AsyncAwait
+end
+
+function TestUsage:test_functions_work_as_plain_locals()
+  local async, await, yield = self.A.async, self.A.await, self.A.yield
+  local order = {}
+  local worker = async(function(name, n)
+    for i = 1, n do
+      order[#order + 1] = name .. i
+      yield()
+    end
+    return name, n
+  end)
+  local a, b = worker("a", 2), worker("b", 2)
+  self.A.scheduleAll()
+  lu.assertEquals(order, { "a1", "b1", "a2", "b2" })
+  lu.assertEquals({ await(a) }, { "a", 2 })
+  lu.assertEquals({ await(b) }, { "b", 2 })
+end
+
+function TestUsage:test_seed_batches_example()
+  -- The seed's example: batches of numbers and strings printed by awaited tasks.
+  local A, printed = self.A, {}
+  local printValue = A.async(function(value) printed[#printed + 1] = tostring(value) end)
+  local generateNumbers = A.async(function(count)
+    local numbers = {}
+    for i = 1, count do
+      numbers[i] = i * 10
+      A.yield()
+    end
+    return numbers
+  end)
+  local printValues = A.async(function(values)
+    for i = 1, #values do
+      if i % 2 == 1 then
+        A.await(printValue, values[i]) -- inline, no task
+      else
+        A.await(printValue(values[i])) -- a task, awaited
+      end
+    end
+  end)
+  local main = A.async(function()
+    for _ = 1, 2 do
+      A.await(printValues(A.await(generateNumbers(3))))
+    end
+  end)
+  local done = main()
+  while A.schedule() do end
+  lu.assertEquals(done.state, "dead")
+  lu.assertEquals(printed, { "10", "20", "30", "10", "20", "30" })
+end
+
+function TestUsage:test_errors_reach_the_awaiter_unchanged()
+  local A = self.A
+  local payload = { reason = "no mana" }
+  local failing = A.async(function() error(payload) end)
+  local ok, err = pcall(A.await, failing())
+  lu.assertFalse(ok)
+  lu.assertIs(err, payload)
+end
+
+function TestUsage:test_bad_input_error_points_at_the_caller()
+  local A = self.A
+  local ok, err = pcall(function() A.await(nil) end)
+  lu.assertFalse(ok)
+  lu.assertStrMatches(err, ".-run%.lua:%d+: AsyncAwait: await%(future%): expected a future or an async function, got nil")
+end
+
+function TestUsage:test_two_loads_do_not_share_state()
+  local other = loadFresh().AsyncAwait
+  self.A.async(function() end)()
+  lu.assertFalse(other.schedule())
+  lu.assertTrue(self.A.schedule())
+end
+
+os.exit(lu.LuaUnit.run(...))

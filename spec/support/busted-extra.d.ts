@@ -1,0 +1,6 @@
+/** @noSelfInFile */
+// busted-tstl 0.1.2-rc.0 declares `same` in a namespace of its own instead of `assert`.
+declare namespace assert {
+    /** Deep comparison of two values (tables compared by contents). */
+    function same(expected: any, actual: any, failureDescription?: string): boolean;
+}

@@ -1,0 +1,61 @@
+/**
+ * The task record: one plain Lua table per task, laid out as an array so that a task costs
+ * a table header plus 16 bytes per slot (a hash part would cost 40 bytes per field and grow
+ * in powers of two). The public fields (`state`, `result`) are served by one shared metatable;
+ * rare fields (`error`, `traceback`, `waiters`) live in the hash part and are only created on
+ * the paths that need them.
+ *
+ * The slot layout is part of the upgrade contract: a newer copy of the library takes over
+ * records created by an older one, so slots are only ever appended.
+ */
+
+/** Task states, as the public `state` field shows them. */
+export type TaskState = "pending" | "runnable" | "running" | "suspended" | "dead";
+
+export const PENDING: TaskState = "pending";
+export const RUNNABLE: TaskState = "runnable";
+export const RUNNING: TaskState = "running";
+export const SUSPENDED: TaskState = "suspended";
+export const DEAD: TaskState = "dead";
+
+/** Array slots of a task record (Lua indices). */
+export const enum Slot {
+    /** The TaskState string. */
+    State = 1,
+    /** The task's body function. */
+    Fn = 2,
+    /** The pooled coroutine while the task has started and not finished, else false. */
+    Thread = 3,
+    /** True while the record sits in the run queue (it may be stale there; see queue.ts). */
+    Queued = 4,
+    /** The first task waiting for this one, else false; further waiters are in `waiters`. */
+    Waiter = 5,
+    /** What this task is suspended on (a task record), else false. */
+    Awaiting = 6,
+    /** Number of arguments until the task ends, then number of results; FAILED if it failed. */
+    Count = 7,
+    /** First argument, later first result. */
+    Values = 8,
+}
+
+/** The Count slot of a task that ended with an error. */
+export const FAILED = -1;
+
+/** A packed list of values, like `table.pack` makes: `{ n = count, ... }`. */
+export interface Packed {
+    readonly n: number;
+    readonly [index: number]: unknown;
+}
+
+/** The internal view of a task record. */
+export interface TaskRecord {
+    [slot: number]: any;
+    /** The error value of a failed task (hash part; only set on failure). */
+    error?: unknown;
+    /** The traceback of the failure point (hash part; only set on failure). */
+    traceback?: string;
+    /** Waiters after the first, in the order they began to wait (hash part). */
+    waiters?: { [index: number]: TaskRecord };
+    /** Cache of the materialized public `result` table (hash part). */
+    result?: Packed;
+}
