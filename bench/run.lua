@@ -1,0 +1,183 @@
+-- make bench: measures our scheduler against the floor (bench/floor.lua) and TSTL's native
+-- async/await (bench/native/workloads.ts) on the same workloads, in one lua5.1 run.
+-- Prints a table and writes bench/results.json. `--tiny` runs every workload on small sizes
+-- once (a smoke run for make test); figures from it mean nothing.
+package.path = "spec/support/?.lua;" .. package.path
+local client = require("client")
+
+local tiny = arg[1] == "--tiny"
+local REPS = tiny and 1 or 5
+local scale = tiny and 0.01 or 1
+local function size(n) return math.max(2, math.floor(n * scale)) end
+
+-- The three implementations, each a table of the same workload functions.
+local function loadOurs()
+  local env = client.newEnvironment()
+  client.loadAddon(env, "addon/AsyncAwait")
+  return dofile("bench/ours.lua")(env.AsyncAwait)
+end
+local native = dofile("build/bench/native.lua")
+local impls = {
+  { name = "ours", w = loadOurs() },
+  { name = "floor", w = dofile("bench/floor.lua") },
+  { name = "tstl-native", w = {
+    spawn = native.spawn, switch = native.switchTasks, await = native.awaitChildren,
+    fanout = native.fanout, live = native.live,
+  } },
+}
+
+local function median(list)
+  table.sort(list)
+  local n = #list
+  if n % 2 == 1 then return list[(n + 1) / 2] end
+  return (list[n / 2] + list[n / 2 + 1]) / 2
+end
+
+local clock = os.clock
+local function kb() return collectgarbage("count") end
+
+-- Runs `phase` with the collector stopped; returns elapsed seconds, bytes allocated and its value.
+local function timed(phase, ...)
+  local m0, t0 = kb(), clock()
+  local value = phase(...)
+  local t1, m1 = clock(), kb()
+  return t1 - t0, (m1 - m0) * 1024, value
+end
+
+local function settle()
+  collectgarbage("restart")
+  collectgarbage("collect")
+  collectgarbage("collect")
+  collectgarbage("stop")
+end
+
+-- Median ns and bytes per unit of `run(...)` over REPS runs after one warm-up run.
+local function measure(units, expected, run, ...)
+  local got = run(...)
+  assert(got == expected, ("wrong result %s, expected %s"):format(tostring(got), tostring(expected)))
+  local ns, bytes = {}, {}
+  for r = 1, REPS do
+    settle()
+    local dt, db, value = timed(run, ...)
+    assert(value == expected, "wrong result")
+    ns[r], bytes[r] = dt * 1e9 / units, db / units
+  end
+  collectgarbage("restart")
+  return { ns = median(ns), bytes = median(bytes) }
+end
+
+-- Live tasks: bytes per suspended task (setup) and ns per resume (release), medians.
+local function measureLive(live, n)
+  live(n)() -- warm-up
+  local bytes, ns = {}, {}
+  for r = 1, REPS do
+    settle()
+    local _, db, release = timed(live, n)
+    local dt, _, released = timed(release)
+    assert(released == n, "not every live task was released")
+    bytes[r], ns[r] = db / n, dt * 1e9 / n
+  end
+  collectgarbage("restart")
+  return { ns = median(ns), bytes = median(bytes) }
+end
+
+local workloads = {
+  { key = "spawn", unit = "task", args = { size(200000) },
+    units = function(n) return n end, expect = function(n) return n * (n + 1) / 2 end },
+  { key = "switch", unit = "yield", args = { size(1000), 200 },
+    units = function(t, y) return t * y end, expect = function(t, y) return t * y end },
+  { key = "await", unit = "await", args = { size(100), size(1000) },
+    units = function(p, c) return p * c end, expect = function(p, c) return p * c * (c + 1) / 2 end },
+  { key = "fanout", unit = "child", args = { size(10000) },
+    units = function(n) return n end, expect = function(n) return n * (n + 1) / 2 end },
+}
+local liveSizes = { size(1000), size(10000), size(100000) }
+
+local results = { workloads = {}, live = {}, reps = REPS, tiny = tiny }
+local started = clock()
+for _, w in ipairs(workloads) do
+  local row = { unit = w.unit, args = w.args }
+  for _, impl in ipairs(impls) do
+    row[impl.name] = measure(w.units(unpack(w.args)), w.expect(unpack(w.args)), impl.w[w.key], unpack(w.args))
+  end
+  results.workloads[w.key] = row
+end
+for _, n in ipairs(liveSizes) do
+  local row = { n = n }
+  for _, impl in ipairs(impls) do row[impl.name] = measureLive(impl.w.live, n) end
+  results.live[#results.live + 1] = row
+end
+results.seconds = clock() - started
+
+-- Report ----------------------------------------------------------------------------------
+local lines = {}
+local function out(fmt, ...) lines[#lines + 1] = fmt:format(...) end
+out("%-8s %-6s %10s %10s %12s %10s %10s %10s %10s %12s",
+  "workload", "unit", "ours ns", "floor ns", "native ns", "ours/flr", "ours/nat", "ours B", "floor B", "native B")
+local order = { "spawn", "switch", "await", "fanout" }
+for _, key in ipairs(order) do
+  local r = results.workloads[key]
+  r.ratioFloor = r.ours.ns / r.floor.ns
+  r.ratioNative = r.ours.ns / r["tstl-native"].ns
+  out("%-8s %-6s %10.0f %10.0f %12.0f %10.2f %10.2f %10.0f %10.0f %12.0f", key, r.unit,
+    r.ours.ns, r.floor.ns, r["tstl-native"].ns, r.ratioFloor, r.ratioNative,
+    r.ours.bytes, r.floor.bytes, r["tstl-native"].bytes)
+end
+out("")
+out("%-12s %14s %14s %14s %12s %12s %12s", "live tasks", "ours ns/resume", "floor ns/res", "native ns/res",
+  "ours B/task", "floor B/task", "native B/task")
+for _, r in ipairs(results.live) do
+  out("%-12d %14.0f %14.0f %14.0f %12.0f %12.0f %12.0f", r.n, r.ours.ns, r.floor.ns, r["tstl-native"].ns,
+    r.ours.bytes, r.floor.bytes, r["tstl-native"].bytes)
+end
+
+local W, L = results.workloads, results.live
+local flat = L[#L].ours.ns / L[1].ours.ns
+results.targets = {
+  { name = "spawn <= 0.8 x floor", value = W.spawn.ratioFloor, limit = 0.8 },
+  { name = "switch <= 1.5 x floor", value = W.switch.ratioFloor, limit = 1.5 },
+  { name = "await <= 1.0 x floor", value = W.await.ratioFloor, limit = 1.0 },
+  { name = "spawn >= 4x faster than tstl-native", value = W.spawn.ratioNative, limit = 0.25 },
+  { name = "switch >= 4x faster than tstl-native", value = W.switch.ratioNative, limit = 0.25 },
+  { name = "await >= 4x faster than tstl-native", value = W.await.ratioNative, limit = 0.25 },
+  { name = "garbage per spawned task <= 250 B", value = W.spawn.ours.bytes, limit = 250 },
+  { name = "resume cost at 100k live <= 1.3 x at 1k", value = flat, limit = 1.3 },
+}
+out("")
+for _, t in ipairs(results.targets) do
+  t.met = t.value <= t.limit
+  out("%-44s %9.2f  (limit %.2f)  %s", t.name, t.value, t.limit, t.met and "met" or "MISSED")
+end
+out("")
+out("%d repetitions per figure (median), GC stopped while measuring; %.0f s in all%s", REPS, results.seconds,
+  tiny and " (tiny smoke run: figures are meaningless)" or "")
+print(table.concat(lines, "\n"))
+
+-- JSON ------------------------------------------------------------------------------------
+local function json(v, indent)
+  indent = indent or ""
+  local t = type(v)
+  if t == "table" then
+    local inner = indent .. "  "
+    local parts = {}
+    if #v > 0 or next(v) == nil then
+      for i = 1, #v do parts[i] = inner .. json(v[i], inner) end
+      return "[\n" .. table.concat(parts, ",\n") .. "\n" .. indent .. "]"
+    end
+    local keys = {}
+    for k in pairs(v) do keys[#keys + 1] = tostring(k) end
+    table.sort(keys)
+    for i, k in ipairs(keys) do parts[i] = ("%s%q: %s"):format(inner, k, json(v[k], inner)) end
+    return "{\n" .. table.concat(parts, ",\n") .. "\n" .. indent .. "}"
+  elseif t == "number" then
+    return v == math.floor(v) and ("%d"):format(v) or ("%.4f"):format(v)
+  elseif t == "string" then
+    return ("%q"):format(v)
+  end
+  return tostring(v)
+end
+local path = os.getenv("BENCH_OUT") or "bench/results.json"
+local f = assert(io.open(path, "w"))
+f:write(json(results), "\n")
+f:close()
+print("wrote " .. path)
