@@ -5,15 +5,15 @@ local create, resume, yield, status = coroutine.create, coroutine.resume, corout
 
 local M = {}
 
-local cos, args, res, dead, waiters -- per-task slots, indexed by task id
-local lastId
-local run, runPos, runLen, nxt, nxtLen -- two-array FIFO of task ids
+-- Per-task slots, indexed by task id. Like our scheduler's queue, they persist across runs:
+-- a run overwrites them rather than allocating new tables.
+local cos, args, res, dead, waiters = {}, {}, {}, {}, {}
+local lastId = 0
+local run, runPos, runLen, nxt, nxtLen = {}, 1, 0, {}, 0 -- two-array FIFO of task ids
 local YIELD = {}
 
 local function reset()
-  cos, args, res, dead, waiters = {}, {}, {}, {}, {}
   lastId = 0
-  run, runPos, runLen, nxt, nxtLen = {}, 1, 0, {}, 0
 end
 
 local function push(id)
@@ -26,6 +26,7 @@ local function spawn(body, arg)
   lastId = id
   cos[id] = create(body)
   args[id] = arg
+  dead[id] = false
   push(id)
   return id
 end

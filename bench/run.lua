@@ -51,34 +51,54 @@ local function settle()
   collectgarbage("stop")
 end
 
--- Median ns and bytes per unit of `run(...)` over REPS runs after one warm-up run.
-local function measure(units, expected, run, ...)
-  local got = run(...)
-  assert(got == expected, ("wrong result %s, expected %s"):format(tostring(got), tostring(expected)))
+-- Median ns and bytes per unit over REPS runs of each implementation's `key` workload, after
+-- one warm-up run each. Repetitions are interleaved across implementations so that drift of
+-- the machine's speed affects all three alike.
+local function measure(key, units, expected, args)
+  for _, impl in ipairs(impls) do
+    local got = impl.w[key](unpack(args))
+    assert(got == expected, ("%s %s: wrong result %s, expected %s"):format(impl.name, key, tostring(got), tostring(expected)))
+  end
   local ns, bytes = {}, {}
   for r = 1, REPS do
-    settle()
-    local dt, db, value = timed(run, ...)
-    assert(value == expected, "wrong result")
-    ns[r], bytes[r] = dt * 1e9 / units, db / units
+    for _, impl in ipairs(impls) do
+      settle()
+      local dt, db, value = timed(impl.w[key], unpack(args))
+      assert(value == expected, "wrong result")
+      ns[impl.name] = ns[impl.name] or {}
+      bytes[impl.name] = bytes[impl.name] or {}
+      ns[impl.name][r], bytes[impl.name][r] = dt * 1e9 / units, db / units
+    end
   end
   collectgarbage("restart")
-  return { ns = median(ns), bytes = median(bytes) }
+  local row = {}
+  for _, impl in ipairs(impls) do
+    row[impl.name] = { ns = median(ns[impl.name]), bytes = median(bytes[impl.name]) }
+  end
+  return row
 end
 
 -- Live tasks: bytes per suspended task (setup) and ns per resume (release), medians.
-local function measureLive(live, n)
-  live(n)() -- warm-up
-  local bytes, ns = {}, {}
+local function measureLive(n)
+  for _, impl in ipairs(impls) do impl.w.live(n)() end -- warm-up
+  local ns, bytes = {}, {}
   for r = 1, REPS do
-    settle()
-    local _, db, release = timed(live, n)
-    local dt, _, released = timed(release)
-    assert(released == n, "not every live task was released")
-    bytes[r], ns[r] = db / n, dt * 1e9 / n
+    for _, impl in ipairs(impls) do
+      settle()
+      local _, db, release = timed(impl.w.live, n)
+      local dt, _, released = timed(release)
+      assert(released == n, impl.name .. ": not every live task was released")
+      ns[impl.name] = ns[impl.name] or {}
+      bytes[impl.name] = bytes[impl.name] or {}
+      ns[impl.name][r], bytes[impl.name][r] = dt * 1e9 / n, db / n
+    end
   end
   collectgarbage("restart")
-  return { ns = median(ns), bytes = median(bytes) }
+  local row = { n = n }
+  for _, impl in ipairs(impls) do
+    row[impl.name] = { ns = median(ns[impl.name]), bytes = median(bytes[impl.name]) }
+  end
+  return row
 end
 
 local workloads = {
@@ -96,16 +116,12 @@ local liveSizes = { size(1000), size(10000), size(100000) }
 local results = { workloads = {}, live = {}, reps = REPS, tiny = tiny }
 local started = clock()
 for _, w in ipairs(workloads) do
-  local row = { unit = w.unit, args = w.args }
-  for _, impl in ipairs(impls) do
-    row[impl.name] = measure(w.units(unpack(w.args)), w.expect(unpack(w.args)), impl.w[w.key], unpack(w.args))
-  end
+  local row = measure(w.key, w.units(unpack(w.args)), w.expect(unpack(w.args)), w.args)
+  row.unit, row.args = w.unit, w.args
   results.workloads[w.key] = row
 end
 for _, n in ipairs(liveSizes) do
-  local row = { n = n }
-  for _, impl in ipairs(impls) do row[impl.name] = measureLive(impl.w.live, n) end
-  results.live[#results.live + 1] = row
+  results.live[#results.live + 1] = measureLive(n)
 end
 results.seconds = clock() - started
 

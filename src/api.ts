@@ -4,9 +4,9 @@
  */
 import { describe } from "./core/errors";
 import { enqueue } from "./core/queue";
-import { schedule, waitFor, yieldTurn } from "./core/scheduler";
+import { prepareWait, schedule, scheduleAll, suspendUntilDead, valuesOf, yieldTurn } from "./core/scheduler";
 import { AnyFunction, S } from "./core/state";
-import { DEAD, FAILED, PENDING, RUNNABLE, Slot, TaskRecord, TaskState } from "./core/task";
+import { DEAD, PENDING, RUNNABLE, Slot, TaskRecord, TaskState } from "./core/task";
 
 export type { TaskState } from "./core/task";
 
@@ -40,10 +40,12 @@ export type Future<R = unknown> = Task<R>;
 export type AsyncFunction<A extends unknown[], R> = (this: void, ...args: A) => Future<R>;
 
 const getmeta = getmetatable;
+const yieldThread = coroutine.yield;
 const setmeta = setmetatable;
 
+// getmetatable accepts any value, and is cheaper than type() (which interns a string per call).
 function isTask(this: void, value: unknown): value is TaskRecord {
-    return type(value) === "table" && getmeta(value as object) === S.taskMeta;
+    return getmeta(value as object) === S.taskMeta;
 }
 
 /** Makes a task record. Slot order: see task.ts. */
@@ -91,22 +93,24 @@ export function async<A extends unknown[], R>(fn: (this: void, ...args: A) => R)
 function awaitFuture<R>(future: Future<R>): R;
 function awaitFuture<A extends unknown[], R>(fn: AsyncFunction<A, R>, ...args: A): R;
 function awaitFuture(value: unknown, ...args: unknown[]): LuaMultiReturn<unknown[]> {
-    if (isTask(value)) {
-        const state = value[Slot.State];
-        if (state !== DEAD) {
-            if (state === PENDING) {
-                error("AsyncAwait: await(future): the task is pending; start it with startTask(task) first", 2);
-            }
-            const problem = waitFor(value);
-            if (problem !== undefined) {
-                error(`AsyncAwait: await(future): ${problem}`, 2);
-            }
+    if (getmeta(value as object) === S.taskMeta) {
+        const task = value as TaskRecord;
+        const state = task[Slot.State];
+        if (state === DEAD) {
+            return valuesOf(task);
         }
-        const count = value[Slot.Count] as number;
-        if (count === FAILED) {
-            error(value.error, 0);
+        if (state === PENDING) {
+            error("AsyncAwait: await(future): the task is pending; start it with startTask(task) first", 2);
         }
-        return unpack(value as unknown as unknown[], Slot.Values, Slot.Values + count - 1);
+        const problem = prepareWait(task);
+        if (problem !== undefined) {
+            error(`AsyncAwait: await(future): ${problem}`, 2);
+        }
+        if (task[Slot.State] === DEAD) {
+            return valuesOf(task); // completed synchronously
+        }
+        return suspendUntilDead(task); // a tail call: see suspendUntilDead
+
     }
     if (type(value) === "function") {
         const body = S.asyncFns.get(value as AnyFunction);
@@ -116,13 +120,6 @@ function awaitFuture(value: unknown, ...args: unknown[]): LuaMultiReturn<unknown
         return body(...args);
     }
     error(`AsyncAwait: await(future): expected a future or an async function, got ${describe(value)}`, 2);
-}
-
-/** Runs tasks until none is runnable, including tasks created meanwhile. */
-export function scheduleAll(this: void): void {
-    while (schedule()) {
-        // each call runs one task
-    }
 }
 
 /**
@@ -167,11 +164,14 @@ export function joinTask(this: void, task: Task): void {
         error("AsyncAwait: joinTask(task): the task is pending; start it with startTask(task) first", 2);
     }
     if (state !== DEAD) {
-        const problem = waitFor(task);
+        const problem = prepareWait(task);
         if (problem !== undefined) {
             error(`AsyncAwait: joinTask(task): ${problem}`, 2);
+        }
+        if (task[Slot.State] !== DEAD) {
+            yieldThread(S.SUSPEND, task);
         }
     }
 }
 
-export { awaitFuture as await, schedule, yieldTurn as yield };
+export { awaitFuture as await, schedule, scheduleAll, yieldTurn as yield };

@@ -23,29 +23,65 @@ export function enqueue(this: void, task: TaskRecord): void {
     S.next[n] = task;
 }
 
+/** Swaps in the queued entries once `run` is drained. Returns false when none is queued. */
+function refill(this: void): boolean {
+    const len = S.nextLen;
+    if (len === 0) {
+        return false;
+    }
+    const drained = S.run;
+    S.run = S.next;
+    S.runLen = len;
+    S.runPos = 1;
+    S.next = drained;
+    S.nextLen = 0;
+    return true;
+}
+
 /** Removes and returns the oldest runnable task, or undefined when none is queued. */
 export function dequeue(this: void): TaskRecord | undefined {
     while (true) {
         let pos = S.runPos;
-        let run = S.run;
         if (pos > S.runLen) {
-            const len = S.nextLen;
-            if (len === 0) {
+            if (!refill()) {
                 return undefined;
             }
-            // Swap: the queued entries become the run array; the drained array takes new ones.
-            S.run = S.next;
-            S.runLen = len;
-            S.next = run;
-            S.nextLen = 0;
-            run = S.run;
             pos = 1;
         }
+        const run = S.run;
         const task = run[pos] as TaskRecord;
         run[pos] = undefined;
         S.runPos = pos + 1;
         task[Slot.Queued] = false;
         if (task[Slot.State] === RUNNABLE) {
+            return task;
+        }
+    }
+}
+
+/**
+ * Removes and returns the oldest runnable task if it has not started yet (a worker can run it
+ * inline); returns undefined, leaving that task queued, if it is mid-body or none is queued.
+ */
+export function takeFresh(this: void): TaskRecord | undefined {
+    while (true) {
+        let pos = S.runPos;
+        if (pos > S.runLen) {
+            if (!refill()) {
+                return undefined;
+            }
+            pos = 1;
+        }
+        const run = S.run;
+        const task = run[pos] as TaskRecord;
+        const runnable = task[Slot.State] === RUNNABLE;
+        if (runnable && task[Slot.Thread]) {
+            return undefined;
+        }
+        run[pos] = undefined;
+        S.runPos = pos + 1;
+        task[Slot.Queued] = false;
+        if (runnable) {
             return task;
         }
     }

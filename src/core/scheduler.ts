@@ -7,10 +7,11 @@
  * scheduler must be resumable from any task. A task's error kills its coroutine instead, and
  * `coroutine.resume` reports it.
  */
-import { acquireThread, releaseThread } from "./pool";
+import { addWaiter, fail } from "./completion";
 import { dequeue, enqueue } from "./queue";
 import { S } from "./state";
 import { DEAD, FAILED, RUNNABLE, RUNNING, SUSPENDED, Slot, TaskRecord } from "./task";
+import { acquireWorker, releaseWorker } from "./worker";
 
 const resume = coroutine.resume;
 const running = coroutine.running;
@@ -18,130 +19,54 @@ const yieldThread = coroutine.yield;
 const traceback = debug.traceback;
 const YIELD = S.YIELD;
 const SUSPEND = S.SUSPEND;
-const DONE = S.DONE;
+const IDLE = S.IDLE;
 
-/** Makes a waiter runnable again once the task it awaited is dead. */
-function wake(this: void, waiter: TaskRecord): void {
-    waiter[Slot.Awaiting] = false;
-    waiter[Slot.State] = RUNNABLE;
-    enqueue(waiter);
-}
-
-/** Wakes every waiter of a task that just died, in the order they began to wait. */
-function wakeWaiters(this: void, task: TaskRecord): void {
-    const first = task[Slot.Waiter] as TaskRecord | false;
-    if (!first) {
-        return;
-    }
-    task[Slot.Waiter] = false;
-    wake(first);
-    const more = task.waiters;
-    if (more) {
-        task.waiters = undefined;
-        for (const i of $range(1, (more as unknown as unknown[]).length)) {
-            wake(more[i]);
-        }
-    }
-}
-
-function addWaiter(this: void, target: TaskRecord, waiter: TaskRecord): void {
-    if (!target[Slot.Waiter]) {
-        target[Slot.Waiter] = waiter;
-        return;
-    }
-    let more = target.waiters;
-    if (!more) {
-        more = {};
-        target.waiters = more;
-    }
-    more[(more as unknown as unknown[]).length + 1] = waiter;
-}
-
-/** Clears argument slots a task no longer needs, from slot `from` up to the old count. */
-function clearValues(this: void, task: TaskRecord, from: number, oldCount: number): void {
-    for (const i of $range(from, oldCount)) {
-        task[Slot.Values + i - 1] = undefined;
-    }
-}
-
-function finish(this: void, task: TaskRecord, thread: LuaThread, ...results: unknown[]): void {
-    const n = select("#", ...results);
-    const old = task[Slot.Count] as number;
-    task[Slot.Count] = n;
-    if (n === 1) {
-        task[Slot.Values] = select(1, ...results)[0];
-    } else {
-        for (const i of $range(1, n)) {
-            task[Slot.Values + i - 1] = select(i, ...results)[0];
-        }
-    }
-    if (old > n) {
-        clearValues(task, n + 1, old);
-    }
-    task[Slot.Thread] = false;
-    task[Slot.State] = DEAD;
-    releaseThread(thread);
-    wakeWaiters(task);
-}
-
-/** Ends a task with an error. Its coroutine is abandoned: it died, or is stuck mid-body. */
-export function fail(this: void, task: TaskRecord, err: unknown, where: string): void {
-    const old = task[Slot.Count] as number;
-    task[Slot.Count] = FAILED;
-    clearValues(task, 1, old);
-    task.error = err;
-    task.traceback = where;
-    task[Slot.Thread] = false;
-    task[Slot.State] = DEAD;
-    wakeWaiters(task);
-}
-
-function afterResume(
-    this: void,
-    task: TaskRecord,
-    thread: LuaThread,
-    previous: TaskRecord | false,
-    ok: boolean,
-    signal: unknown,
-    ...rest: unknown[]
-): void {
-    S.current = previous;
-    if (ok) {
-        if (signal === DONE) {
-            finish(task, thread, ...rest);
-        } else if (signal === SUSPEND) {
-            // The await registered nothing before yielding: if that yield had failed (inside a
-            // pcall), no state would need undoing. The waiter is recorded here instead.
-            const target = select(1, ...rest)[0] as TaskRecord;
-            task[Slot.State] = SUSPENDED;
-            task[Slot.Awaiting] = target;
-            addWaiter(target, task);
-        } else if (signal === YIELD) {
-            task[Slot.State] = RUNNABLE;
-            enqueue(task);
-        } else {
-            fail(
-                task,
-                "AsyncAwait: a task called coroutine.yield() directly; use AsyncAwait.yield() or await() inside tasks",
-                traceback(thread),
-            );
-        }
-    } else {
-        fail(task, signal, traceback(thread));
-    }
-}
-
-/** Resumes a runnable task until it yields, suspends, finishes or fails. */
-export function runTask(this: void, task: TaskRecord): void {
+/**
+ * Runs a runnable task until it (or, inside scheduleAll, the last task its worker went on to
+ * run) yields, suspends, finishes or fails.
+ */
+function runTask(this: void, task: TaskRecord): void {
     const previous = S.current;
-    S.current = task;
-    task[Slot.State] = RUNNING;
     let thread = task[Slot.Thread] as LuaThread | false;
-    if (!thread) {
-        thread = acquireThread();
-        task[Slot.Thread] = thread;
+    let ok: boolean;
+    let signal: unknown;
+    let target: unknown;
+    if (thread) {
+        // Mid-body: continue it where it yielded or awaited.
+        S.current = task;
+        task[Slot.State] = RUNNING;
+        [ok, signal, target] = resume(thread);
+    } else {
+        thread = acquireWorker();
+        [ok, signal, target] = resume(thread, task);
     }
-    afterResume(task, thread, previous, ...(resume(thread, task) as unknown as [boolean, unknown]));
+    // The worker sets S.current to each task it runs: this is the one that stopped it.
+    const last = S.current as TaskRecord;
+    S.current = previous;
+    if (!ok) {
+        fail(last, signal, traceback(thread));
+    } else if (signal === IDLE) {
+        releaseWorker(thread);
+    } else if (signal === YIELD) {
+        last[Slot.State] = RUNNABLE;
+        enqueue(last);
+    } else if (signal === SUSPEND) {
+        // The await registered nothing before yielding: had that yield failed (inside a pcall),
+        // no state would need undoing. The waiter is recorded here instead.
+        last[Slot.State] = SUSPENDED;
+        last[Slot.Awaiting] = target;
+        if ((target as TaskRecord)[Slot.Waiter]) {
+            addWaiter(target as TaskRecord, last);
+        } else {
+            (target as TaskRecord)[Slot.Waiter] = last;
+        }
+    } else {
+        fail(
+            last,
+            "AsyncAwait: a task called coroutine.yield() directly; use AsyncAwait.yield() or await() inside tasks",
+            traceback(thread),
+        );
+    }
 }
 
 /**
@@ -153,8 +78,23 @@ export function schedule(this: void): boolean {
     if (task === undefined) {
         return false;
     }
+    const inline = S.inline;
+    S.inline = false;
     runTask(task);
+    S.inline = inline;
     return true;
+}
+
+/** Runs tasks until none is runnable, including tasks created meanwhile. */
+export function scheduleAll(this: void): void {
+    const inline = S.inline;
+    S.inline = true;
+    let task = dequeue();
+    while (task !== undefined) {
+        runTask(task);
+        task = dequeue();
+    }
+    S.inline = inline;
 }
 
 /** The task whose body is executing right now, or undefined in plain code or a foreign coroutine. */
@@ -203,6 +143,9 @@ function completeNow(this: void, target: TaskRecord): string | undefined {
     chain[top] = target;
     S.chainTop = top;
     S.forced += 1;
+    // Only the chain may run now: workers must not go on to other queued tasks.
+    const inline = S.inline;
+    S.inline = false;
     let problem: string | undefined;
     while (target[Slot.State] !== DEAD) {
         const task = chain[top] as TaskRecord;
@@ -230,22 +173,45 @@ function completeNow(this: void, target: TaskRecord): string | undefined {
     }
     S.chainTop = base;
     S.forced -= 1;
+    S.inline = inline;
     return problem;
 }
 
 /**
- * Waits until `target` (started, not dead) is dead: suspends the running task, or completes the
- * target right here when called outside any task. Returns an explanation when it cannot.
+ * The values of a dead task, or its error re-raised unchanged (level 0 adds no position).
  */
-export function waitFor(this: void, target: TaskRecord): string | undefined {
-    const current = runningTask();
-    if (current === undefined) {
+export function valuesOf(this: void, task: TaskRecord): LuaMultiReturn<unknown[]> {
+    const count = task[Slot.Count] as number;
+    if (count === 1) {
+        return task[Slot.Values];
+    }
+    if (count === FAILED) {
+        error(task.error, 0);
+    }
+    return unpack(task as unknown as unknown[], Slot.Values, Slot.Values + count - 1);
+}
+
+/**
+ * Suspends the running task until `target` is dead, then returns the target's values.
+ * Callers tail-call it: a suspended task keeps its coroutine's stack, and every frame left
+ * below the yield can push that stack past its initial size (+720 bytes per live task).
+ */
+export function suspendUntilDead(this: void, target: TaskRecord): LuaMultiReturn<unknown[]> {
+    yieldThread(SUSPEND, target);
+    return valuesOf(target);
+}
+
+/**
+ * Explains why the code running now may not wait for `target` (started, not dead), or returns
+ * undefined. Outside any task this completes the target on the spot (see completeNow).
+ */
+export function prepareWait(this: void, target: TaskRecord): string | undefined {
+    const current = S.current;
+    if (!current || current[Slot.Thread] !== running()) {
         return completeNow(target);
     }
-    const problem = cycleProblem(current, target);
-    if (problem !== undefined) {
-        return problem;
-    }
-    yieldThread(SUSPEND, target);
-    return undefined;
+    // A runnable target waits for nothing, so only a suspended or running one can close a cycle.
+    return target[Slot.State] === RUNNABLE ? undefined : cycleProblem(current, target);
 }
+
+export { runTask };

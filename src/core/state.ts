@@ -10,7 +10,7 @@ export interface LuaArray<T> {
     [index: number]: T;
 }
 
-/** Sentinel values the pooled coroutines yield to the scheduler. */
+/** Sentinel values workers yield to the scheduler. */
 export interface Signal {
     readonly signal: string;
 }
@@ -20,6 +20,8 @@ export interface SchedulerState {
     current: TaskRecord | false;
     /** Depth of forced (synchronous) completions under way; yield() is a no-op meanwhile. */
     forced: number;
+    /** Whether a worker may go on to run the next fresh task inline (inside scheduleAll, not while forcing). */
+    inline: boolean;
 
     /** The run queue is two arrays: `run` is drained from `runPos` while `next` is appended to. */
     run: LuaArray<TaskRecord | undefined>;
@@ -28,7 +30,7 @@ export interface SchedulerState {
     next: LuaArray<TaskRecord | undefined>;
     nextLen: number;
 
-    /** Idle pooled coroutines, a stack of at most `poolMax`. */
+    /** Idle workers (coroutines), a stack of at most `poolMax`. */
     pool: LuaArray<LuaThread | undefined>;
     poolLen: number;
     poolMax: number;
@@ -45,7 +47,7 @@ export interface SchedulerState {
 
     YIELD: Signal;
     SUSPEND: Signal;
-    DONE: Signal;
+    IDLE: Signal;
 }
 
 export type AnyFunction = (this: void, ...args: any[]) => any;
@@ -75,6 +77,7 @@ export function createState(this: void): SchedulerState {
     return {
         current: false,
         forced: 0,
+        inline: false,
         run: {},
         runPos: 1,
         runLen: 0,
@@ -89,7 +92,7 @@ export function createState(this: void): SchedulerState {
         taskMeta: { __index: taskIndex },
         YIELD: { signal: "yield" },
         SUSPEND: { signal: "suspend" },
-        DONE: { signal: "done" },
+        IDLE: { signal: "idle" },
     };
 }
 
