@@ -5,7 +5,7 @@ ADDON := addon/AsyncAwait
 SRC := $(shell find src -name '*.ts' 2>/dev/null)
 SPECS := $(shell find spec -name '*.ts' 2>/dev/null)
 
-.PHONY: all build test specs clean lua-deps
+.PHONY: all build test specs bench clean lua-deps
 
 all: build
 
@@ -31,11 +31,19 @@ build/spec/.stamp: node_modules/.package-lock.json spec/tsconfig.json $(SRC) $(S
 
 specs: build/spec/.stamp
 
+# The benchmark's TSTL-native workloads (ordinary TypeScript async/await).
+build/bench/native.lua: node_modules/.package-lock.json bench/native/tsconfig.json $(wildcard bench/native/*.ts)
+	npx tstl -p bench/native/tsconfig.json
+
 lua-deps:
 	@scripts/ensure-lua-deps.sh
 
-test: lua-deps build specs
+test: lua-deps build specs build/bench/native.lua
 	@scripts/run-tests.sh
+
+# Not a test: prints the table and writes bench/results.json (about a minute).
+bench: lua-deps build build/bench/native.lua
+	lua5.1 bench/run.lua
 
 clean:
 	rm -rf build addon dist

@@ -6,7 +6,7 @@ package.path = "spec/support/?.lua;" .. package.path
 local client = require("client")
 
 local tiny = arg[1] == "--tiny"
-local REPS = tiny and 1 or 5
+local REPS = tiny and 1 or 7
 local scale = tiny and 0.01 or 1
 local function size(n) return math.max(2, math.floor(n * scale)) end
 

@@ -3,6 +3,7 @@
 #   1. busted specs (spec/**/*.spec.ts compiled to build/spec) under lua5.1
 #   2. consumer tests (plain Lua, luaunit) that load addon/AsyncAwait like the client does
 #   3. luacheck over the built addon: no global but the ones we publish
+#   4. make bench's harness on tiny sizes (it still runs and checks every workload's result)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -49,6 +50,14 @@ if luacheck --no-color addon >"$log/luacheck.txt" 2>&1; then
   passed=$((passed + 1)); echo "  clean"
 else
   failed=$((failed + 1)); cat "$log/luacheck.txt"
+fi
+
+echo "== bench smoke run (tiny sizes)"
+if BENCH_OUT="$log/results.json" lua5.1 bench/run.lua --tiny >"$log/bench.txt" 2>&1 \
+  && grep -q '"spawn"' "$log/results.json" && grep -q '"live"' "$log/results.json"; then
+  passed=$((passed + 1)); echo "  ran"
+else
+  failed=$((failed + 1)); cat "$log/bench.txt"
 fi
 
 echo "$passed passed, $failed failed"

@@ -1,5 +1,5 @@
 import * as A from "../src/api";
-import { S } from "../src/core/state";
+import * as core from "../src/core/scheduler";
 import { attempt, chunk, pack } from "./support/lua";
 
 type Log = string[];
@@ -167,9 +167,9 @@ describe("await", () => {
         let sawTask = true;
         const f = A.async((a: number, b: number) => $multi(a + b, a * b));
         const parent = A.async(() => {
-            const before = S.nextLen;
+            const before = core.snapshot().queued;
             const [sum, product] = A.await(f, 3, 4);
-            sawTask = S.nextLen !== before;
+            sawTask = core.snapshot().queued !== before;
             return sum + product;
         });
         assert.are.equal(19, A.await(parent()));

@@ -5,7 +5,7 @@
  * plain code, and checks the scheduler's invariants against a model computed from the scripts.
  */
 import * as A from "../src/api";
-import { S } from "../src/core/state";
+import { snapshot } from "../src/core/scheduler";
 
 /** A small deterministic PRNG (LCG), independent of math.random. */
 function rng(this: void, seed: number): (this: void, n: number) => number {
@@ -221,7 +221,8 @@ function runSeed(this: void, seed: number, count: number): string[] {
             checkValues(0, id, a, b, c, 3);
         }
     }
-    if (S.forced !== 0 || S.chainTop !== 0 || S.current !== false) {
+    const rest = snapshot();
+    if (rest.forced !== 0 || rest.chainTop !== 0 || rest.current !== false || rest.inline || rest.queued !== 0) {
         problems.push("scheduler state not back to rest");
     }
     return problems;

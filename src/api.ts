@@ -1,12 +1,12 @@
 /**
- * The public API. Every function checks its input and raises at the caller's line
- * (`error(msg, 2)`), naming the call and what it got.
+ * The public API, with its types and documentation. Every function checks its input and raises
+ * at the caller's line (`error(msg, 2)`), naming the call and what it got. The hot ones
+ * (`await`, `yield`, the functions `async` returns) are the core's own functions, exported
+ * under their public names without a wrapper call.
  */
 import { describe } from "./core/errors";
-import { enqueue } from "./core/queue";
-import { prepareWait, schedule, scheduleAll, suspendUntilDead, valuesOf, yieldTurn } from "./core/scheduler";
-import { AnyFunction, S } from "./core/state";
-import { DEAD, PENDING, RUNNABLE, Slot, TaskRecord, TaskState } from "./core/task";
+import * as core from "./core/scheduler";
+import { PENDING, Slot, TaskRecord, TaskState } from "./core/task";
 
 export type { TaskState } from "./core/task";
 
@@ -39,21 +39,12 @@ export type Future<R = unknown> = Task<R>;
 /** A function made by `async`: each call starts a task and returns its future. */
 export type AsyncFunction<A extends unknown[], R> = (this: void, ...args: A) => Future<R>;
 
-const getmeta = getmetatable;
-const yieldThread = coroutine.yield;
-const setmeta = setmetatable;
-
-// getmetatable accepts any value, and is cheaper than type() (which interns a string per call).
-function isTask(this: void, value: unknown): value is TaskRecord {
-    return getmeta(value as object) === S.taskMeta;
-}
-
-/** Makes a task record. Slot order: see task.ts. */
-function newTask(this: void, state: TaskState, fn: AnyFunction, ...args: unknown[]): TaskRecord {
-    return setmeta(
-        [state, fn, false, false, false, false, select("#", ...args), ...args] as unknown as TaskRecord,
-        S.taskMeta,
-    );
+/** The signatures of `await`. */
+export interface Await {
+    /** The values of the future's task once it is dead, or its error re-raised unchanged. */
+    <R>(this: void, future: Future<R>): R;
+    /** Calls the async function's body inline, with no task, and returns its values. */
+    <A extends unknown[], R>(this: void, fn: AsyncFunction<A, R>, ...args: A): R;
 }
 
 /**
@@ -70,57 +61,36 @@ export function async<A extends unknown[], R>(fn: (this: void, ...args: A) => R)
     if (type(fn) !== "function") {
         error(`AsyncAwait: async(fn): expected a function, got ${describe(fn)}`, 2);
     }
-    const wrapper = (...args: A): Future<R> => {
-        const task = newTask(RUNNABLE, fn, ...args);
-        enqueue(task);
-        return task as unknown as Future<R>;
-    };
-    S.asyncFns.set(wrapper, fn);
-    return wrapper;
+    return core.wrapAsync(fn) as AsyncFunction<A, R>;
 }
 
 /**
- * Returns the values of a task once it is dead, or re-raises its error value unchanged.
- * Inside a task, suspends it until then; outside any task (plain code or a coroutine the
- * scheduler does not own), runs the task to completion right here.
- * `await(asyncFn, ...)` instead calls the async function's body inline, with no task.
+ * Returns the values of a task once it is dead (all of them, nils included), or re-raises its
+ * error value unchanged. Inside a task, suspends it until then; outside any task (plain code or
+ * a coroutine the scheduler does not own), runs the task to completion right here, with every
+ * task it awaits. `await(asyncFn, ...)` instead calls the async function's body inline.
  *
  * ```lua
  * local values = AsyncAwait.await(future)
  * local ok, err = pcall(AsyncAwait.await, failingFuture) -- false, the original error value
  * ```
  */
-function awaitFuture<R>(future: Future<R>): R;
-function awaitFuture<A extends unknown[], R>(fn: AsyncFunction<A, R>, ...args: A): R;
-function awaitFuture(value: unknown, ...args: unknown[]): LuaMultiReturn<unknown[]> {
-    if (getmeta(value as object) === S.taskMeta) {
-        const task = value as TaskRecord;
-        const state = task[Slot.State];
-        if (state === DEAD) {
-            return valuesOf(task);
-        }
-        if (state === PENDING) {
-            error("AsyncAwait: await(future): the task is pending; start it with startTask(task) first", 2);
-        }
-        const problem = prepareWait(task);
-        if (problem !== undefined) {
-            error(`AsyncAwait: await(future): ${problem}`, 2);
-        }
-        if (task[Slot.State] === DEAD) {
-            return valuesOf(task); // completed synchronously
-        }
-        return suspendUntilDead(task); // a tail call: see suspendUntilDead
+const awaitFuture = core.awaitValue as unknown as Await;
 
-    }
-    if (type(value) === "function") {
-        const body = S.asyncFns.get(value as AnyFunction);
-        if (body === undefined) {
-            error("AsyncAwait: await(fn, ...): expected an async function (made by async), got a plain function", 2);
-        }
-        return body(...args);
-    }
-    error(`AsyncAwait: await(future): expected a future or an async function, got ${describe(value)}`, 2);
-}
+/**
+ * Inside a task, gives up the rest of this turn: the task goes to the back of the run queue.
+ * Outside tasks, and while a task is being completed synchronously, it does nothing.
+ */
+const yieldTask: (this: void) => void = core.yieldTurn;
+
+/**
+ * Runs the oldest runnable task until it yields, suspends or finishes.
+ * Returns true if it ran one, false if nothing was runnable.
+ */
+export const schedule: (this: void) => boolean = core.schedule;
+
+/** Runs tasks until none is runnable, including tasks created meanwhile. */
+export const scheduleAll: (this: void) => void = core.scheduleAll;
 
 /**
  * Creates a task in state "pending" that will call `fn(...)` once started with `startTask`.
@@ -135,20 +105,19 @@ export function createTask<A extends unknown[], R>(fn: (this: void, ...args: A) 
     if (type(fn) !== "function") {
         error(`AsyncAwait: createTask(fn, ...): expected a function, got ${describe(fn)}`, 2);
     }
-    return newTask(PENDING, fn, ...args) as unknown as Task<R>;
+    return core.newTask(PENDING, fn, ...args) as unknown as Task<R>;
 }
 
 /** Makes a pending task runnable (queued). Raises if the task was already started. */
 export function startTask(this: void, task: Task): void {
-    if (!isTask(task)) {
+    if (!core.isTask(task)) {
         error(`AsyncAwait: startTask(task): expected a task, got ${describe(task)}`, 2);
     }
-    const state = task[Slot.State];
+    const state = task[Slot.State] as TaskState;
     if (state !== PENDING) {
         error(`AsyncAwait: startTask(task): the task was already started (state "${state}")`, 2);
     }
-    task[Slot.State] = RUNNABLE;
-    enqueue(task);
+    core.startTask(task);
 }
 
 /**
@@ -156,22 +125,17 @@ export function startTask(this: void, task: Task): void {
  * its error (read `task.result` and `task.error`).
  */
 export function joinTask(this: void, task: Task): void {
-    if (!isTask(task)) {
+    if (!core.isTask(task)) {
         error(`AsyncAwait: joinTask(task): expected a task, got ${describe(task)}`, 2);
     }
-    const state = task[Slot.State];
-    if (state === PENDING) {
+    const record: TaskRecord = task;
+    if (record[Slot.State] === PENDING) {
         error("AsyncAwait: joinTask(task): the task is pending; start it with startTask(task) first", 2);
     }
-    if (state !== DEAD) {
-        const problem = prepareWait(task);
-        if (problem !== undefined) {
-            error(`AsyncAwait: joinTask(task): ${problem}`, 2);
-        }
-        if (task[Slot.State] !== DEAD) {
-            yieldThread(S.SUSPEND, task);
-        }
+    const problem = core.joinWait(record);
+    if (problem !== undefined) {
+        error(`AsyncAwait: joinTask(task): ${problem}`, 2);
     }
 }
 
-export { awaitFuture as await, schedule, scheduleAll, yieldTurn as yield };
+export { awaitFuture as await, yieldTask as yield };

@@ -1,6 +1,5 @@
 import * as A from "../../src/api";
-import { dequeue, enqueue, hasQueued } from "../../src/core/queue";
-import { S } from "../../src/core/state";
+import { dequeue, enqueue, snapshot } from "../../src/core/scheduler";
 import { RUNNABLE, Slot, TaskRecord } from "../../src/core/task";
 
 function record(this: void, name: string): TaskRecord {
@@ -19,7 +18,7 @@ describe("run queue", () => {
         assert.are.equal(b, dequeue());
         assert.are.equal(c, dequeue());
         assert.is_nil(dequeue());
-        assert.is_false(hasQueued());
+        assert.are.equal(0, snapshot().queued);
     });
 
     it("does not queue a task twice and skips entries whose task is no longer runnable", () => {
@@ -47,6 +46,6 @@ describe("run queue", () => {
         assert.are.equal(1, A.await(first));
         A.scheduleAll();
         assert.are.equal(1, runs);
-        assert.are.equal(0, S.nextLen);
+        assert.are.equal(0, snapshot().queued);
     });
 });

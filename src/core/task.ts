@@ -59,3 +59,29 @@ export interface TaskRecord {
     /** Cache of the materialized public `result` table (hash part). */
     result?: Packed;
 }
+
+/** Serves the public read-only fields of a task from its slots. */
+function taskIndex(this: void, task: TaskRecord, key: string): unknown {
+    if (key === "state") {
+        return task[Slot.State];
+    }
+    if (key === "result") {
+        const n = task[Slot.Count] as number;
+        if (task[Slot.State] !== DEAD || n === FAILED || n === 0) {
+            return undefined;
+        }
+        // Materialized on first read only: awaiting never needs this table.
+        const packed: { n: number; [index: number]: unknown } = { n };
+        for (const i of $range(1, n)) {
+            packed[i] = task[Slot.Values + i - 1];
+        }
+        rawset(task, "result", packed);
+        return packed;
+    }
+    return undefined;
+}
+
+/** The metatable every task record carries: it serves the public fields and marks tasks. */
+export function createTaskMeta(this: void): LuaMetatable<TaskRecord> {
+    return { __index: taskIndex };
+}
