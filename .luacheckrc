@@ -2,12 +2,14 @@
 -- read only Lua 5.1's standard globals (minus what WoW lacks) and the WoW API.
 std = "lua51"
 not_globals = { "io", "dofile", "loadfile", "module" }
-globals = { "AsyncAwait" }
+-- AsyncAwait (the standalone addon's global), and the /asyncawait and /aa slash command names.
+globals = { "AsyncAwait", "SLASH_ASYNCAWAIT1", "SLASH_ASYNCAWAIT2" }
 read_globals = {
+  SlashCmdList = { other_fields = true, read_only = false }, -- we add our command to it
   -- WoW API
   "CreateFrame", "GetTime", "debugprofilestop", "C_Timer", "InCombatLockdown",
   "geterrorhandler", "seterrorhandler", "debugstack", "strmatch", "strsplit", "wipe", "tinsert",
-  "SlashCmdList", "DEFAULT_CHAT_FRAME", "GetBuildInfo", "LibStub",
+  "DEFAULT_CHAT_FRAME", "GetBuildInfo", "LibStub",
 }
 -- Only global-variable warnings gate the build: the Lua is generated, so style checks such as
 -- unused locals of the bundle prelude say nothing about our code.

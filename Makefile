@@ -5,7 +5,7 @@ ADDON := addon/AsyncAwait
 SRC := $(shell find src -name '*.ts' 2>/dev/null)
 SPECS := $(shell find spec -name '*.ts' 2>/dev/null)
 
-.PHONY: all build test specs bench clean lua-deps
+.PHONY: all build test specs bench clean lua-deps package
 
 all: build
 
@@ -22,10 +22,27 @@ $(ADDON)/AsyncAwait.lua: build/addon/AsyncAwait.lua AsyncAwait.toc package.json
 	sed 's/@version@/$(VERSION)/' AsyncAwait.toc > $(ADDON)/AsyncAwait.toc
 	@echo "built $(ADDON) (version $(VERSION))"
 
-build: $(ADDON)/AsyncAwait.lua
+# Our LibStub (src/lib/libstub.ts), compiled alone into one file, shipped as LibStub/LibStub.lua.
+build/libstub/LibStub.lua: node_modules/.package-lock.json tstl.libstub.json tsconfig.json src/lib/libstub.ts
+	npx tstl -p tstl.libstub.json
+
+$(ADDON)/LibStub/LibStub.lua: build/libstub/LibStub.lua
+	@mkdir -p $(ADDON)/LibStub
+	cp build/libstub/LibStub.lua $@
+
+# lib.xml lets another addon embed this folder with one <Include file="Libs\AsyncAwait\lib.xml"/>.
+$(ADDON)/lib.xml: lib.xml
+	@mkdir -p $(ADDON)
+	cp lib.xml $@
+
+build: $(ADDON)/AsyncAwait.lua $(ADDON)/LibStub/LibStub.lua $(ADDON)/lib.xml
+
+# dist/AsyncAwait-$(VERSION).zip holding the AsyncAwait/ folder.
+package: build
+	scripts/package.sh $(VERSION) $(ADDON) dist
 
 # Specs: spec/**/*.spec.ts and the src modules they import, compiled one Lua file per module.
-build/spec/.stamp: node_modules/.package-lock.json spec/tsconfig.json $(SRC) $(SPECS)
+build/spec/.stamp: node_modules/.package-lock.json spec/tsconfig.json $(SRC) $(SPECS) spec/support/client.lua
 	npx tstl -p spec/tsconfig.json
 	@touch $@
 

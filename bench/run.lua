@@ -12,9 +12,9 @@ local function size(n) return math.max(2, math.floor(n * scale)) end
 
 -- The three implementations, each a table of the same workload functions.
 local function loadOurs()
-  local env = client.newEnvironment()
-  client.loadAddon(env, "addon/AsyncAwait")
-  return dofile("bench/ours.lua")(env.AsyncAwait)
+  local sim = client.newSimulator()
+  sim:loadAddon("addon/AsyncAwait")
+  return dofile("bench/ours.lua")(sim.env.AsyncAwait)
 end
 local native = dofile("build/bench/native.lua")
 local impls = {

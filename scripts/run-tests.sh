@@ -45,6 +45,37 @@ if [ $rc -ne 0 ] && ! grep -qE '^not ok ' "$log/unit.tap"; then
   cat "$log/unit.tap"; failed=$((failed + 1))
 fi
 
+echo "== client simulator tests (luaunit, plain Lua)"
+lua5.1 spec/consumer/simulator.lua --output tap >"$log/sim.tap" 2>&1
+rc=$?
+grep -E '^not ok ' -A10 "$log/sim.tap" | head -100
+count_tap "$log/sim.tap"
+if [ $rc -ne 0 ] && ! grep -qE '^not ok ' "$log/sim.tap"; then
+  cat "$log/sim.tap"; failed=$((failed + 1))
+fi
+
+echo "== LibStub consumer tests (luaunit, plain Lua)"
+lua5.1 spec/consumer/libstub.lua --output tap >"$log/libstub.tap" 2>&1
+rc=$?
+grep -E '^not ok ' -A10 "$log/libstub.tap" | head -100
+count_tap "$log/libstub.tap"
+if [ $rc -ne 0 ] && ! grep -qE '^not ok ' "$log/libstub.tap"; then
+  cat "$log/libstub.tap"; failed=$((failed + 1))
+fi
+
+echo "== package smoke run (scripts/package.sh into a temporary dist)"
+version=$(sed -n 's/^## Version: //p' addon/AsyncAwait/AsyncAwait.toc)
+ok=1
+zip=$(scripts/package.sh "$version" addon/AsyncAwait "$log/dist" 2>&1) || ok=0
+for name in AsyncAwait.toc AsyncAwait.lua LibStub/LibStub.lua lib.xml; do
+  [ "$ok" -eq 1 ] && grep -qaF "AsyncAwait/$name" "$zip" || { ok=0; echo "  missing AsyncAwait/$name"; }
+done
+if [ "$ok" -eq 1 ]; then
+  passed=$((passed + 1)); echo "  $(basename "$zip")"
+else
+  failed=$((failed + 1)); echo "  $zip"
+fi
+
 echo "== luacheck (globals) over addon/"
 if luacheck --no-color addon >"$log/luacheck.txt" 2>&1; then
   passed=$((passed + 1)); echo "  clean"

@@ -6,7 +6,8 @@
  */
 import { describe } from "./core/errors";
 import * as core from "./core/scheduler";
-import { PENDING, Slot, TaskRecord, TaskState } from "./core/task";
+import { Owner, PENDING, Slot, TaskRecord, TaskState } from "./core/task";
+import type { AnyFunction } from "./core/scheduler";
 
 export type { TaskState } from "./core/task";
 
@@ -105,7 +106,7 @@ export function createTask<A extends unknown[], R>(fn: (this: void, ...args: A) 
     if (type(fn) !== "function") {
         error(`AsyncAwait: createTask(fn, ...): expected a function, got ${describe(fn)}`, 2);
     }
-    return core.newTask(PENDING, fn, ...args) as unknown as Task<R>;
+    return core.newTask(PENDING, undefined, fn, ...(args as unknown[])) as unknown as Task<R>;
 }
 
 /** Makes a pending task runnable (queued). Raises if the task was already started. */
@@ -139,3 +140,31 @@ export function joinTask(this: void, task: Task): void {
 }
 
 export { awaitFuture as await, yieldTask as yield };
+
+/**
+ * Records where each task is created (a traceback per task, shown with unhandled errors).
+ * Costs a traceback per task: for debugging.
+ */
+export function traceCreation(this: void, on: boolean): void {
+    core.setTraceCreation(on === true);
+}
+
+/** An addon's own `async`: its tasks (and the tasks they create) are attributed to `owner`. */
+export function asyncFor<A extends unknown[], R>(
+    this: void,
+    owner: Owner,
+    fn: (this: void, ...args: A) => R,
+): AsyncFunction<A, R> {
+    if (type(fn) !== "function") {
+        error(`AsyncAwait: async(fn): expected a function, got ${describe(fn)}`, 3);
+    }
+    return core.wrapAsync(fn, owner) as AsyncFunction<A, R>;
+}
+
+/** An addon's own `createTask`. */
+export function createTaskFor(this: void, owner: Owner, fn: AnyFunction, ...args: unknown[]): Task {
+    if (type(fn) !== "function") {
+        error(`AsyncAwait: createTask(fn, ...): expected a function, got ${describe(fn)}`, 3);
+    }
+    return core.newTask(PENDING, owner, fn, ...args) as unknown as Task;
+}

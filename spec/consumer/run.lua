@@ -6,42 +6,61 @@ local client = require("client")
 
 local ADDON_DIR = "addon/AsyncAwait"
 
+-- A fresh simulated client with the addon loaded the way the game loads it.
 local function loadFresh()
-  local env = client.newEnvironment()
-  local before = client.globalNames(env)
-  client.loadAddon(env, ADDON_DIR)
-  return env, before
+  local sim = client.newSimulator()
+  local before = client.globalNames(sim.env)
+  sim:loadAddon(ADDON_DIR)
+  return sim.env, before, sim
 end
 
 TestLoading = {}
 
 function TestLoading:test_toc_lists_the_bundle_and_names_the_addon()
   local meta, files = client.readToc(ADDON_DIR .. "/AsyncAwait.toc")
-  lu.assertEquals(files, { "AsyncAwait.lua" })
+  lu.assertEquals(files, { "LibStub\\LibStub.lua", "AsyncAwait.lua" })
   lu.assertEquals(meta.Title, "AsyncAwait")
   lu.assertStrMatches(meta.Version, "%d+%.%d+%.%d+")
   lu.assertNotNil(meta.Interface)
 end
 
-function TestLoading:test_defines_exactly_one_global()
+function TestLoading:test_defines_only_the_library_globals()
   local env, before = loadFresh()
   local added = {}
   for name in pairs(env) do
     if not before[name] then added[#added + 1] = name end
   end
-  lu.assertEquals(added, { "AsyncAwait" })
+  table.sort(added)
+  -- The library, LibStub, and the /asyncawait and /aa slash command names.
+  lu.assertEquals(added, { "AsyncAwait", "LibStub", "SLASH_ASYNCAWAIT1", "SLASH_ASYNCAWAIT2" })
+end
+
+function TestLoading:test_toc_version_matches_the_library_version()
+  local env = loadFresh()
+  local meta = client.readToc(ADDON_DIR .. "/AsyncAwait.toc")
+  lu.assertEquals(env.AsyncAwait.version, meta.Version)
+end
+
+function TestLoading:test_registers_with_libstub_as_the_global_library()
+  local env = loadFresh()
+  local lib, minor = env.LibStub:GetLibrary("AsyncAwait-1.0")
+  lu.assertIs(lib, env.AsyncAwait)
+  lu.assertEquals(minor, 100) -- 0.1.0
 end
 
 function TestLoading:test_publishes_exactly_the_public_api()
   local env = loadFresh()
   local names = {}
   for name, value in pairs(env.AsyncAwait) do
-    lu.assertIsFunction(value)
-    names[#names + 1] = name
+    if name ~= "version" and name ~= "_state" then -- the version string; state kept for upgrades
+      lu.assertIsFunction(value)
+      names[#names + 1] = name
+    end
   end
   table.sort(names)
   lu.assertEquals(names, {
-    "async", "await", "createTask", "joinTask", "schedule", "scheduleAll", "startTask", "yield",
+    "async", "await", "createTask", "forAddon", "joinTask", "nextFrame", "outOfCombat", "schedule",
+    "scheduleAll", "setBudget", "sleep", "startTask", "traceCreation", "waitForEvent", "waitUntil", "yield",
   })
 end
 

@@ -1,9 +1,9 @@
 import * as A from "../../src/api";
-import { dequeue, enqueue, snapshot } from "../../src/core/scheduler";
+import { dequeue, enqueue, ownerNamed, snapshot } from "../../src/core/scheduler";
 import { RUNNABLE, Slot, TaskRecord } from "../../src/core/task";
 
 function record(this: void, name: string): TaskRecord {
-    return [RUNNABLE, name, false, false, false, false, 0] as unknown as TaskRecord;
+    return [RUNNABLE, name, false, false, false, false, 0, ownerNamed("AsyncAwait")] as unknown as TaskRecord;
 }
 
 describe("run queue", () => {

@@ -1,23 +1,29 @@
 /**
- * The scheduler core: tasks on pooled worker coroutines, the FIFO run queue, completion and
- * waking, and synchronous completion when a task is awaited from outside any task. It knows
- * nothing of WoW; the client glue drives it through `schedule`/`scheduleAll`.
+ * The scheduler core: tasks on pooled worker coroutines, per-addon FIFO run queues, completion
+ * and waking, budgeted runs shared fairly between addons, synchronous completion when a task is
+ * awaited from outside any task, and reporting of errors no one awaited. It knows nothing of
+ * WoW: the client glue (src/wow/) gives it a clock and drives it.
  *
- * All mutable state lives in this module's locals on purpose: Lua 5.1 reads an upvalue about
- * four times faster than a table field, and the run loop touches this state on every resume.
- * A newer copy of the library takes it over through `exportState`/`adopt`.
+ * One module, larger than our usual files, because all mutable state lives in its locals on
+ * purpose: Lua 5.1 reads an upvalue about four times faster than a table field, and the run
+ * loop touches this state on every resume. A newer copy of the library takes the state over
+ * with exportState/adopt, and this copy then forwards every call to it (retire).
  *
  * Never resume or yield inside pcall here: Lua 5.1 cannot yield across a C call. A task's error
  * kills its worker coroutine instead, and `coroutine.resume` reports it.
  */
 import { describe } from "./errors";
-import { DEAD, FAILED, RUNNABLE, RUNNING, SUSPENDED, Slot, TaskRecord, TaskState, createTaskMeta } from "./task";
+import { DEAD, FAILED, Owner, RUNNABLE, RUNNING, SUSPENDED, Slot, TaskRecord, TaskState, Wait, createTaskMeta } from "./task";
 
 const create = coroutine.create;
 const resume = coroutine.resume;
 const running = coroutine.running;
 const yieldThread = coroutine.yield;
-const traceback = debug.traceback;
+/** Tracebacks: Lua's where the client has it; the client glue may supply its own (setTracer). */
+let traceback: (this: void, thread: LuaThread, message?: string, level?: number) => string =
+    debug !== undefined && debug.traceback !== undefined
+        ? (debug.traceback as (this: void, thread: LuaThread, message?: string, level?: number) => string)
+        : () => "(no traceback available)";
 const getmeta = getmetatable;
 const setmeta = setmetatable;
 
@@ -40,19 +46,37 @@ let current: TaskRecord | false = false;
 let forced = 0;
 /** Whether a worker may go on to run the next fresh task itself (inside scheduleAll). */
 let inline = false;
+/** Inside runBudget: the clock, the deadline, the current slice's and owner turn's start. */
+let budgeted = false;
+let clock: (this: void) => number = () => 0;
+let budgetEnd = 0;
+let sliceStart = 0;
+let turnStart = 0;
+let quantum = 0;
+
 /**
- * The run queue: `draining` is read from `drainPos` while new entries go to `incoming`; when
- * `draining` is used up the two swap. Two arrays rather than one ring keep both dense Lua arrays
- * (ever-growing indices would fall into the hash part and churn memory), and order is kept:
- * everything in `draining` was queued before anything in `incoming`.
+ * Owners (addons) each have a FIFO run queue of two arrays: `d` is read from `dp` while new
+ * entries go to `i`; when `d` is used up the two swap (two dense arrays keep Lua's array part;
+ * one ring with ever-growing indices would fall into the hash part). The owner being served has
+ * its queue in the locals below rather than its record: most programs have one owner, and then
+ * every queue operation stays on locals. Owners are served round robin, a pass each (and, under
+ * runBudget, a time quantum each), so no addon's backlog starves another's tasks.
  * A forced completion may run a queued task out of turn, so an entry can be stale when it comes
  * up; it is skipped. The Queued slot keeps a task from being queued twice.
  */
-let draining: LuaArray<TaskRecord | undefined> = {};
+let owners: LuaArray<Owner> = {};
+let ownerCount = 0;
+let ownersByName = new LuaTable<string, Owner>();
+let serving: Owner = newOwner("AsyncAwait");
+let defaultOwner = serving;
+let draining = serving.d;
 let drainPos = 1;
 let drainLen = 0;
-let incoming: LuaArray<TaskRecord | undefined> = {};
+let incoming = serving.i;
 let incomingLen = 0;
+
+/** Tasks created and not yet dead. */
+let live = 0;
 /** Idle workers: a stack of at most `poolMax` coroutines waiting for a task. */
 let pool: LuaArray<LuaThread | undefined> = {};
 let poolLen = 0;
@@ -60,27 +84,119 @@ let poolMax = 256;
 /** Explicit stack of the await chain a forced completion is walking (no recursive resumes). */
 let chain: LuaArray<TaskRecord | undefined> = {};
 let chainTop = 0;
+/** Failed tasks no one was waiting for, to report unless someone awaits them first. */
+let unobserved: LuaArray<TaskRecord | undefined> = {};
+let unobservedLen = 0;
+let reporter: ((this: void, task: TaskRecord) => void) | undefined;
+/** Whether tasks record where they were created (a traceback per task: for debugging). */
+let traceCreation = false;
 /** Async wrapper → body, weak-keyed, so `await(asyncFn, ...)` can call the body inline. */
 let asyncBodies = setmeta(new LuaTable<AnyFunction, AnyFunction>(), { __mode: "k" });
 /** Shared by every record; a newer copy keeps the old one so old records stay recognizable. */
 let taskMeta = createTaskMeta();
 let YIELD: Signal = { signal: "yield" };
 let SUSPEND: Signal = { signal: "suspend" };
+let PARK: Signal = { signal: "park" };
 let IDLE: Signal = { signal: "idle" };
+let RETIRED: Signal = { signal: "retired" };
+/**
+ * False while the frame driver sleeps (nothing to run): the first task queued then calls
+ * `onWork` to wake it. One flag test per queued task is the whole cost of an idle driver.
+ */
+let awake = true;
+let onWork: ((this: void) => void) | undefined;
+/** Tasks created by createTask and not started. */
+let pendingCount = 0;
+/** The copy this one forwards every call to: a newer one once retired (see retire). */
+let successor: Core | undefined;
+/** A newer copy waiting for this one to finish the run under way before taking over. */
+let pendingSuccessor: Core | undefined;
 
-// ---- Run queue ---------------------------------------------------------------------------
+// ---- Owners and run queues ---------------------------------------------------------------
 
-/** Appends a runnable task unless it is already queued. */
-function enqueue(this: void, task: TaskRecord): void {
-    if (!task[Slot.Queued]) {
-        task[Slot.Queued] = true;
-        incomingLen += 1;
-        incoming[incomingLen] = task;
+function newOwner(this: void, name: string): Owner {
+    ownerCount += 1;
+    const owner: Owner = { name, index: ownerCount, cpu: 0, d: {}, dp: 1, dl: 0, i: {}, il: 0 };
+    owners[ownerCount] = owner;
+    ownersByName.set(name, owner);
+    return owner;
+}
+
+/** The owner record for an addon name, created on first use. */
+function ownerNamed(this: void, name: string): Owner {
+    if (successor) {
+        return successor.ownerNamed(name);
+    }
+    return ownersByName.get(name) ?? newOwner(name);
+}
+
+/** Writes the served owner's queue locals back to its record. */
+function storeServing(this: void): void {
+    serving.d = draining;
+    serving.dp = drainPos;
+    serving.dl = drainLen;
+    serving.i = incoming;
+    serving.il = incomingLen;
+}
+
+function loadServing(this: void, owner: Owner): void {
+    serving = owner;
+    draining = owner.d;
+    drainPos = owner.dp;
+    drainLen = owner.dl;
+    incoming = owner.i;
+    incomingLen = owner.il;
+}
+
+/** Serves the next owner after the served one (round robin) that has queued tasks, if any. */
+function rotate(this: void): boolean {
+    storeServing();
+    let index = serving.index;
+    for (const _ of $range(2, ownerCount)) {
+        index = (index % ownerCount) + 1;
+        const owner = owners[index];
+        if (owner.dp <= owner.dl || owner.il > 0) {
+            loadServing(owner);
+            return true;
+        }
+    }
+    return false;
+}
+
+/** Wakes the frame driver: work has appeared while it slept. */
+function wakeDriver(this: void): void {
+    awake = true;
+    if (onWork !== undefined) {
+        onWork();
     }
 }
 
-/** Swaps in the incoming entries once `draining` is used up. False when none is queued. */
+/** Appends a runnable task to its owner's queue unless it is already queued. */
+function enqueue(this: void, task: TaskRecord): void {
+    if (!awake) {
+        wakeDriver();
+    }
+    if (!task[Slot.Queued]) {
+        task[Slot.Queued] = true;
+        const owner = task[Slot.Owner] as Owner;
+        if (owner === serving) {
+            incomingLen += 1;
+            incoming[incomingLen] = task;
+        } else {
+            owner.il += 1;
+            owner.i[owner.il] = task;
+        }
+    }
+}
+
+/**
+ * Called when the served owner's pass is over: the next owner with work gets its turn, or the
+ * served owner starts its next pass. False when nothing is queued.
+ */
 function refill(this: void): boolean {
+    if (ownerCount > 1 && rotate() && drainPos <= drainLen) {
+        return true;
+    }
     if (incomingLen === 0) {
         return false;
     }
@@ -93,7 +209,7 @@ function refill(this: void): boolean {
     return true;
 }
 
-/** Removes and returns the oldest runnable task, or undefined when none is queued. */
+/** Removes and returns the next runnable task, or undefined when none is queued. */
 function dequeue(this: void): TaskRecord | undefined {
     while (drainPos <= drainLen || refill()) {
         const task = draining[drainPos] as TaskRecord;
@@ -108,7 +224,7 @@ function dequeue(this: void): TaskRecord | undefined {
 }
 
 /**
- * Removes and returns the oldest runnable task if it has not started (a worker can run it
+ * Removes and returns the next runnable task if it has not started (a worker can run it
  * itself); returns undefined, leaving that task queued, if it is mid-body or none is queued.
  */
 function takeFresh(this: void): TaskRecord | undefined {
@@ -174,6 +290,9 @@ function clearValues(this: void, task: TaskRecord, from: number, to: number): vo
 
 /** Ends a task with the values its body returned: they replace its arguments. */
 function finish(this: void, task: TaskRecord, ...results: unknown[]): void {
+    if (successor) {
+        return successor.finish(task, ...results);
+    }
     const n = select("#", ...results);
     const old = task[Slot.Count] as number;
     task[Slot.Count] = n;
@@ -189,6 +308,7 @@ function finish(this: void, task: TaskRecord, ...results: unknown[]): void {
     }
     task[Slot.Thread] = false;
     task[Slot.State] = DEAD;
+    live -= 1;
     if (task[Slot.Waiter]) {
         wakeWaiters(task);
     }
@@ -202,8 +322,43 @@ function fail(this: void, task: TaskRecord, err: unknown, where: string): void {
     task.traceback = where;
     task[Slot.Thread] = false;
     task[Slot.State] = DEAD;
+    live -= 1;
     if (task[Slot.Waiter]) {
-        wakeWaiters(task);
+        wakeWaiters(task); // the waiters receive the error: it is handled
+    } else {
+        unobservedLen += 1;
+        unobserved[unobservedLen] = task;
+    }
+}
+
+/**
+ * Reports, once each, failed tasks whose error no one has awaited or joined since they failed.
+ * A reporter that raises does not stop the others, nor the scheduler.
+ */
+function reportUnobserved(this: void): void {
+    const report = reporter;
+    while (unobservedLen > 0) {
+        const task = unobserved[unobservedLen] as TaskRecord;
+        unobserved[unobservedLen] = undefined;
+        unobservedLen -= 1;
+        if (report !== undefined && !task.observed && !task.reported) {
+            task.reported = true;
+            pcall(report, task);
+        }
+    }
+}
+
+/** At the end of each run: report unhandled errors; hand over to a newer copy if one waits. */
+function afterRun(this: void): void {
+    if (current || forced > 0 || budgeted) {
+        return; // an outer run is still under way
+    }
+    reportUnobserved();
+    if (pendingSuccessor !== undefined) {
+        const next = pendingSuccessor;
+        pendingSuccessor = undefined;
+        successor = next;
+        next.takeOver(exportState());
     }
 }
 
@@ -213,6 +368,20 @@ function fail(this: void, task: TaskRecord, err: unknown, where: string): void {
 function callWithArgs(this: void, task: TaskRecord): LuaMultiReturn<unknown[]> {
     const count = task[Slot.Count] as number;
     return (task[Slot.Fn] as Body)(...unpack(task as unknown as unknown[], Slot.Values, Slot.Values + count - 1));
+}
+
+/** Under runBudget: charges the finished slice to its owner and picks the next fresh task. */
+function nextInBudget(this: void): TaskRecord | undefined {
+    const now = clock();
+    ((current as TaskRecord)[Slot.Owner] as Owner).cpu += now - sliceStart;
+    sliceStart = now;
+    if (now >= budgetEnd) {
+        return undefined;
+    }
+    if (now - turnStart >= quantum && ownerCount > 1 && rotate()) {
+        turnStart = now;
+    }
+    return takeFresh();
 }
 
 /**
@@ -234,7 +403,10 @@ function workerMain(this: void, me: LuaThread): void {
         } else {
             finish(task, ...callWithArgs(task));
         }
-        task = (inline && takeFresh()) || (yieldThread(IDLE)[0] as TaskRecord);
+        if (successor) {
+            yieldThread(RETIRED); // this copy's code is retired: the newer scheduler drops us
+        }
+        task = (inline && takeFresh()) || (budgeted && nextInBudget()) || (yieldThread(IDLE)[0] as TaskRecord);
     }
 }
 
@@ -254,17 +426,17 @@ function acquireWorker(this: void): LuaThread {
 // ---- Running -----------------------------------------------------------------------------
 
 /**
- * Runs a runnable task until it (or, inside scheduleAll, the last task its worker went on to
- * run) yields, suspends, finishes or fails.
+ * Runs a runnable task until it (or the last task its worker went on to run) yields, suspends,
+ * finishes or fails. Returns that last task.
  */
-function runTask(this: void, task: TaskRecord): void {
+function runTask(this: void, task: TaskRecord): TaskRecord {
     const previous = current;
     let thread = task[Slot.Thread] as LuaThread | false;
     let ok: boolean;
     let signal: unknown;
     let target: unknown;
     if (thread) {
-        // Mid-body: continue where it yielded or awaited.
+        // Mid-body: continue where it yielded or waited.
         current = task;
         task[Slot.State] = RUNNING;
         [ok, signal, target] = resume(thread);
@@ -286,26 +458,40 @@ function runTask(this: void, task: TaskRecord): void {
         // enqueue(last), inline: this runs on every yield. A yielding task is never queued.
         last[Slot.State] = RUNNABLE;
         last[Slot.Queued] = true;
-        incomingLen += 1;
-        incoming[incomingLen] = last;
+        const owner = last[Slot.Owner] as Owner;
+        if (owner === serving) {
+            incomingLen += 1;
+            incoming[incomingLen] = last;
+        } else {
+            owner.il += 1;
+            owner.i[owner.il] = last;
+        }
     } else if (signal === SUSPEND) {
         // The await registered nothing before yielding (had that yield failed inside a pcall,
         // nothing would need undoing); the waiter is recorded here instead.
         addWaiter(target as TaskRecord, last);
-    } else {
+    } else if (signal === PARK) {
+        last[Slot.State] = SUSPENDED;
+        last[Slot.Awaiting] = target;
+        (target as Wait).task = last;
+    } else if (signal !== RETIRED) {
         fail(
             last,
             "AsyncAwait: a task called coroutine.yield() directly; use AsyncAwait.yield() or await() inside tasks",
             traceback(thread),
         );
     }
+    return last;
 }
 
 /**
- * Runs the oldest runnable task until it yields, suspends or finishes.
+ * Runs the next runnable task until it yields, suspends or finishes.
  * Returns true if it ran one, false if nothing was runnable.
  */
 function schedule(this: void): boolean {
+    if (successor) {
+        return successor.schedule();
+    }
     const task = dequeue();
     if (task === undefined) {
         return false;
@@ -314,11 +500,15 @@ function schedule(this: void): boolean {
     inline = false;
     runTask(task);
     inline = was;
+    afterRun();
     return true;
 }
 
 /** Runs tasks until none is runnable, including tasks created meanwhile. */
 function scheduleAll(this: void): void {
+    if (successor) {
+        return successor.scheduleAll();
+    }
     const was = inline;
     inline = forced === 0;
     // dequeue(), inline: this loop is the hot path of every yield.
@@ -332,13 +522,73 @@ function scheduleAll(this: void): void {
         }
     }
     inline = was;
+    afterRun();
+}
+
+/** How many owners have queued tasks. */
+function ownersWithWork(this: void): number {
+    storeServing();
+    let n = 0;
+    for (const i of $range(1, ownerCount)) {
+        const owner = owners[i];
+        if (owner.dp <= owner.dl || owner.il > 0) {
+            n += 1;
+        }
+    }
+    return n;
 }
 
 /**
- * Inside a task, gives up the rest of this turn: the task goes to the back of the run queue.
+ * Runs tasks until `budgetMs` of `now()` time is spent or none is runnable. Owners with queued
+ * tasks take turns of an equal share of the budget; each task's time is charged to its owner.
+ * A task cannot be preempted: the run stops after the task that crosses the deadline.
+ * Returns the milliseconds spent.
+ */
+function runBudget(this: void, budgetMs: number, now: (this: void) => number): number {
+    if (successor) {
+        return successor.runBudget(budgetMs, now);
+    }
+    const start = now();
+    if (budgeted || forced > 0 || current) {
+        return 0; // not re-entrant: a task cannot drive the scheduler it runs on
+    }
+    clock = now;
+    budgetEnd = start + budgetMs;
+    quantum = budgetMs / math.max(1, ownersWithWork());
+    sliceStart = start;
+    turnStart = start;
+    budgeted = true;
+    while (drainPos <= drainLen || refill()) {
+        const task = draining[drainPos] as TaskRecord;
+        draining[drainPos] = undefined;
+        drainPos += 1;
+        task[Slot.Queued] = false;
+        if (task[Slot.State] === RUNNABLE) {
+            const last = runTask(task);
+            const t = now();
+            (last[Slot.Owner] as Owner).cpu += t - sliceStart;
+            sliceStart = t;
+            if (t >= budgetEnd) {
+                break;
+            }
+            if (t - turnStart >= quantum && ownerCount > 1 && rotate()) {
+                turnStart = t;
+            }
+        }
+    }
+    budgeted = false;
+    afterRun();
+    return now() - start;
+}
+
+/**
+ * Inside a task, gives up the rest of this turn: the task goes to the back of its queue.
  * Outside tasks, and while a task is being completed synchronously, it does nothing.
  */
 function yieldTurn(this: void): void {
+    if (successor) {
+        return successor.yieldTurn();
+    }
     if (current && forced === 0 && current[Slot.Thread] === running()) {
         yieldThread(YIELD);
     }
@@ -346,9 +596,26 @@ function yieldTurn(this: void): void {
 
 // ---- Tasks -------------------------------------------------------------------------------
 
-/** Makes a task record (slot order: see task.ts). */
-function newTask(this: void, state: TaskState, fn: AnyFunction, ...args: unknown[]): TaskRecord {
-    return setmeta([state, fn, false, false, false, false, select("#", ...args), ...args] as unknown as TaskRecord, taskMeta);
+/** The owner of tasks created now: the creating task's, else the default owner. */
+function creatorOwner(this: void): Owner {
+    return current ? (current[Slot.Owner] as Owner) : defaultOwner;
+}
+
+/** Makes a task record (slot order: see task.ts), attributed to `owner` or the creator's. */
+function newTask(this: void, state: TaskState, owner: Owner | undefined, fn: AnyFunction, ...args: unknown[]): TaskRecord {
+    if (successor) {
+        return successor.newTask(state, owner, fn, ...args);
+    }
+    live += 1;
+    if (state === "pending") {
+        pendingCount += 1;
+    }
+    const o = owner !== undefined ? owner : creatorOwner();
+    const task = setmeta([state, fn, false, false, false, false, select("#", ...args), o, ...args] as unknown as TaskRecord, taskMeta);
+    if (traceCreation) {
+        task.created = traceback(running()!, "", 3);
+    }
+    return task;
 }
 
 /** Whether a value is a task record (of this copy of the library or an older one). */
@@ -359,25 +626,53 @@ function isTask(this: void, value: unknown): value is TaskRecord {
 
 /** Makes a pending task runnable. */
 function startTask(this: void, task: TaskRecord): void {
+    if (successor) {
+        return successor.startTask(task);
+    }
+    if (task[Slot.State] === "pending") {
+        pendingCount -= 1;
+    }
     task[Slot.State] = RUNNABLE;
     enqueue(task);
 }
 
-/** The async wrapper of `fn`: each call queues a task running `fn` and returns it. */
-function wrapAsync(this: void, fn: AnyFunction): AnyFunction {
+/**
+ * The async wrapper of `fn`: each call queues a task running `fn` and returns it. Its tasks
+ * belong to `owner`, or else to the task creating them, or else to the default owner.
+ */
+function wrapAsync(this: void, fn: AnyFunction, owner?: Owner): AnyFunction {
     const wrapper = (...args: unknown[]): TaskRecord => {
+        if (successor || traceCreation) {
+            return startNew(newTask(RUNNABLE, owner, fn, ...args));
+        }
+        live += 1;
+        // A local, not an expression inside the record literal: TSTL would build it with helpers.
+        const o = owner !== undefined ? owner : current ? (current[Slot.Owner] as Owner) : defaultOwner;
         // newTask's record, built here: a second vararg call would cost as much again.
         const task = setmeta(
-            [RUNNABLE, fn, false, false, false, false, select("#", ...args), ...args] as unknown as TaskRecord,
+            [RUNNABLE, fn, false, true, false, false, select("#", ...args), o, ...args] as unknown as TaskRecord,
             taskMeta,
         );
-        task[Slot.Queued] = true;
-        incomingLen += 1;
-        incoming[incomingLen] = task;
+        // enqueue(task), inline
+        if (!awake) {
+            wakeDriver();
+        }
+        if (o === serving) {
+            incomingLen += 1;
+            incoming[incomingLen] = task;
+        } else {
+            o.il += 1;
+            o.i[o.il] = task;
+        }
         return task;
     };
     asyncBodies.set(wrapper, fn);
     return wrapper;
+}
+
+function startNew(this: void, task: TaskRecord): TaskRecord {
+    startTask(task);
+    return task;
 }
 
 // ---- Waiting -----------------------------------------------------------------------------
@@ -387,7 +682,7 @@ function cycleProblem(this: void, waiter: TaskRecord, target: TaskRecord): strin
     let t = target;
     while (t !== waiter) {
         if (t[Slot.State] !== SUSPENDED) {
-            return undefined;
+            return undefined; // (a Wait has no State slot: the chain ends there too)
         }
         t = t[Slot.Awaiting] as TaskRecord;
     }
@@ -406,21 +701,26 @@ function completeNow(this: void, target: TaskRecord): string | undefined {
     forced += 1;
     // Only the chain may run now: workers must not go on to other queued tasks.
     const was = inline;
+    const wasBudgeted = budgeted;
     inline = false;
+    budgeted = false;
     let problem: string | undefined;
     while (target[Slot.State] !== DEAD) {
         const task = chain[top] as TaskRecord;
         const state = task[Slot.State];
         if (state === RUNNABLE) {
             runTask(task);
-        } else if (state === SUSPENDED) {
-            top += 1;
-            chain[top] = task[Slot.Awaiting] as TaskRecord;
-            chainTop = top;
         } else if (state === DEAD) {
             chain[top] = undefined;
             top -= 1;
             chainTop = top;
+        } else if (state === SUSPENDED && getmeta(task[Slot.Awaiting]) === taskMeta) {
+            top += 1;
+            chain[top] = task[Slot.Awaiting] as TaskRecord;
+            chainTop = top;
+        } else if (state === SUSPENDED) {
+            problem = `cannot complete the task synchronously: it waits for ${(task[Slot.Awaiting] as Wait).what}; await it inside a task`;
+            break;
         } else {
             problem =
                 state === RUNNING
@@ -435,6 +735,8 @@ function completeNow(this: void, target: TaskRecord): string | undefined {
     chainTop = base;
     forced -= 1;
     inline = was;
+    budgeted = wasBudgeted;
+    afterRun();
     return problem;
 }
 
@@ -445,6 +747,7 @@ function valuesOf(this: void, task: TaskRecord): LuaMultiReturn<unknown[]> {
         return task[Slot.Values];
     }
     if (count === FAILED) {
+        task.observed = true;
         error(task.error, 0);
     }
     return unpack(task as unknown as unknown[], Slot.Values, Slot.Values + count - 1);
@@ -458,6 +761,11 @@ function valuesOf(this: void, task: TaskRecord): LuaMultiReturn<unknown[]> {
 function suspendUntilDead(this: void, target: TaskRecord): LuaMultiReturn<unknown[]> {
     yieldThread(SUSPEND, target);
     return valuesOf(target);
+}
+
+/** The task whose own body is running now, or undefined (plain code, or a foreign coroutine). */
+function runningTask(this: void): TaskRecord | undefined {
+    return current && current[Slot.Thread] === running() ? current : undefined;
 }
 
 /**
@@ -477,6 +785,9 @@ function prepareWait(this: void, target: TaskRecord): string | undefined {
  * called inline. Lives here, not in api.ts, to spare every await a call.
  */
 function awaitValue(this: void, value: unknown, ...args: unknown[]): LuaMultiReturn<unknown[]> {
+    if (successor) {
+        return successor.awaitValue(value, ...args);
+    }
     if (getmeta(value as object) === taskMeta) {
         const task = value as TaskRecord;
         const state = task[Slot.State];
@@ -507,21 +818,86 @@ function awaitValue(this: void, value: unknown, ...args: unknown[]): LuaMultiRet
 
 /** Waits like await but returns nothing and raises nothing; returns why it could not wait. */
 function joinWait(this: void, task: TaskRecord): string | undefined {
-    if (task[Slot.State] === DEAD) {
-        return undefined;
+    if (successor) {
+        return successor.joinWait(task);
     }
-    const problem = prepareWait(task);
-    if (problem === undefined && task[Slot.State] !== DEAD) {
-        yieldThread(SUSPEND, task);
+    if (task[Slot.State] !== DEAD) {
+        const problem = prepareWait(task);
+        if (problem !== undefined) {
+            return problem;
+        }
+        if (task[Slot.State] !== DEAD) {
+            yieldThread(SUSPEND, task);
+        }
     }
-    return problem;
+    task.observed = true;
+    return undefined;
 }
 
-// ---- Introspection and handover ----------------------------------------------------------
+/**
+ * Suspends the running task on `wait`, something outside the scheduler that will call
+ * wakeParked; returns the values passed there. The caller registers `wait` first.
+ */
+function park(this: void, wait: Wait): LuaMultiReturn<unknown[]> {
+    yieldThread(PARK, wait);
+    const values = wait.values!;
+    return unpack(values as unknown as unknown[], 1, values.n);
+}
+
+/** Makes a task parked on `wait` runnable; its park call returns `values`. */
+function wakeParked(this: void, wait: Wait, ...values: unknown[]): void {
+    if (successor) {
+        return successor.wakeParked(wait, ...values);
+    }
+    const task = wait.task;
+    // A wait whose yield failed (inside a pcall) never parked: nothing to wake.
+    if (task !== undefined && task[Slot.Awaiting] === wait) {
+        const n = select("#", ...values);
+        const packed: { n: number; [index: number]: unknown } = { n };
+        for (const i of $range(1, n)) {
+            packed[i] = select(i, ...values)[0];
+        }
+        wait.values = packed;
+        wait.task = undefined;
+        wake(task);
+    }
+}
+
+// ---- Settings, introspection and handover ------------------------------------------------
 
 /** Counters for specs and diagnostics. */
 function snapshot(this: void) {
-    return { current, forced, inline, chainTop, poolLen, poolMax, queued: drainLen - drainPos + 1 + incomingLen };
+    storeServing();
+    let queued = 0;
+    for (const i of $range(1, ownerCount)) {
+        const o = owners[i];
+        queued += o.dl - o.dp + 1 + o.il;
+    }
+    return { current, forced, inline, budgeted, chainTop, poolLen, poolMax, queued, live, pendingCount, ownerCount, awake };
+}
+
+/** Whether any task is queued (entries may be stale: then a run finds nothing to do). */
+function hasQueued(this: void): boolean {
+    if (drainPos <= drainLen || incomingLen > 0) {
+        return true;
+    }
+    for (const i of $range(1, ownerCount)) {
+        const o = owners[i];
+        if (o !== serving && (o.dp <= o.dl || o.il > 0)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/** The owner records, in round-robin order. */
+function ownerList(this: void): Owner[] {
+    storeServing();
+    const list: Owner[] = [];
+    for (const i of $range(1, ownerCount)) {
+        list.push(owners[i]);
+    }
+    return list;
 }
 
 /** Caps the idle worker pool (default 256 coroutines, ~1.3 KB each). */
@@ -538,40 +914,112 @@ function pooledWorker(this: void, index: number): LuaThread | undefined {
     return pool[index];
 }
 
-/** All state a newer copy must take over. Idle workers stay behind: they run this copy's code. */
+function setReporter(this: void, fn: ((this: void, task: TaskRecord) => void) | undefined): void {
+    reporter = fn;
+}
+
+function setTraceCreation(this: void, on: boolean): void {
+    traceCreation = on;
+}
+
+/** Replaces how tracebacks of a coroutine are taken (where Lua's debug.traceback is missing). */
+function setTracer(this: void, tracer: (this: void, thread: LuaThread, message?: string, level?: number) => string): void {
+    traceback = tracer;
+}
+
+/** The frame driver goes to sleep; the next queued task calls `hook` (and sets awake again). */
+function sleepDriver(this: void, hook: (this: void) => void): void {
+    awake = false;
+    onWork = hook;
+}
+
+/** All state a newer copy takes over. Idle workers stay behind: they run this copy's code. */
 export interface CoreState {
     current: TaskRecord | false;
     forced: number;
     inline: boolean;
-    draining: LuaArray<TaskRecord | undefined>;
-    drainPos: number;
-    drainLen: number;
-    incoming: LuaArray<TaskRecord | undefined>;
-    incomingLen: number;
+    owners: LuaArray<Owner>;
+    ownerCount: number;
+    ownersByName: LuaTable<string, Owner>;
+    serving: Owner;
+    defaultOwner: Owner;
+    live: number;
     poolMax: number;
     chain: LuaArray<TaskRecord | undefined>;
     chainTop: number;
+    unobserved: LuaArray<TaskRecord | undefined>;
+    unobservedLen: number;
+    reporter: ((this: void, task: TaskRecord) => void) | undefined;
+    traceCreation: boolean;
+    awake: boolean;
+    onWork: ((this: void) => void) | undefined;
+    pendingCount: number;
     asyncBodies: LuaTable<AnyFunction, AnyFunction>;
     taskMeta: LuaMetatable<TaskRecord>;
-    YIELD: Signal;
-    SUSPEND: Signal;
-    IDLE: Signal;
+    signals: { YIELD: Signal; SUSPEND: Signal; PARK: Signal; IDLE: Signal; RETIRED: Signal };
 }
 
 function exportState(this: void): CoreState {
+    storeServing();
     return {
-        current, forced, inline, draining, drainPos, drainLen, incoming, incomingLen, poolMax,
-        chain, chainTop, asyncBodies, taskMeta, YIELD, SUSPEND, IDLE,
+        current, forced, inline, owners, ownerCount, ownersByName, serving, defaultOwner, live, poolMax,
+        chain, chainTop, unobserved, unobservedLen, reporter, traceCreation, awake, onWork, pendingCount,
+        asyncBodies, taskMeta, signals: { YIELD, SUSPEND, PARK, IDLE, RETIRED },
     };
 }
 
 /** Takes over the state of an older copy; call before this copy runs anything. */
 function adopt(this: void, s: CoreState): void {
-    ({ current, forced, inline, draining, drainPos, drainLen, incoming, incomingLen, poolMax } = s);
-    ({ chain, chainTop, asyncBodies, taskMeta, YIELD, SUSPEND, IDLE } = s);
+    // Async functions this copy made while it forwarded to the older one stay awaitable inline.
+    for (const [wrapper, body] of pairs(asyncBodies)) {
+        s.asyncBodies.set(wrapper, body);
+    }
+    ({ current, forced, inline, owners, ownerCount, ownersByName, defaultOwner, live, poolMax } = s);
+    ({ chain, chainTop, unobserved, unobservedLen, reporter, traceCreation, awake, onWork, pendingCount } = s);
+    ({ asyncBodies, taskMeta } = s);
+    ({ YIELD, SUSPEND, PARK, IDLE, RETIRED } = s.signals);
+    loadServing(s.serving);
 }
 
+/**
+ * Hands this copy over to a newer one: `next.takeOver(state)` now, or, if tasks are running
+ * right now (the newer copy was loaded from inside a task), as soon as the run under way ends.
+ * Until then the newer copy forwards its calls here, so one scheduler runs at any time.
+ * Afterwards this copy forwards every call to the newer one.
+ */
+function retire(this: void, next: Core): void {
+    if (current || forced > 0 || budgeted) {
+        pendingSuccessor = next;
+        next.forwardTo(core);
+        return;
+    }
+    successor = next;
+    next.takeOver(exportState());
+}
+
+/** Forwards every call to `other` (an older copy still finishing a run), or stops forwarding. */
+function forwardTo(this: void, other: Core | undefined): void {
+    successor = other;
+}
+
+/** Takes over an older copy's state and stops forwarding to it. */
+function takeOver(this: void, s: CoreState): void {
+    adopt(s);
+    successor = undefined;
+}
+
+const core = {
+    awaitValue, dequeue, enqueue, exportState, finish, forwardTo, hasQueued, isTask, joinWait, newTask, ownerList,
+    ownerNamed, park, pooledWorker, retire, runBudget, runningTask, schedule, scheduleAll, setPoolMax,
+    setReporter, setTraceCreation, setTracer, sleepDriver, snapshot, startTask, takeFresh, takeOver,
+    wakeParked, wrapAsync, yieldTurn,
+};
+/** The functions a copy of the core offers; a retired copy forwards to its successor's. */
+export type Core = typeof core;
+
 export {
-    adopt, awaitValue, dequeue, enqueue, exportState, isTask, joinWait, newTask, pooledWorker,
-    schedule, scheduleAll, setPoolMax, snapshot, startTask, takeFresh, wrapAsync, yieldTurn,
+    awaitValue, core, dequeue, enqueue, exportState, forwardTo, hasQueued, isTask, joinWait, newTask, ownerList,
+    ownerNamed, park, pooledWorker, retire, runBudget, runningTask, schedule, scheduleAll, setPoolMax,
+    setReporter, setTraceCreation, setTracer, sleepDriver, snapshot, startTask, takeFresh, takeOver,
+    wakeParked, wrapAsync, yieldTurn,
 };

@@ -26,16 +26,18 @@ export const enum Slot {
     Fn = 2,
     /** The pooled coroutine while the task has started and not finished, else false. */
     Thread = 3,
-    /** True while the record sits in the run queue (it may be stale there; see queue.ts). */
+    /** True while the record sits in its owner's run queue (the entry may be stale; see scheduler.ts). */
     Queued = 4,
     /** The first task waiting for this one, else false; further waiters are in `waiters`. */
     Waiter = 5,
-    /** What this task is suspended on (a task record), else false. */
+    /** What this task is suspended on (a task record, or a Wait outside the scheduler), else false. */
     Awaiting = 6,
     /** Number of arguments until the task ends, then number of results; FAILED if it failed. */
     Count = 7,
+    /** The Owner (addon) the task is attributed to. */
+    Owner = 8,
     /** First argument, later first result. */
-    Values = 8,
+    Values = 9,
 }
 
 /** The Count slot of a task that ended with an error. */
@@ -58,12 +60,46 @@ export interface TaskRecord {
     waiters?: { [index: number]: TaskRecord };
     /** Cache of the materialized public `result` table (hash part). */
     result?: Packed;
+    /** A failed task's error was awaited or joined (hash part). */
+    observed?: boolean;
+    /** A failed task's error was reported as unhandled (hash part). */
+    reported?: boolean;
+    /** Where the task was created, when creation tracing is on (hash part). */
+    created?: string;
+}
+
+/** An addon that tasks are attributed to, with its run queue and CPU time. */
+export interface Owner {
+    readonly name: string;
+    /** Position in the scheduler's owner list (round robin order). */
+    readonly index: number;
+    /** Milliseconds of task time spent under the frame driver. */
+    cpu: number;
+    /** Run queue while the owner is not being served (see scheduler.ts). */
+    d: { [index: number]: TaskRecord | undefined };
+    dp: number;
+    dl: number;
+    i: { [index: number]: TaskRecord | undefined };
+    il: number;
+}
+
+/** Something outside the scheduler a task is suspended on (a timer, an event...). */
+export interface Wait {
+    /** Shown in errors, e.g. "sleep(2)" or "event BAG_UPDATE". */
+    readonly what: string;
+    /** The suspended task (set when it parks). */
+    task?: TaskRecord;
+    /** What the task's park call returns, packed (set when it is woken). */
+    values?: Packed;
 }
 
 /** Serves the public read-only fields of a task from its slots. */
 function taskIndex(this: void, task: TaskRecord, key: string): unknown {
     if (key === "state") {
         return task[Slot.State];
+    }
+    if (key === "owner") {
+        return (task[Slot.Owner] as Owner).name;
     }
     if (key === "result") {
         const n = task[Slot.Count] as number;
