@@ -42,7 +42,7 @@ package: build
 	scripts/package.sh $(VERSION) $(ADDON) dist
 
 # Specs: spec/**/*.spec.ts and the src modules they import, compiled one Lua file per module.
-build/spec/.stamp: node_modules/.package-lock.json spec/tsconfig.json $(SRC) $(SPECS) spec/support/client.lua
+build/spec/.stamp: node_modules/.package-lock.json spec/tsconfig.json $(SRC) $(SPECS) $(wildcard spec/support/*.lua)
 	npx tstl -p spec/tsconfig.json
 	@touch $@
 

@@ -34,7 +34,18 @@ const shared = {
     traceCreation: api.traceCreation,
 };
 
-const handles = new LuaTable<string, object>();
+/** An addon's handle: the shared functions, with `async` and `createTask` attributed to it. */
+export type AddonApi = typeof shared & { async: typeof api.async; createTask: typeof api.createTask };
+
+const handles = new LuaTable<string, AddonApi>();
+
+/** Copies the shared functions into `target` (plain pairs: no lualib helper in the bundle). */
+function withShared<T extends object>(this: void, target: T): T & typeof shared {
+    for (const [key, value] of pairs(shared)) {
+        (target as Record<string, unknown>)[key] = value;
+    }
+    return target as T & typeof shared;
+}
 
 /**
  * The API for one addon: the same functions, but the tasks its `async` functions and
@@ -46,18 +57,18 @@ const handles = new LuaTable<string, object>();
  * local scan = AA.async(function() ... end)
  * ```
  */
-export function forAddon(this: void, name: string): object {
+export function forAddon(this: void, name: string): AddonApi {
     if (type(name) !== "string") {
         error(`AsyncAwait: forAddon(name): expected an addon name, got ${type(name)}`, 2);
     }
     let handle = handles.get(name);
     if (handle === undefined) {
         const owner = core.ownerNamed(name);
-        handle = {
-            ...shared,
-            async: (fn: (this: void, ...args: unknown[]) => unknown) => api.asyncFor(owner, fn),
-            createTask: (fn: (this: void, ...args: unknown[]) => unknown, ...args: unknown[]) => api.createTaskFor(owner, fn, ...args),
-        };
+        handle = withShared({
+            async: ((fn: (this: void, ...args: unknown[]) => unknown) => api.asyncFor(owner, fn)) as typeof api.async,
+            createTask: ((fn: (this: void, ...args: unknown[]) => unknown, ...args: unknown[]) =>
+                api.createTaskFor(owner, fn, ...args)) as typeof api.createTask,
+        });
         handles.set(name, handle);
     }
     return handle;
@@ -66,7 +77,7 @@ export function forAddon(this: void, name: string): object {
 const [addonName] = [...$vararg];
 const [lib, wowState] = register(minorOf(VERSION));
 if (wowState !== undefined) {
-    Object.assign(lib, shared);
+    withShared(lib);
     lib.async = api.async;
     lib.createTask = api.createTask;
     lib.forAddon = forAddon;

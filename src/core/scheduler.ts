@@ -148,7 +148,20 @@ function loadServing(this: void, owner: Owner): void {
     incomingLen = owner.il;
 }
 
-/** Serves the next owner after the served one (round robin) that has queued tasks, if any. */
+/** Starts the served owner's next pass: its incoming entries become the ones to drain. */
+function startPass(this: void): void {
+    const drained = draining;
+    draining = incoming;
+    drainLen = incomingLen;
+    drainPos = 1;
+    incoming = drained;
+    incomingLen = 0;
+}
+
+/**
+ * Serves the next owner after the served one (round robin) that has queued tasks, mid-pass or
+ * starting one. False, changing nothing, when no other owner has any.
+ */
 function rotate(this: void): boolean {
     storeServing();
     let index = serving.index;
@@ -157,6 +170,9 @@ function rotate(this: void): boolean {
         const owner = owners[index];
         if (owner.dp <= owner.dl || owner.il > 0) {
             loadServing(owner);
+            if (drainPos > drainLen) {
+                startPass();
+            }
             return true;
         }
     }
@@ -194,18 +210,13 @@ function enqueue(this: void, task: TaskRecord): void {
  * served owner starts its next pass. False when nothing is queued.
  */
 function refill(this: void): boolean {
-    if (ownerCount > 1 && rotate() && drainPos <= drainLen) {
+    if (ownerCount > 1 && rotate()) {
         return true;
     }
     if (incomingLen === 0) {
         return false;
     }
-    const drained = draining;
-    draining = incoming;
-    drainLen = incomingLen;
-    drainPos = 1;
-    incoming = drained;
-    incomingLen = 0;
+    startPass();
     return true;
 }
 
@@ -620,6 +631,9 @@ function newTask(this: void, state: TaskState, owner: Owner | undefined, fn: Any
 
 /** Whether a value is a task record (of this copy of the library or an older one). */
 function isTask(this: void, value: unknown): value is TaskRecord {
+    if (successor) {
+        return successor.isTask(value);
+    }
     // getmetatable takes any value, and is cheaper than type(), which interns a string per call.
     return getmeta(value as object) === taskMeta;
 }
@@ -765,6 +779,9 @@ function suspendUntilDead(this: void, target: TaskRecord): LuaMultiReturn<unknow
 
 /** The task whose own body is running now, or undefined (plain code, or a foreign coroutine). */
 function runningTask(this: void): TaskRecord | undefined {
+    if (successor) {
+        return successor.runningTask();
+    }
     return current && current[Slot.Thread] === running() ? current : undefined;
 }
 
@@ -839,6 +856,9 @@ function joinWait(this: void, task: TaskRecord): string | undefined {
  * wakeParked; returns the values passed there. The caller registers `wait` first.
  */
 function park(this: void, wait: Wait): LuaMultiReturn<unknown[]> {
+    if (successor) {
+        return successor.park(wait);
+    }
     yieldThread(PARK, wait);
     const values = wait.values!;
     return unpack(values as unknown as unknown[], 1, values.n);
@@ -866,7 +886,25 @@ function wakeParked(this: void, wait: Wait, ...values: unknown[]): void {
 // ---- Settings, introspection and handover ------------------------------------------------
 
 /** Counters for specs and diagnostics. */
-function snapshot(this: void) {
+export interface Snapshot {
+    current: TaskRecord | false;
+    forced: number;
+    inline: boolean;
+    budgeted: boolean;
+    chainTop: number;
+    poolLen: number;
+    poolMax: number;
+    queued: number;
+    live: number;
+    pendingCount: number;
+    ownerCount: number;
+    awake: boolean;
+}
+
+function snapshot(this: void): Snapshot {
+    if (successor) {
+        return successor.snapshot();
+    }
     storeServing();
     let queued = 0;
     for (const i of $range(1, ownerCount)) {
@@ -878,6 +916,9 @@ function snapshot(this: void) {
 
 /** Whether any task is queued (entries may be stale: then a run finds nothing to do). */
 function hasQueued(this: void): boolean {
+    if (successor) {
+        return successor.hasQueued();
+    }
     if (drainPos <= drainLen || incomingLen > 0) {
         return true;
     }
@@ -892,6 +933,9 @@ function hasQueued(this: void): boolean {
 
 /** The owner records, in round-robin order. */
 function ownerList(this: void): Owner[] {
+    if (successor) {
+        return successor.ownerList();
+    }
     storeServing();
     const list: Owner[] = [];
     for (const i of $range(1, ownerCount)) {
@@ -902,6 +946,9 @@ function ownerList(this: void): Owner[] {
 
 /** Caps the idle worker pool (default 256 coroutines, ~1.3 KB each). */
 function setPoolMax(this: void, max: number): void {
+    if (successor) {
+        return successor.setPoolMax(max);
+    }
     poolMax = max;
     while (poolLen > max) {
         pool[poolLen] = undefined;
@@ -915,20 +962,32 @@ function pooledWorker(this: void, index: number): LuaThread | undefined {
 }
 
 function setReporter(this: void, fn: ((this: void, task: TaskRecord) => void) | undefined): void {
+    if (successor) {
+        return successor.setReporter(fn);
+    }
     reporter = fn;
 }
 
 function setTraceCreation(this: void, on: boolean): void {
+    if (successor) {
+        return successor.setTraceCreation(on);
+    }
     traceCreation = on;
 }
 
 /** Replaces how tracebacks of a coroutine are taken (where Lua's debug.traceback is missing). */
 function setTracer(this: void, tracer: (this: void, thread: LuaThread, message?: string, level?: number) => string): void {
+    if (successor) {
+        return successor.setTracer(tracer);
+    }
     traceback = tracer;
 }
 
 /** The frame driver goes to sleep; the next queued task calls `hook` (and sets awake again). */
 function sleepDriver(this: void, hook: (this: void) => void): void {
+    if (successor) {
+        return successor.sleepDriver(hook);
+    }
     awake = false;
     onWork = hook;
 }

@@ -18,10 +18,10 @@ export function bindWaits(this: void, state: WowState, ensureDriver: (this: void
 }
 
 /** A future doing `fn(...)` as a task: what the waits return outside tasks. */
-function asFuture(this: void, fn: (this: void, ...args: any[]) => unknown, ...args: unknown[]): TaskRecord {
+function asFuture(this: void, fn: (this: void, ...args: any[]) => unknown, ...args: unknown[]): LuaMultiReturn<[TaskRecord]> {
     const task = core.newTask("pending", undefined, fn, ...args);
     core.startTask(task);
-    return task;
+    return $multi(task);
 }
 
 // ---- Timer heap ----------------------------------------------------------------------------
@@ -80,7 +80,7 @@ export function heapPop(this: void): TimerWait {
  * Suspends the running task until the first frame whose GetTime() is at least `seconds` from
  * now. Outside a task, returns a future that does so.
  */
-export function sleep(this: void, seconds: number): unknown {
+export function sleep(this: void, seconds: number): LuaMultiReturn<unknown[]> {
     if (type(seconds) !== "number" || seconds < 0) {
         error(`AsyncAwait: sleep(seconds): expected a number >= 0, got ${describe(seconds)}`, 2);
     }
@@ -95,7 +95,7 @@ export function sleep(this: void, seconds: number): unknown {
 }
 
 /** Suspends the running task until the next frame. Outside a task, returns a future. */
-export function nextFrame(this: void): unknown {
+export function nextFrame(this: void): LuaMultiReturn<unknown[]> {
     if (core.runningTask() === undefined) {
         return asFuture(nextFrame);
     }
@@ -111,7 +111,11 @@ export function nextFrame(this: void): unknown {
  * given) and returns the event's payload. The driver listens for the event only while someone
  * waits for it. Outside a task, returns a future.
  */
-export function waitForEvent(this: void, event: string, filter?: (this: void, ...payload: unknown[]) => unknown): unknown {
+export function waitForEvent(
+    this: void,
+    event: string,
+    filter?: (this: void, ...payload: unknown[]) => unknown,
+): LuaMultiReturn<unknown[]> {
     if (type(event) !== "string") {
         error(`AsyncAwait: waitForEvent(event, filter): expected an event name, got ${describe(event)}`, 2);
     }
@@ -136,7 +140,7 @@ export function waitForEvent(this: void, event: string, filter?: (this: void, ..
  * Suspends the running task until `predicate()` returns a truthy value, checked at once and
  * then once per frame; returns that value. Outside a task, returns a future.
  */
-export function waitUntil(this: void, predicate: (this: void) => unknown): unknown {
+export function waitUntil(this: void, predicate: (this: void) => unknown): LuaMultiReturn<unknown[]> {
     if (type(predicate) !== "function") {
         error(`AsyncAwait: waitUntil(predicate): expected a function, got ${describe(predicate)}`, 2);
     }
@@ -145,7 +149,7 @@ export function waitUntil(this: void, predicate: (this: void) => unknown): unkno
     }
     const value = predicate();
     if (value) {
-        return value;
+        return $multi(value);
     }
     const wait: PredicateWait = { what: "waitUntil(predicate)", predicate };
     W.predicatesLen += 1;
@@ -158,12 +162,12 @@ export function waitUntil(this: void, predicate: (this: void) => unknown): unkno
  * Returns at once when the player is not in combat (InCombatLockdown() is false), else suspends
  * the running task until PLAYER_REGEN_ENABLED. Outside a task, returns a future.
  */
-export function outOfCombat(this: void): unknown {
+export function outOfCombat(this: void): LuaMultiReturn<unknown[]> {
     if (core.runningTask() === undefined) {
         return asFuture(outOfCombat);
     }
     if (!InCombatLockdown()) {
-        return undefined;
+        return $multi();
     }
     return waitForEvent("PLAYER_REGEN_ENABLED");
 }

@@ -1,0 +1,7 @@
+/** @noSelfInFile */
+// Types for spec/support/files.lua.
+
+/** The contents of a file. */
+export function read(path: string): string;
+/** Writes a file, creating its folder. */
+export function write(path: string, text: string): void;
