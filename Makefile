@@ -5,7 +5,7 @@ ADDON := addon/AsyncAwait
 SRC := $(shell find src -name '*.ts' 2>/dev/null)
 SPECS := $(shell find spec -name '*.ts' 2>/dev/null)
 
-.PHONY: all build test specs bench clean lua-deps package
+.PHONY: all build test specs bench clean lua-deps package demo demo-addon
 
 all: build
 
@@ -55,8 +55,20 @@ build/bench/native.lua: node_modules/.package-lock.json bench/native/tsconfig.js
 lua-deps:
 	@scripts/ensure-lua-deps.sh
 
-test: lua-deps build specs build/bench/native.lua
+test: lua-deps build specs build/bench/native.lua demo-addon
 	@scripts/run-tests.sh
+
+# examples/SeedDemo with the built library embedded under Libs/AsyncAwait, as an author ships it.
+demo-addon: build
+	@rm -rf build/demo/SeedDemo
+	@mkdir -p build/demo/SeedDemo/Libs
+	cp -r examples/SeedDemo/. build/demo/SeedDemo/
+	sed -i 's/@version@/$(VERSION)/' build/demo/SeedDemo/SeedDemo.toc
+	cp -r $(ADDON) build/demo/SeedDemo/Libs/AsyncAwait
+
+# Runs the demo addon in the client simulator and prints the chat a player would see.
+demo: lua-deps demo-addon
+	@lua5.1 scripts/demo.lua build/demo/SeedDemo
 
 # Not a test: prints the table and writes bench/results.json (about a minute).
 bench: lua-deps build build/bench/native.lua

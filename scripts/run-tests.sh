@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs every suite and ends with one summary line "N passed, N failed".
-#   1. busted specs (spec/**/*.spec.ts compiled to build/spec) under lua5.1
-#   2. consumer tests (plain Lua, luaunit) that load addon/AsyncAwait like the client does
-#   3. luacheck over the built addon: no global but the ones we publish
-#   4. make bench's harness on tiny sizes (it still runs and checks every workload's result)
+#   - busted specs (spec/**/*.spec.ts compiled to build/spec) under lua5.1
+#   - luaunit suites in plain Lua: the addon loaded like the client loads it, the example
+#     addon, the client simulator itself, LibStub
+#   - a package smoke run, luacheck over the built addon (no global but the ones we publish),
+#     and make bench's harness on tiny sizes (it still runs and checks every workload's result)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,56 +13,32 @@ failed=0
 log=$(mktemp -d)
 trap 'rm -rf "$log"' EXIT
 
-# Adds the ok / not ok lines of a TAP stream to the totals; prints failures in full.
-count_tap() {
-  local file=$1 ok bad
-  ok=$(grep -cE '^ok ' "$file")
-  bad=$(grep -cE '^not ok ' "$file")
+# Runs a suite that writes TAP: adds its ok / not ok lines to the totals and shows failures.
+# A suite that fails without a "not ok" line (it crashed) counts as one failure, shown in full.
+tap_suite() {
+  local title=$1 name=$2 rc ok bad
+  shift 2
+  echo "== $title"
+  "$@" >"$log/$name.tap" 2>&1
+  rc=$?
+  grep -E '^not ok ' -A30 "$log/$name.tap" | head -200
+  ok=$(grep -cE '^ok ' "$log/$name.tap")
+  bad=$(grep -cE '^not ok ' "$log/$name.tap")
   passed=$((passed + ok))
   failed=$((failed + bad))
   echo "  $ok passed, $bad failed"
+  if [ $rc -ne 0 ] && [ "$bad" -eq 0 ]; then
+    cat "$log/$name.tap"; failed=$((failed + 1))
+  fi
 }
 
-echo "== busted specs (lua5.1)"
-busted --lua=lua5.1 \
-  --helper=build/spec/spec/support/helper.lua \
-  --lpath='build/spec/?.lua' \
-  --pattern='_spec' \
-  --output=TAP \
-  build/spec/spec >"$log/busted.tap" 2>&1
-rc=$?
-grep -E '^not ok ' -A30 "$log/busted.tap" | head -200
-count_tap "$log/busted.tap"
-if [ $rc -ne 0 ] && ! grep -qE '^not ok ' "$log/busted.tap"; then
-  cat "$log/busted.tap"; failed=$((failed + 1))
-fi
-
-echo "== consumer tests (luaunit, plain Lua)"
-lua5.1 spec/consumer/run.lua --output tap >"$log/unit.tap" 2>&1
-rc=$?
-grep -E '^not ok ' -A10 "$log/unit.tap" | head -100
-count_tap "$log/unit.tap"
-if [ $rc -ne 0 ] && ! grep -qE '^not ok ' "$log/unit.tap"; then
-  cat "$log/unit.tap"; failed=$((failed + 1))
-fi
-
-echo "== client simulator tests (luaunit, plain Lua)"
-lua5.1 spec/consumer/simulator.lua --output tap >"$log/sim.tap" 2>&1
-rc=$?
-grep -E '^not ok ' -A10 "$log/sim.tap" | head -100
-count_tap "$log/sim.tap"
-if [ $rc -ne 0 ] && ! grep -qE '^not ok ' "$log/sim.tap"; then
-  cat "$log/sim.tap"; failed=$((failed + 1))
-fi
-
-echo "== LibStub consumer tests (luaunit, plain Lua)"
-lua5.1 spec/consumer/libstub.lua --output tap >"$log/libstub.tap" 2>&1
-rc=$?
-grep -E '^not ok ' -A10 "$log/libstub.tap" | head -100
-count_tap "$log/libstub.tap"
-if [ $rc -ne 0 ] && ! grep -qE '^not ok ' "$log/libstub.tap"; then
-  cat "$log/libstub.tap"; failed=$((failed + 1))
-fi
+tap_suite "busted specs (lua5.1)" busted \
+  busted --lua=lua5.1 --helper=build/spec/spec/support/helper.lua --lpath='build/spec/?.lua' \
+  --pattern='_spec' --output=TAP build/spec/spec
+tap_suite "consumer tests (luaunit, plain Lua)" consumer lua5.1 spec/consumer/run.lua --output tap
+tap_suite "example addon in the simulator (luaunit)" demo lua5.1 spec/consumer/demo.lua --output tap
+tap_suite "client simulator tests (luaunit)" simulator lua5.1 spec/consumer/simulator.lua --output tap
+tap_suite "LibStub tests (luaunit)" libstub lua5.1 spec/consumer/libstub.lua --output tap
 
 echo "== package smoke run (scripts/package.sh into a temporary dist)"
 version=$(sed -n 's/^## Version: //p' addon/AsyncAwait/AsyncAwait.toc)
