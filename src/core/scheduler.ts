@@ -37,6 +37,7 @@ export interface Signal {
 }
 export type AnyFunction = (this: void, ...args: any[]) => any;
 type Body = (this: void, ...args: unknown[]) => LuaMultiReturn<unknown[]>;
+const NO_VALUES = { n: 0 };
 
 // ---- State -------------------------------------------------------------------------------
 
@@ -107,6 +108,8 @@ let awake = true;
 let onWork: ((this: void) => void) | undefined;
 /** Tasks created by createTask and not started. */
 let pendingCount = 0;
+/** awake, not forwarding and not tracing: async wrappers may take their inline path. */
+let fastSpawn = true;
 /** The copy this one forwards every call to: a newer one once retired (see retire). */
 let successor: Core | undefined;
 /** A newer copy waiting for this one to finish the run under way before taking over. */
@@ -179,9 +182,15 @@ function rotate(this: void): boolean {
     return false;
 }
 
+/** Recomputes fastSpawn after awake, successor or traceCreation changed. */
+function updateFastSpawn(this: void): void {
+    fastSpawn = awake && successor === undefined && !traceCreation;
+}
+
 /** Wakes the frame driver: work has appeared while it slept. */
 function wakeDriver(this: void): void {
     awake = true;
+    updateFastSpawn();
     if (onWork !== undefined) {
         onWork();
     }
@@ -369,6 +378,7 @@ function afterRun(this: void): void {
         const next = pendingSuccessor;
         pendingSuccessor = undefined;
         successor = next;
+        updateFastSpawn();
         next.takeOver(exportState());
     }
 }
@@ -656,8 +666,8 @@ function startTask(this: void, task: TaskRecord): void {
  */
 function wrapAsync(this: void, fn: AnyFunction, owner?: Owner): AnyFunction {
     const wrapper = (...args: unknown[]): TaskRecord => {
-        if (successor || traceCreation) {
-            return startNew(newTask(RUNNABLE, owner, fn, ...args));
+        if (!fastSpawn) {
+            return startNew(newTask(RUNNABLE, owner, fn, ...args)); // see updateFastSpawn
         }
         live += 1;
         // A local, not an expression inside the record literal: TSTL would build it with helpers.
@@ -668,9 +678,6 @@ function wrapAsync(this: void, fn: AnyFunction, owner?: Owner): AnyFunction {
             taskMeta,
         );
         // enqueue(task), inline
-        if (!awake) {
-            wakeDriver();
-        }
         if (o === serving) {
             incomingLen += 1;
             incoming[incomingLen] = task;
@@ -873,11 +880,15 @@ function wakeParked(this: void, wait: Wait, ...values: unknown[]): void {
     // A wait whose yield failed (inside a pcall) never parked: nothing to wake.
     if (task !== undefined && task[Slot.Awaiting] === wait) {
         const n = select("#", ...values);
-        const packed: { n: number; [index: number]: unknown } = { n };
-        for (const i of $range(1, n)) {
-            packed[i] = select(i, ...values)[0];
+        if (n === 0) {
+            wait.values = NO_VALUES; // timers and frame waits: no table per wake
+        } else {
+            const packed: { n: number; [index: number]: unknown } = { n };
+            for (const i of $range(1, n)) {
+                packed[i] = select(i, ...values)[0];
+            }
+            wait.values = packed;
         }
-        wait.values = packed;
         wait.task = undefined;
         wake(task);
     }
@@ -973,6 +984,7 @@ function setTraceCreation(this: void, on: boolean): void {
         return successor.setTraceCreation(on);
     }
     traceCreation = on;
+    updateFastSpawn();
 }
 
 /** Replaces how tracebacks of a coroutine are taken (where Lua's debug.traceback is missing). */
@@ -990,6 +1002,7 @@ function sleepDriver(this: void, hook: (this: void) => void): void {
     }
     awake = false;
     onWork = hook;
+    updateFastSpawn();
 }
 
 /** All state a newer copy takes over. Idle workers stay behind: they run this copy's code. */
@@ -1053,18 +1066,21 @@ function retire(this: void, next: Core): void {
         return;
     }
     successor = next;
+    updateFastSpawn();
     next.takeOver(exportState());
 }
 
 /** Forwards every call to `other` (an older copy still finishing a run), or stops forwarding. */
 function forwardTo(this: void, other: Core | undefined): void {
     successor = other;
+    updateFastSpawn();
 }
 
 /** Takes over an older copy's state and stops forwarding to it. */
 function takeOver(this: void, s: CoreState): void {
     adopt(s);
     successor = undefined;
+    updateFastSpawn();
 }
 
 const core = {
