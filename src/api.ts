@@ -30,6 +30,8 @@ export interface Task<R = unknown> {
     readonly result: Packed | undefined;
     /** The traceback of the failure point if the task failed. */
     readonly traceback: string | undefined;
+    /** The addon the task is attributed to (see forAddon). */
+    readonly owner: string;
     /** Type-level only: what awaiting the task returns. Never set. */
     readonly __returns?: R;
 }

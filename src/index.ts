@@ -5,6 +5,7 @@
  * TypeScript consumers import the same functions from here.
  */
 import * as api from "./api";
+import { describe } from "./core/errors";
 import * as core from "./core/scheduler";
 import { register } from "./lib/register";
 import { VERSION, minorOf } from "./version";
@@ -59,7 +60,7 @@ function withShared<T extends object>(this: void, target: T): T & typeof shared 
  */
 export function forAddon(this: void, name: string): AddonApi {
     if (type(name) !== "string") {
-        error(`AsyncAwait: forAddon(name): expected an addon name, got ${type(name)}`, 2);
+        error(`AsyncAwait: forAddon(name): expected an addon name, got ${describe(name)}`, 2);
     }
     let handle = handles.get(name);
     if (handle === undefined) {

@@ -1,4 +1,5 @@
 import { startGame } from "../support/game";
+import { attempt, chunk } from "../support/lua";
 
 function find(this: void, text: unknown, part: string): boolean {
     return string.find(tostring(text), part, 1, true)[0] !== undefined;
@@ -18,6 +19,20 @@ describe("per-addon accounting", () => {
         assert.are.equal("Alpha", (child as unknown as { owner: string }).owner);
         assert.are.equal("AsyncAwait", (plain as unknown as { owner: string }).owner);
         assert.are.equal(alpha, AA.forAddon("Alpha"), "one handle per addon");
+    });
+
+    it("rejects bad input at the caller's line, through a handle too", () => {
+        const { AA } = startGame();
+        const cases: [string, string][] = [
+            ["AA.forAddon(42)", "caller:1: AsyncAwait: forAddon(name): expected an addon name, got number (42)"],
+            ["AA.forAddon('X').async(1)", "caller:1: AsyncAwait: async(fn): expected a function, got number (1)"],
+            ["AA.forAddon('X').createTask(nil)", "caller:1: AsyncAwait: createTask(fn, ...): expected a function, got nil"],
+        ];
+        for (const [code, message] of cases) {
+            const [ok, err] = attempt(chunk(`local AA = ...; ${code}`), AA);
+            assert.is_false(ok);
+            assert.are.equal(message, err);
+        }
     });
 
     it("counts the driver's CPU time per addon", () => {
