@@ -468,14 +468,8 @@ function runTask(this: void, task: TaskRecord): TaskRecord {
     // Workers set `current` to each task they run: this is the one that stopped.
     const last = current as TaskRecord;
     current = previous;
-    if (!ok) {
-        fail(last, signal, traceback(thread));
-    } else if (signal === IDLE) {
-        if (poolLen < poolMax) {
-            poolLen += 1;
-            pool[poolLen] = thread;
-        }
-    } else if (signal === YIELD) {
+    // Most frequent first: a yield, then the end of a worker's run, then an await.
+    if (signal === YIELD && ok) {
         // enqueue(last), inline: this runs on every yield. A yielding task is never queued.
         last[Slot.State] = RUNNABLE;
         last[Slot.Queued] = true;
@@ -487,10 +481,24 @@ function runTask(this: void, task: TaskRecord): TaskRecord {
             owner.il += 1;
             owner.i[owner.il] = last;
         }
+    } else if (!ok) {
+        fail(last, signal, traceback(thread));
+    } else if (signal === IDLE) {
+        if (poolLen < poolMax) {
+            poolLen += 1;
+            pool[poolLen] = thread;
+        }
     } else if (signal === SUSPEND) {
         // The await registered nothing before yielding (had that yield failed inside a pcall,
         // nothing would need undoing); the waiter is recorded here instead.
-        addWaiter(target as TaskRecord, last);
+        const awaited = target as TaskRecord;
+        if (awaited[Slot.Waiter]) {
+            addWaiter(awaited, last);
+        } else {
+            last[Slot.State] = SUSPENDED;
+            last[Slot.Awaiting] = awaited;
+            awaited[Slot.Waiter] = last;
+        }
     } else if (signal === PARK) {
         last[Slot.State] = SUSPENDED;
         last[Slot.Awaiting] = target;
@@ -821,12 +829,15 @@ function awaitValue(this: void, value: unknown, ...args: unknown[]): LuaMultiRet
         if (state === "pending") {
             error("AsyncAwait: await(future): the task is pending; start it with startTask(task) first", 2);
         }
-        const problem = prepareWait(task);
-        if (problem !== undefined) {
-            error(`AsyncAwait: await(future): ${problem}`, 2);
-        }
-        if (task[Slot.State] === DEAD) {
-            return valuesOf(task); // completed synchronously
+        // Inside a task awaiting a runnable task (the common case) there is nothing to check.
+        if (state !== RUNNABLE || !current || current[Slot.Thread] !== running()) {
+            const problem = prepareWait(task);
+            if (problem !== undefined) {
+                error(`AsyncAwait: await(future): ${problem}`, 2);
+            }
+            if (task[Slot.State] === DEAD) {
+                return valuesOf(task); // completed synchronously
+            }
         }
         return suspendUntilDead(task); // a tail call: see suspendUntilDead
     }
