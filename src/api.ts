@@ -6,16 +6,10 @@
  */
 import { describe } from "./core/errors";
 import * as core from "./core/scheduler";
-import { Owner, PENDING, Slot, TaskRecord, TaskState } from "./core/task";
+import { Owner, Packed, PENDING, Slot, TaskRecord, TaskState } from "./core/task";
 import type { AnyFunction } from "./core/scheduler";
 
-export type { TaskState } from "./core/task";
-
-/** A packed list of values: `{ n = count, ... }`. */
-export interface Packed {
-    readonly n: number;
-    readonly [index: number]: unknown;
-}
+export type { Packed, TaskState } from "./core/task";
 
 /**
  * A task: a function running on the scheduler. Its fields are read-only.
