@@ -70,9 +70,10 @@ demo-addon: build
 demo: lua-deps demo-addon
 	@lua5.1 scripts/demo.lua build/demo/SeedDemo
 
-# Not a test: prints the table and writes bench/results.json (about a minute).
+# Not a test: prints the table, writes bench/results.json, then measures the frame driver.
 bench: lua-deps build build/bench/native.lua
 	lua5.1 bench/run.lua
+	lua5.1 bench/driver.lua
 
 clean:
 	rm -rf build addon dist
