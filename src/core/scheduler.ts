@@ -317,7 +317,8 @@ function finish(this: void, task: TaskRecord, ...results: unknown[]): void {
     const old = task[Slot.Count] as number;
     task[Slot.Count] = n;
     if (n === 1) {
-        task[Slot.Values] = select(1, ...results)[0];
+        const [first] = [...results]; // `local first = ...`: no select() call
+        task[Slot.Values] = first;
     } else {
         for (const i of $range(1, n)) {
             task[Slot.Values + i - 1] = select(i, ...results)[0];
