@@ -51,23 +51,16 @@ local function settle()
   collectgarbage("stop")
 end
 
--- Median ns and bytes per unit over REPS runs of each implementation's `key` workload, after
--- one warm-up run each. Repetitions are interleaved across implementations so that drift of
--- the machine's speed affects all three alike.
-local function measure(key, units, expected, args)
-  for _, impl in ipairs(impls) do
-    local got = impl.w[key](unpack(args))
-    assert(got == expected, ("%s %s: wrong result %s, expected %s"):format(impl.name, key, tostring(got), tostring(expected)))
-  end
+-- Runs `sample(impl)` REPS times for each implementation, interleaved across implementations
+-- so that drift of the machine's speed affects all three alike; each sample returns ns and
+-- bytes per unit, measured with the collector stopped. Returns the medians by implementation.
+local function interleaved(sample)
   local ns, bytes = {}, {}
+  for _, impl in ipairs(impls) do ns[impl.name], bytes[impl.name] = {}, {} end
   for r = 1, REPS do
     for _, impl in ipairs(impls) do
       settle()
-      local dt, db, value = timed(impl.w[key], unpack(args))
-      assert(value == expected, "wrong result")
-      ns[impl.name] = ns[impl.name] or {}
-      bytes[impl.name] = bytes[impl.name] or {}
-      ns[impl.name][r], bytes[impl.name][r] = dt * 1e9 / units, db / units
+      ns[impl.name][r], bytes[impl.name][r] = sample(impl)
     end
   end
   collectgarbage("restart")
@@ -78,26 +71,29 @@ local function measure(key, units, expected, args)
   return row
 end
 
--- Live tasks: bytes per suspended task (setup) and ns per resume (release), medians.
+-- A workload: ns and bytes per unit, after one checked warm-up run of each implementation.
+local function measure(key, units, expected, args)
+  for _, impl in ipairs(impls) do
+    local got = impl.w[key](unpack(args))
+    assert(got == expected, ("%s %s: wrong result %s, expected %s"):format(impl.name, key, tostring(got), tostring(expected)))
+  end
+  return interleaved(function(impl)
+    local dt, db, value = timed(impl.w[key], unpack(args))
+    assert(value == expected, "wrong result")
+    return dt * 1e9 / units, db / units
+  end)
+end
+
+-- Live tasks: bytes per suspended task (setup) and ns per resume (release).
 local function measureLive(n)
   for _, impl in ipairs(impls) do impl.w.live(n)() end -- warm-up
-  local ns, bytes = {}, {}
-  for r = 1, REPS do
-    for _, impl in ipairs(impls) do
-      settle()
-      local _, db, release = timed(impl.w.live, n)
-      local dt, _, released = timed(release)
-      assert(released == n, impl.name .. ": not every live task was released")
-      ns[impl.name] = ns[impl.name] or {}
-      bytes[impl.name] = bytes[impl.name] or {}
-      ns[impl.name][r], bytes[impl.name][r] = dt * 1e9 / n, db / n
-    end
-  end
-  collectgarbage("restart")
-  local row = { n = n }
-  for _, impl in ipairs(impls) do
-    row[impl.name] = { ns = median(ns[impl.name]), bytes = median(bytes[impl.name]) }
-  end
+  local row = interleaved(function(impl)
+    local _, db, release = timed(impl.w.live, n)
+    local dt, _, released = timed(release)
+    assert(released == n, impl.name .. ": not every live task was released")
+    return dt * 1e9 / n, db / n
+  end)
+  row.n = n
   return row
 end
 

@@ -5,17 +5,11 @@
 package.path = "spec/support/?.lua;" .. package.path
 local lu = require("luaunit")
 local client = require("client")
+local files = require("files")
 
 local LIBSTUB_PATH = "build/libstub/LibStub.lua"
 
-local function readFile(path)
-  local f = assert(io.open(path, "rb"))
-  local text = f:read("*a")
-  f:close()
-  return text
-end
-
-local OURS = readFile(LIBSTUB_PATH)
+local OURS = files.read(LIBSTUB_PATH)
 
 -- Runs Lua source in `env` as the client runs an addon file: globals from `env`, called with the
 -- addon name and the addon's private table.
