@@ -5,7 +5,7 @@ ADDON := addon/AsyncAwait
 SRC := $(shell find src -name '*.ts' 2>/dev/null)
 SPECS := $(shell find spec -name '*.ts' 2>/dev/null)
 
-.PHONY: all build test specs bench clean lua-deps package demo demo-addon
+.PHONY: all build test specs bench bench-instructions clean lua-deps package demo demo-addon
 
 all: build
 
@@ -42,7 +42,7 @@ package: build
 	scripts/package.sh $(VERSION) $(ADDON) dist
 
 # Specs: spec/**/*.spec.ts and the src modules they import, compiled one Lua file per module.
-build/spec/.stamp: node_modules/.package-lock.json spec/tsconfig.json $(SRC) $(SPECS) $(wildcard spec/support/*.lua)
+build/spec/.stamp: node_modules/.package-lock.json spec/tsconfig.json $(SRC) $(SPECS) $(wildcard spec/support/*.lua simulator/*.lua)
 	npx tstl -p spec/tsconfig.json
 	@touch $@
 
@@ -74,6 +74,10 @@ demo: lua-deps demo-addon
 bench: lua-deps build build/bench/native.lua
 	lua5.1 bench/run.lua
 	lua5.1 bench/driver.lua
+
+# Instructions per unit of each workload under valgrind (repeatable, unlike timings).
+bench-instructions: lua-deps build
+	bench/instructions.sh
 
 clean:
 	rm -rf build addon dist

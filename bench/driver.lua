@@ -2,7 +2,7 @@
 --   adherence: 500 tasks of 20 slices of 0.1 ms each, run by the driver at 60 fps with the
 --              default budget; the most task time any frame took, against the budget
 --   idle cost: OnUpdate calls over idle frames, and over frames while 100000 tasks sleep
-package.path = "spec/support/?.lua;" .. package.path
+package.path = "simulator/?.lua;" .. package.path
 local client = require("client")
 
 local sim = client.newSimulator()

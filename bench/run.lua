@@ -2,7 +2,7 @@
 -- async/await (bench/native/workloads.ts) on the same workloads, in one lua5.1 run.
 -- Prints a table and writes bench/results.json. `--tiny` runs every workload on small sizes
 -- once (a smoke run for make test); figures from it mean nothing.
-package.path = "spec/support/?.lua;" .. package.path
+package.path = "simulator/?.lua;" .. package.path
 local client = require("client")
 
 local tiny = arg[1] == "--tiny"

@@ -1,7 +1,7 @@
 -- make demo: runs examples/SeedDemo (with the built library embedded) in the offline client
 -- simulator for five seconds of game time and prints the chat a player would see, each line
 -- with the game time it appeared at.
-package.path = "spec/support/?.lua;" .. package.path
+package.path = "simulator/?.lua;" .. package.path
 local client = require("client")
 
 local dir = arg[1] or "build/demo/SeedDemo"

@@ -1,5 +1,5 @@
-// The offline client simulator (spec/support/client.lua) used from a TypeScript spec.
-import * as client from "./support/client";
+// The offline client simulator (simulator/client.lua) used from a TypeScript spec.
+import * as client from "../simulator/client";
 
 describe("client simulator from TypeScript", () => {
     it("runs OnUpdate once per frame with the frame's elapsed time", () => {

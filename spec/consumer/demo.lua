@@ -1,6 +1,6 @@
 -- The example addon (examples/SeedDemo, assembled by `make demo-addon` with the built library
 -- embedded) run in the client simulator: what a player sees in chat.
-package.path = "spec/support/?.lua;" .. package.path
+package.path = "simulator/?.lua;" .. package.path
 local lu = require("luaunit")
 local client = require("client")
 

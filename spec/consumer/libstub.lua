@@ -2,7 +2,7 @@
 -- plain Lua, luaunit. Each test loads the file into a fresh client-like environment the way the
 -- client runs an addon file, and drives it the way addons do (colon calls, LibStub(major)).
 --   lua5.1 spec/consumer/libstub.lua --output tap
-package.path = "spec/support/?.lua;" .. package.path
+package.path = "simulator/?.lua;spec/support/?.lua;" .. package.path
 local lu = require("luaunit")
 local client = require("client")
 local files = require("files")

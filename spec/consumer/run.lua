@@ -1,6 +1,6 @@
 -- Consumer-view tests: plain Lua, luaunit. They load the built addon/AsyncAwait exactly as the
 -- client does and use only the public API, as an addon author's code would.
-package.path = "spec/support/?.lua;" .. package.path
+package.path = "simulator/?.lua;" .. package.path
 local lu = require("luaunit")
 local client = require("client")
 

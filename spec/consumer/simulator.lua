@@ -1,6 +1,6 @@
--- Tests of the offline WoW client simulator (spec/support/client.lua) itself: plain Lua,
+-- Tests of the offline WoW client simulator (simulator/client.lua) itself: plain Lua,
 -- luaunit. Run from the repository root: lua5.1 spec/consumer/simulator.lua --output tap
-package.path = "spec/support/?.lua;" .. package.path
+package.path = "simulator/?.lua;" .. package.path
 local lu = require("luaunit")
 local client = require("client")
 

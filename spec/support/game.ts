@@ -2,7 +2,7 @@
  * Specs of the WoW runtime run the built addon (addon/AsyncAwait) in the offline client
  * simulator, loaded by its TOC the way the game loads it.
  */
-import * as client from "./client";
+import * as client from "../../simulator/client";
 import type * as Index from "../../src/index";
 import type { WowState } from "../../src/wow/state";
 

@@ -1,7 +1,7 @@
 /** @noSelfInFile */
-// Types for spec/support/client.lua, the offline WoW client simulator, so TypeScript specs can
-// `import * as client from "./support/client"`. TSTL copies client.lua next to the compiled
-// specs and the import becomes require("spec.support.client").
+// Types for simulator/client.lua, the offline WoW client simulator, so TypeScript specs can
+// `import * as client from "../simulator/client"`. TSTL copies client.lua into the spec build
+// and the import becomes require("simulator.client").
 //
 // Plain functions take no self: this file is @noSelfInFile, and the interfaces of plain-function
 // tables are @noSelf (TSTL gives interface methods a self unless their interface is @noSelf).

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Machine instructions per unit of each make bench workload, counted by valgrind's callgrind:
+# repeatable, unlike timings. Each figure is (instructions at 2000 units - at 1000) / 1000, so
+# loading and warm-up cancel out.
+#   bench/instructions.sh [addon dir]    (default: addon/AsyncAwait, built by make)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v valgrind >/dev/null || { echo "bench/instructions.sh needs valgrind (apt-get install valgrind)" >&2; exit 1; }
+ours=${1:-ours}
+
+count() { # impl workload scale -> instructions
+  valgrind --tool=callgrind --callgrind-out-file=/dev/null lua5.1 bench/count.lua "$@" 2>&1 \
+    | sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
+}
+perunit() { echo $(( ($(count "$1" "$2" 2) - $(count "$1" "$2" 1)) / 1000 )); }
+
+printf '%-8s %12s %12s %10s\n' workload "ours instr" "floor instr" "ours/flr"
+for key in spawn switch await fanout; do
+  a=$(perunit "$ours" "$key"); b=$(perunit floor "$key")
+  printf '%-8s %12d %12d %10s\n' "$key" "$a" "$b" "$(awk "BEGIN { printf \"%.2f\", $a / $b }")"
+done
