@@ -43,6 +43,7 @@ package: build
 
 # Specs: spec/**/*.spec.ts and the src modules they import, compiled one Lua file per module.
 build/spec/.stamp: node_modules/.package-lock.json spec/tsconfig.json $(SRC) $(SPECS) $(wildcard spec/support/*.lua simulator/*.lua)
+	@rm -rf build/spec # no compiled spec of a renamed or deleted file may linger
 	npx tstl -p spec/tsconfig.json
 	@touch $@
 

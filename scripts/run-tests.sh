@@ -2,7 +2,7 @@
 # Runs every suite and ends with one summary line "N passed, N failed".
 #   - busted specs (spec/**/*.spec.ts compiled to build/spec) under lua5.1
 #   - luaunit suites in plain Lua: the addon loaded like the client loads it, the example
-#     addon, the client simulator itself, LibStub
+#     addon, the client simulator itself, LibStub, the bundle's locals and upvalues per module
 #   - a package smoke run, luacheck over the built addon (no global but the ones we publish),
 #     and make bench's harness on tiny sizes (it still runs and checks every workload's result)
 set -uo pipefail
@@ -39,6 +39,8 @@ tap_suite "consumer tests (luaunit, plain Lua)" consumer lua5.1 spec/consumer/ru
 tap_suite "example addon in the simulator (luaunit)" demo lua5.1 spec/consumer/demo.lua --output tap
 tap_suite "client simulator tests (luaunit)" simulator lua5.1 spec/consumer/simulator.lua --output tap
 tap_suite "LibStub tests (luaunit)" libstub lua5.1 spec/consumer/libstub.lua --output tap
+tap_suite "bundle against Lua 5.1's limits (luac)" limits lua5.1 spec/bundle/limits.lua --output tap
+sed -n 's/^  \(module\|[a-z]\)/  \1/p' "$log/limits.tap" | grep -E '^  (module|core|wow|api|lib|index|version)'
 
 echo "== package smoke run (scripts/package.sh into a temporary dist)"
 version=$(sed -n 's/^## Version: //p' addon/AsyncAwait/AsyncAwait.toc)

@@ -1,15 +1,17 @@
 /**
  * Specs of the WoW runtime run the built addon (addon/AsyncAwait) in the offline client
- * simulator, loaded by its TOC the way the game loads it.
+ * simulator, loaded by its TOC the way the game loads it: a fresh client, and so a fresh
+ * library, per call.
  */
 import * as client from "../../simulator/client";
-import type * as Index from "../../src/index";
+import type { Api } from "../../src/api/surface";
+import type { SharedState } from "../../src/lib/register";
 import type { WowState } from "../../src/wow/state";
 
-/** The library as Lua consumers see it. */
-export type Lib = typeof Index & {
+/** The library table as Lua consumers see it. */
+export type Lib = Api & {
     version: string;
-    _state: { core: unknown; wow: WowState };
+    _state: SharedState & { wow: WowState };
 };
 
 export const ADDON_DIR = "addon/AsyncAwait";
@@ -26,7 +28,7 @@ export function startGame(this: void, options?: client.SimulatorOptions): Game {
     return { sim, AA: sim.env.AsyncAwait as Lib };
 }
 
-/** Calls `fn` in the simulated client, where `sim.burn(ms)` makes it take that long. */
-export function burner(this: void, sim: client.Simulator): (this: void, ms: number) => void {
-    return (ms: number) => sim.burn(ms);
+/** Whether the driver's frame has `event` registered. */
+export function registered(this: void, AA: Lib, event: string): boolean {
+    return (AA._state.wow.frame as unknown as client.WowFrame).IsEventRegistered(event);
 }

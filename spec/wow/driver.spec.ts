@@ -147,3 +147,45 @@ describe("frame driver", () => {
         assert.is_false(AA.schedule());
     });
 });
+
+describe("per-addon fairness under the driver", () => {
+    it("counts the driver's CPU time per addon", () => {
+        const { sim, AA } = startGame();
+        const work = (ms: number) => () => sim.burn(ms);
+        AA.forAddon("Alpha").async(work(1.5))();
+        AA.forAddon("Beta").async(work(0.5))();
+        sim.runFrame();
+        const cpu = new LuaTable<string, number>();
+        for (const owner of AA._state.core!.ownerList()) {
+            cpu.set(owner.name, owner.cpu);
+        }
+        assert.is_true(math.abs(cpu.get("Alpha")! - 1.5) < 0.05);
+        assert.is_true(math.abs(cpu.get("Beta")! - 0.5) < 0.05);
+    });
+
+    it("shares each frame's budget: one addon's backlog does not starve another's tasks", () => {
+        const { sim, AA } = startGame();
+        AA.setBudget({ ms: 4 });
+        let alphaDone = 0;
+        let betaDone = 0;
+        const alpha = AA.forAddon("Alpha").async(() => {
+            sim.burn(0.1);
+            alphaDone += 1;
+        });
+        const beta = AA.forAddon("Beta").async(() => {
+            sim.burn(0.1);
+            betaDone += 1;
+        });
+        for (const _ of $range(1, 300)) {
+            alpha();
+        }
+        for (const _ of $range(1, 5)) {
+            beta();
+        }
+        sim.runFrame();
+        assert.are.equal(5, betaDone, "Beta's five tasks ran in the first frame");
+        assert.is_true(alphaDone >= 20 && alphaDone <= 36, `Alpha ran ${alphaDone}`);
+        sim.runFrames(20);
+        assert.are.equal(300, alphaDone);
+    });
+});

@@ -1,12 +1,14 @@
+/** @noSelfInFile */
 /**
  * The task record: one plain Lua table per task, laid out as an array so that a task costs
  * a table header plus 16 bytes per slot (a hash part would cost 40 bytes per field and grow
- * in powers of two). The public fields (`state`, `result`) are served by one shared metatable;
- * rare fields (`error`, `traceback`, `waiters`) live in the hash part and are only created on
- * the paths that need them.
+ * in powers of two). The public fields (`state`, `result`, `owner`) are served by one shared
+ * metatable; rare fields (`error`, `traceback`, `waiters`) live in the hash part and are only
+ * created on the paths that need them.
  *
  * The slot layout is part of the upgrade contract: a newer copy of the library takes over
- * records created by an older one, so slots are only ever appended.
+ * records created by an older one, and an older copy's code still running inside a task reads
+ * them, so slots are only ever appended.
  */
 
 /** Task states, as the public `state` field shows them. */
@@ -68,25 +70,42 @@ export interface TaskRecord {
     created?: string;
 }
 
-/** An addon that tasks are attributed to, with its run queue and CPU time. */
+/** A run queue array: entries from 1, holes where entries were taken. */
+export type QueueArray = { [index: number]: TaskRecord | undefined };
+
+/**
+ * An addon that tasks are attributed to, with its run queue and CPU time. The queue is two
+ * arrays: `draining` is read from `drainPos` while new entries go to `incoming`; when `draining`
+ * is used up the two swap (see scheduler.ts). While the scheduler serves this owner, the five
+ * queue fields live in the scheduler's locals and the record's copy is stale.
+ */
 export interface Owner {
     readonly name: string;
     /** Position in the scheduler's owner list (round robin order). */
     readonly index: number;
     /** Milliseconds of task time spent under the frame driver. */
     cpu: number;
-    /** Run queue while the owner is not being served (see scheduler.ts). */
-    d: { [index: number]: TaskRecord | undefined };
-    dp: number;
-    dl: number;
-    i: { [index: number]: TaskRecord | undefined };
-    il: number;
+    draining: QueueArray;
+    drainPos: number;
+    drainLen: number;
+    incoming: QueueArray;
+    incomingLen: number;
 }
 
-/** Something outside the scheduler a task is suspended on (a timer, an event...). */
+/** A new owner record with empty queues. */
+export function makeOwner(name: string, index: number): Owner {
+    return { name, index, cpu: 0, draining: {}, drainPos: 1, drainLen: 0, incoming: {}, incomingLen: 0 };
+}
+
+/**
+ * Something outside the scheduler a task is suspended on: a timer, an event... The client glue
+ * makes waits (src/wow/kinds.ts); the core only parks a task on one and wakes it.
+ */
 export interface Wait {
     /** Shown in errors, e.g. "sleep(2)" or "event BAG_UPDATE". */
     readonly what: string;
+    /** The name of the wait kind that holds this wait (src/wow/kinds.ts). */
+    readonly kind?: string;
     /** The suspended task (set when it parks). */
     task?: TaskRecord;
     /** What the task's park call returns, packed (set when it is woken). */
@@ -94,7 +113,7 @@ export interface Wait {
 }
 
 /** Serves the public read-only fields of a task from its slots. */
-function taskIndex(this: void, task: TaskRecord, key: string): unknown {
+function taskIndex(task: TaskRecord, key: string): unknown {
     if (key === "state") {
         return task[Slot.State];
     }
@@ -117,7 +136,11 @@ function taskIndex(this: void, task: TaskRecord, key: string): unknown {
     return undefined;
 }
 
-/** The metatable every task record carries: it serves the public fields and marks tasks. */
-export function createTaskMeta(this: void): LuaMetatable<TaskRecord> {
-    return { __index: taskIndex };
+/**
+ * Gives the metatable every task record carries this copy's behaviour. The table itself is
+ * shared by every copy of the library (it is how a task is recognised), so a newer copy
+ * updates it in place: records an older copy made get the newer behaviour too.
+ */
+export function installTaskMeta(meta: LuaMetatable<TaskRecord>): void {
+    meta.__index = taskIndex;
 }

@@ -1,11 +1,14 @@
+/** @noSelfInFile */
 /**
- * One library for every addon: registration with LibStub as "AsyncAwait-1.0" and the takeover
- * of an older copy. Everything that must survive an upgrade hangs on the library table, in
- * `lib._state`: the core hands its state to the newer core (see retire in the core), and the
- * client glue's state table, frame included, is kept as it is.
+ * One library for every addon: registration with LibStub as "AsyncAwait-1.0", and the takeover
+ * of an older copy. What must survive an upgrade hangs on the library table, in `lib._state`:
+ * `core`, the entry points of the copy that runs the scheduler (an older copy hands it its core
+ * state: src/core/handover.ts), and `wow`, the client glue's state table, which every copy uses
+ * as it is (src/wow/state.ts).
  */
-import * as core from "../core/scheduler";
-import { createWowState, WowState } from "../wow/state";
+import type { Entries } from "../core/handover";
+import type { WowState } from "../wow/state";
+import { allEntries } from "./entries";
 
 export const MAJOR = "AsyncAwait-1.0";
 
@@ -16,16 +19,20 @@ interface Registry {
 declare const LibStub: Registry | undefined;
 
 /** What a copy keeps on the library table for the next one. */
-interface SharedState {
-    core?: core.Core;
+export interface SharedState {
+    core?: Entries;
     wow?: WowState;
 }
 
 /**
  * Registers this copy. Returns the library table and the glue state to drive, or the table of
  * an equal or newer copy already loaded (and no state: this copy then stays unused).
+ *
+ * The older copy's minor, which LibStub also returns, is not what an upgrade is keyed on: the
+ * core state records the minor of the copy that ran it (it differs from the last copy that
+ * registered when copies register during a run), and the glue state's layout only grows.
  */
-export function register(this: void, minor: number): LuaMultiReturn<[Record<string, unknown>, WowState | undefined]> {
+export function register(minor: number): LuaMultiReturn<[Record<string, unknown>, WowState | undefined]> {
     if (LibStub === undefined) {
         error("AsyncAwait: LibStub is missing: load LibStub before AsyncAwait (lib.xml does)");
     }
@@ -35,10 +42,11 @@ export function register(this: void, minor: number): LuaMultiReturn<[Record<stri
     }
     const shared = (lib._state as SharedState | undefined) ?? {};
     lib._state = shared;
-    if (shared.core !== undefined) {
-        shared.core.retire(core.core); // now, or once the older copy's run under way ends
+    shared.wow ??= {} as WowState;
+    const older = shared.core;
+    shared.core = allEntries;
+    if (older !== undefined) {
+        older.retire(allEntries); // now, or once the older copy's run under way ends
     }
-    shared.core = core.core;
-    shared.wow = shared.wow ?? createWowState();
     return $multi(lib, shared.wow);
 }

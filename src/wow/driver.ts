@@ -1,104 +1,92 @@
+/** @noSelfInFile */
 /**
- * The frame driver: one hidden-when-idle frame whose OnUpdate wakes due timers, frame and
- * condition waiters, then runs tasks within a time budget measured with debugprofilestop().
- * With nothing runnable, no frame waiter and no condition, it hides its frame, so no OnUpdate
- * runs at all; the next queued task, due timer (a C_Timer set for the earliest deadline) or
- * awaited event shows it again.
+ * The frame driver: one hidden-when-idle frame whose OnUpdate lets each wait kind wake what is
+ * due, then runs tasks within a time budget measured with debugprofilestop(). With nothing
+ * queued and no kind needing a frame, it hides its frame, so no OnUpdate runs at all; the next
+ * queued task, due deadline (a C_Timer set for the earliest) or awaited event shows it again.
  */
-import * as core from "../core/scheduler";
-import { Wait } from "../core/task";
-import { bindWaits, deliverEvent, heapPop } from "./waits";
-import { PredicateWait, RECENT_FRAMES, WowState } from "./state";
+import { hasQueued, runBudget } from "../core/scheduler";
+import { sleepDriver } from "../core/settings";
+import type { Wait } from "../core/task";
+import { DriverHooks, WaitKind, newerGlue } from "./kinds";
+import { RECENT_FRAMES, WowState } from "./state";
+import { combatKind } from "./waits/combat";
+import { eventKind } from "./waits/event";
+import { nextFrameKind } from "./waits/nextFrame";
+import { sleepKind } from "./waits/sleep";
+import { untilKind } from "./waits/until";
 
-let W: WowState;
+/** Every wait kind, in the order their per-frame work runs. */
+export const KINDS: WaitKind[] = [nextFrameKind, sleepKind, untilKind, eventKind, combatKind];
+
+let glue: WowState;
 
 /** The budget for this frame, in ms: fixed, or a fraction of the last frame clamped to min..max. */
-function frameBudget(this: void): number {
-    const b = W.budget;
+function frameBudget(): number {
+    const b = glue.budget;
     if (b.ms !== undefined) {
         return b.ms;
     }
-    return math.min(b.max, math.max(b.min, W.lastFrameMs * b.fraction));
+    return math.min(b.max, math.max(b.min, glue.lastFrameMs * b.fraction));
 }
 
-/** Wakes the tasks waiting for this frame (those that began to wait before it). */
-function wakeFrameWaiters(this: void): void {
-    const n = W.frameWaitsLen;
-    if (n === 0) {
-        return;
-    }
-    const list = W.frameWaits;
-    W.frameWaits = {};
-    W.frameWaitsLen = 0;
-    for (const i of $range(1, n)) {
-        core.wakeParked(list[i] as Wait);
-    }
-}
-
-function wakeDueTimers(this: void, now: number): void {
-    while (W.heapLen > 0 && W.heap[1]!.due <= now) {
-        core.wakeParked(heapPop());
-    }
-}
-
-/** Checks each condition once; wakes the tasks whose condition holds (or raised). */
-function checkPredicates(this: void): void {
-    const n = W.predicatesLen;
-    if (n === 0) {
-        return;
-    }
-    const list = W.predicates;
-    let kept = 0;
-    for (const i of $range(1, n)) {
-        const wait = list[i] as PredicateWait;
-        list[i] = undefined;
-        const [ok, value] = pcall(wait.predicate);
-        if (!ok || value) {
-            // A predicate that raises wakes its task with nothing; the task re-checks as it likes.
-            core.wakeParked(wait, ok ? value : undefined);
-        } else {
-            kept += 1;
-            list[kept] = wait;
+/** The earliest time any kind needs a frame (0: the next one), or undefined. */
+function nextDue(): number | undefined {
+    let earliest: number | undefined;
+    for (const kind of KINDS) {
+        const due = kind.nextDue();
+        if (due !== undefined && (earliest === undefined || due < earliest)) {
+            earliest = due;
         }
     }
-    W.predicatesLen = kept;
+    return earliest;
 }
 
-function recordFrame(this: void, spent: number, budget: number): void {
-    W.recentPos = (W.recentPos % RECENT_FRAMES) + 1;
-    W.recentSpent[W.recentPos] = spent;
-    W.recentBudget[W.recentPos] = budget;
+function recordFrame(spent: number, budget: number): void {
+    glue.recentPos = (glue.recentPos % RECENT_FRAMES) + 1;
+    glue.recentSpent[glue.recentPos] = spent;
+    glue.recentBudget[glue.recentPos] = budget;
 }
 
-function onUpdate(this: void, _frame: WowFrame, elapsed: number): void {
-    W.lastFrameMs = elapsed * 1000;
-    wakeFrameWaiters();
-    wakeDueTimers(GetTime());
-    checkPredicates();
+function onUpdate(_frame: WowFrame, elapsed: number): void {
+    glue.lastFrameMs = elapsed * 1000;
+    const now = GetTime();
+    for (const kind of KINDS) {
+        if (kind.onFrame !== undefined) {
+            kind.onFrame(now);
+        }
+    }
     const budget = frameBudget();
-    const spent = core.runBudget(budget, debugprofilestop);
-    recordFrame(spent, budget);
-    if (!core.hasQueued() && W.frameWaitsLen === 0 && W.predicatesLen === 0) {
-        goIdle();
+    recordFrame(runBudget(budget, debugprofilestop), budget);
+    if (!hasQueued()) {
+        const due = nextDue();
+        if (due === undefined || due > now) {
+            goIdle();
+        }
     }
 }
 
-function onEvent(this: void, _frame: WowFrame, event: string, ...payload: unknown[]): void {
-    deliverEvent(event, ...payload);
+function onEvent(_frame: WowFrame, event: string, ...payload: unknown[]): void {
+    for (const kind of KINDS) {
+        if (kind.onEvent !== undefined) {
+            kind.onEvent(event, ...payload);
+        }
+    }
 }
 
 /** Shows the frame if it sleeps: there is work for the next OnUpdate. */
-function ensureRunning(this: void): void {
-    if (!W.running) {
-        W.running = true;
-        W.frame!.Show();
+function ensureRunning(): void {
+    if (!glue.running) {
+        glue.running = true;
+        glue.frame!.Show();
     }
 }
 
-/** A C_Timer set while sleeping fires: wake up if a timer is due by now. */
-function onWakeTimer(this: void): void {
-    W.wakeAt = 0;
-    if (W.heapLen > 0 && W.heap[1]!.due <= GetTime()) {
+/** A C_Timer set while sleeping fires: wake up if something is due by now. */
+function onWakeTimer(): void {
+    glue.wakeAt = 0;
+    const due = nextDue();
+    if (due !== undefined && due <= GetTime()) {
         ensureRunning();
     } else {
         armWakeTimer();
@@ -106,66 +94,112 @@ function onWakeTimer(this: void): void {
 }
 
 /** While sleeping, makes sure a C_Timer will wake the driver for the earliest deadline. */
-function armWakeTimer(this: void): void {
-    if (W.running || W.heapLen === 0) {
+function armWakeTimer(): void {
+    const due = nextDue();
+    if (glue.running || due === undefined) {
         return;
     }
-    const due = W.heap[1]!.due;
-    if (W.wakeAt === 0 || due < W.wakeAt) {
-        W.wakeAt = due;
+    if (glue.wakeAt === 0 || due < glue.wakeAt) {
+        glue.wakeAt = due;
         C_Timer.After(math.max(0, due - GetTime()), onWakeTimer);
     }
 }
 
-function goIdle(this: void): void {
-    W.running = false;
-    W.frame!.Hide();
-    core.sleepDriver(ensureRunning);
+function goIdle(): void {
+    glue.running = false;
+    glue.frame!.Hide();
+    sleepDriver(ensureRunning);
     armWakeTimer();
 }
 
-/** Called by the waits: a timer, frame or condition waiter was added. */
-function needDriver(this: void): void {
-    if (W.running) {
-        return;
+const hooks: DriverHooks = {
+    wantFrame: (due) => {
+        if (glue.running) {
+            return;
+        }
+        if (due <= GetTime()) {
+            ensureRunning();
+        } else {
+            armWakeTimer();
+        }
+    },
+    listen: (event) => {
+        glue.frame?.RegisterEvent(event);
+    },
+    unlisten: (event) => {
+        for (const kind of KINDS) {
+            if (kind.listensTo !== undefined && kind.listensTo(event)) {
+                return;
+            }
+        }
+        glue.frame?.UnregisterEvent(event);
+    },
+};
+
+/**
+ * Starts (or, after an upgrade, takes over) the driver on the shared glue state: fills the
+ * driver's defaults, binds every kind, reuses the frame when there is one and gives it this
+ * copy's scripts.
+ */
+export function startDriver(state: WowState): void {
+    glue = state;
+    glue.budget ??= { fraction: 0.2, min: 1, max: 8 };
+    glue.lastFrameMs ??= 1000 / 60;
+    glue.recentSpent ??= {};
+    glue.recentBudget ??= {};
+    glue.recentPos ??= 0;
+    glue.wakeAt ??= 0;
+    for (const kind of KINDS) {
+        kind.bind(glue, hooks);
     }
-    if (W.frameWaitsLen > 0 || W.predicatesLen > 0) {
-        ensureRunning();
-    } else {
-        armWakeTimer();
+    glue.frame ??= CreateFrame("Frame");
+    glue.frame.SetScript("OnUpdate", onUpdate);
+    glue.frame.SetScript("OnEvent", onEvent);
+    glue.running = true;
+    glue.frame.Show();
+}
+
+/** The kind a wait belongs to. 0.1.x's waits carry no kind: it is told by their fields. */
+function kindOf(wait: Wait): WaitKind {
+    const name = wait.kind ?? legacyKindName(wait as Wait & { due?: number; event?: string; predicate?: unknown });
+    for (const kind of KINDS) {
+        if (kind.name === name) {
+            return kind;
+        }
     }
+    error(`AsyncAwait: no wait kind named ${name}`);
+}
+
+function legacyKindName(wait: { due?: number; event?: string; predicate?: unknown }): string {
+    return wait.due !== undefined ? "sleep" : wait.event !== undefined ? "event" : wait.predicate !== undefined ? "until" : "nextFrame";
+}
+
+/** Detaches a parked task's wait from its kind: it will never be woken, and holds nothing. */
+export function detachWait(wait: Wait): void {
+    const newer = newerGlue();
+    if (newer) {
+        return newer.detachWait(wait);
+    }
+    kindOf(wait).detach(wait);
 }
 
 /**
- * Starts (or, after an upgrade, takes over) the driver on `state`: the frame is reused when the
- * state has one, and its scripts are replaced by this copy's.
+ * Sets how much of each frame tasks may use: `{ ms = n }` fixed, or `{ fraction = f, min = a,
+ * max = b }` of the previous frame's duration, clamped (default 0.2, 1 and 8 ms).
+ *
+ * ```lua
+ * AsyncAwait.setBudget({ ms = 4 })
+ * ```
  */
-export function startDriver(this: void, state: WowState): void {
-    W = state;
-    bindWaits(state, needDriver);
-    if (W.frame === undefined) {
-        W.frame = CreateFrame("Frame");
-        for (const [event] of W.events) {
-            W.frame.RegisterEvent(event);
-        }
+export function setBudget(budget: { ms?: number; fraction?: number; min?: number; max?: number }): void {
+    const newer = newerGlue();
+    if (newer) {
+        return newer.setBudget(budget);
     }
-    W.frame.SetScript("OnUpdate", onUpdate);
-    W.frame.SetScript("OnEvent", onEvent);
-    W.running = true;
-    W.frame.Show();
-}
-
-/** Sets the per-frame budget: `{ ms = n }` fixed, or `{ fraction = f, min = a, max = b }`. */
-export function setBudget(this: void, budget: { ms?: number; fraction?: number; min?: number; max?: number }): void {
-    W.budget = {
+    glue.budget = {
         ms: budget.ms,
         fraction: budget.fraction ?? 0.2,
         min: budget.min ?? 1,
         max: budget.max ?? 8,
     };
-}
-
-/** The live glue state (for the slash command and specs). */
-export function wowState(this: void): WowState {
-    return W;
 }

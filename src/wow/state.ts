@@ -1,27 +1,21 @@
+/** @noSelfInFile */
 /**
- * The client glue's state: timers, event and per-frame waiters, the frame and its settings.
- * None of it is touched per resume, so it lives in one table that a newer copy of the library
- * simply keeps (lib state survives upgrades; see src/lib/register.ts).
+ * The client glue's state: one table on the library (`lib._state.wow`) that every copy of the
+ * library uses as it is, never copies: the driver's frame and settings, and each wait kind's
+ * fields. None of it is touched per resume, so it can live in a table.
+ *
+ * Its layout is a contract between versions. Functions an addon cached from an older copy that
+ * does not forward them (0.1.x's waits) still read and write these fields by name, so fields
+ * are only added and keep their meaning. Each part fills its own fields' defaults when a copy
+ * binds the table (the driver's in driver.ts, each kind's in its bind): a field a newer version
+ * added has its default after an upgrade.
  */
-import type { LuaArray } from "../core/scheduler";
-import type { Wait } from "../core/task";
-
-/** A task sleeping until GetTime() reaches `due`; `seq` orders equal deadlines. */
-export interface TimerWait extends Wait {
-    due: number;
-    seq: number;
-}
-
-/** A task waiting for an event, optionally only for payloads that pass `filter`. */
-export interface EventWait extends Wait {
-    event: string;
-    filter?: (this: void, ...payload: unknown[]) => unknown;
-}
-
-/** A task waiting until `predicate()` is truthy (checked once per frame). */
-export interface PredicateWait extends Wait {
-    predicate: (this: void) => unknown;
-}
+import type { CombatState } from "./waits/combat";
+import type { EventState } from "./waits/event";
+import type { FrameState } from "./waits/nextFrame";
+import type { SleepState } from "./waits/sleep";
+import type { UntilState } from "./waits/until";
+import type { LuaArray } from "../core/state";
 
 /** How much of each frame tasks may use: fixed milliseconds, or a fraction of the last frame. */
 export interface Budget {
@@ -31,21 +25,9 @@ export interface Budget {
     max: number;
 }
 
-export interface WowState {
+/** The driver's fields. */
+export interface DriverState {
     frame?: WowFrame;
-    /** Binary min-heap of sleeping tasks by (due, seq). */
-    heap: LuaArray<TimerWait | undefined>;
-    heapLen: number;
-    seq: number;
-    /** The deadline a wake-up C_Timer is set for while the driver sleeps (0: none). */
-    wakeAt: number;
-    /** Tasks waiting for the next frame, and for conditions. */
-    frameWaits: LuaArray<Wait | undefined>;
-    frameWaitsLen: number;
-    predicates: LuaArray<PredicateWait | undefined>;
-    predicatesLen: number;
-    /** Event → its waiters in the order they began to wait. */
-    events: LuaTable<string, EventWait[]>;
     budget: Budget;
     /** The previous frame's duration in ms. */
     lastFrameMs: number;
@@ -55,26 +37,10 @@ export interface WowState {
     recentPos: number;
     /** Whether the OnUpdate driver runs (false while there is nothing to do). */
     running: boolean;
+    /** The deadline a wake-up C_Timer is set for while the driver sleeps (0: none). */
+    wakeAt: number;
 }
+
+export type WowState = DriverState & SleepState & FrameState & UntilState & EventState & CombatState;
 
 export const RECENT_FRAMES = 60;
-
-export function createWowState(this: void): WowState {
-    return {
-        heap: {},
-        heapLen: 0,
-        seq: 0,
-        wakeAt: 0,
-        frameWaits: {},
-        frameWaitsLen: 0,
-        predicates: {},
-        predicatesLen: 0,
-        events: new LuaTable(),
-        budget: { fraction: 0.2, min: 1, max: 8 },
-        lastFrameMs: 1000 / 60,
-        recentSpent: {},
-        recentBudget: {},
-        recentPos: 0,
-        running: false,
-    };
-}

@@ -1,8 +1,6 @@
+/** Unhandled task errors, reported through the client's error handler. */
 import { startGame } from "../support/game";
-
-function find(this: void, text: unknown, part: string): boolean {
-    return string.find(tostring(text), part, 1, true)[0] !== undefined;
-}
+import { contains as find } from "../support/lua";
 
 describe("unhandled task errors", () => {
     it("go to geterrorhandler() once, with the error, the traceback and where the task came from", () => {
@@ -27,7 +25,7 @@ describe("unhandled task errors", () => {
         sim.runFrame();
         assert.are.equal(1, sim.errors.length);
         assert.is_true(find(sim.errors[0], "created at:"));
-        assert.is_true(find(sim.errors[0], "errors_spec"));
+        assert.is_true(find(sim.errors[0], "report_spec"));
     });
 
     it("are re-raised in an awaiter and reported once, for the task no one awaited", () => {

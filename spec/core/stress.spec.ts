@@ -4,8 +4,8 @@
  * ids, so the graph has no cycle), runs it with a mix of schedule() steps and forced awaits from
  * plain code, and checks the scheduler's invariants against a model computed from the scripts.
  */
-import * as A from "../src/api";
-import { snapshot } from "../src/core/scheduler";
+import { freshLibrary } from "../support/fresh";
+import type { Future } from "../../src/api/types";
 
 /** A small deterministic PRNG (LCG), independent of math.random. */
 function rng(this: void, seed: number): (this: void, n: number) => number {
@@ -98,6 +98,8 @@ function expectedError(this: void, model: Model, errors: object[], id: number, m
 }
 
 function runSeed(this: void, seed: number, count: number): string[] {
+    const L = freshLibrary();
+    const A = L.api;
     const random = rng(seed);
     const model = buildModel(random, count);
     const errors: object[] = [];
@@ -105,7 +107,7 @@ function runSeed(this: void, seed: number, count: number): string[] {
         errors[id - 1] = { id };
     }
     const memo = new Map<number, object | false>();
-    const futures: A.Future<LuaMultiReturn<[number, undefined, number]>>[] = [];
+    const futures: Future<LuaMultiReturn<[number, undefined, number]>>[] = [];
     const starts: number[] = [];
     const ends: number[] = [];
     const owner = new LuaTable<LuaThread, number>();
@@ -221,8 +223,8 @@ function runSeed(this: void, seed: number, count: number): string[] {
             checkValues(0, id, a, b, c, 3);
         }
     }
-    const rest = snapshot();
-    if (rest.forced !== 0 || rest.chainTop !== 0 || rest.current !== false || rest.inline || rest.queued !== 0) {
+    const rest = L.introspect.snapshot();
+    if (rest.forcedDepth !== 0 || rest.chainTop !== 0 || rest.current !== false || rest.workerRunsNext || rest.queued !== 0 || rest.live !== 0) {
         problems.push("scheduler state not back to rest");
     }
     return problems;
@@ -234,27 +236,5 @@ describe("randomized task graphs", () => {
             const problems = runSeed(seed, 120);
             assert.are.same([], problems, `seed ${seed}`);
         }
-    });
-});
-
-describe("deep await chains", () => {
-    const depth = 20000;
-    const chain = A.async((n: number): number => {
-        if (n === 0) {
-            A.yield();
-            return 0;
-        }
-        return (A.await(chain(n - 1)) as number) + 1;
-    });
-
-    it("run through the scheduler without growing the C stack", () => {
-        const top = chain(depth);
-        A.scheduleAll();
-        assert.are.equal(depth, A.await(top));
-    });
-
-    it("complete synchronously from plain code without recursive resumes", () => {
-        assert.are.equal(depth, A.await(chain(depth)));
-        assert.is_false(A.schedule());
     });
 });

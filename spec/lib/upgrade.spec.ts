@@ -1,0 +1,329 @@
+/**
+ * Real upgrades: the frozen build of release 0.1.0 (spec/fixtures/releases) and this build,
+ * each embedded in an addon through lib.xml, loaded into one simulated client in either order
+ * and from inside a running task. What was alive carries on, and every function an addon cached
+ * from the older copy keeps working on the one scheduler the newest copy runs.
+ */
+import * as files from "../support/files";
+import { ADDON_DIR, Lib } from "../support/game";
+import { contains, functionNames } from "../support/lua";
+import * as client from "../../simulator/client";
+import type { Future } from "../../src/api/types";
+
+const FROZEN_0_1_0 = "spec/fixtures/releases/0.1.0/AsyncAwait";
+const WORK = "build/spec/fixtures";
+
+/** Writes an addon that embeds the library copy in `copyDir` through its lib.xml, as authors do. */
+function embeddingAddon(this: void, name: string, copyDir: string, patchVersion?: string): string {
+    const dir = `${WORK}/${name}`;
+    let bundle = files.read(`${copyDir}/AsyncAwait.lua`);
+    if (patchVersion !== undefined) {
+        const [patched, count] = string.gsub(bundle, 'VERSION = "%d+%.%d+%.%d+"', `VERSION = "${patchVersion}"`);
+        assert.are.equal(1, count, "the bundle declares its version once");
+        bundle = patched;
+    }
+    files.write(`${dir}/Libs/AsyncAwait/AsyncAwait.lua`, bundle);
+    files.write(`${dir}/Libs/AsyncAwait/LibStub/LibStub.lua`, files.read(`${copyDir}/LibStub/LibStub.lua`));
+    files.write(`${dir}/Libs/AsyncAwait/lib.xml`, files.read(`${copyDir}/lib.xml`));
+    files.write(`${dir}/${name}.toc`, `## Interface: 120105\n## Title: ${name}\nLibs\\AsyncAwait\\lib.xml\n`);
+    return dir;
+}
+
+interface Client {
+    sim: client.Simulator;
+    /** LibStub("AsyncAwait-1.0"). */
+    lib: (this: void) => Lib;
+    minor: (this: void) => number;
+}
+
+function newClient(this: void): Client {
+    const sim = client.newSimulator();
+    const stub = () => sim.env.LibStub as { GetLibrary(major: string): LuaMultiReturn<[Lib, number]> };
+    return {
+        sim,
+        lib: () => stub().GetLibrary("AsyncAwait-1.0")[0],
+        minor: () => stub().GetLibrary("AsyncAwait-1.0")[1],
+    };
+}
+
+/** A copy of a table's fields: what an addon holds after `local sleep = AA.sleep` etc. */
+function cached(this: void, t: Lib): Lib {
+    const copy = {} as Record<string, unknown>;
+    for (const [key, value] of pairs(t)) {
+        copy[key as string] = value;
+    }
+    return copy as Lib;
+}
+
+/**
+ * Uses of each public function through a given API (old cached functions or a handle), each
+ * checked after driving the client: `[name, start, check]`. The spec below checks this covers
+ * every function the older copy published.
+ */
+function usesOf(this: void, api: Lib, sim: client.Simulator, current: () => Lib): [string, () => unknown, (started: any) => void][] {
+    const frames = (n: number) => sim.runFrames(n);
+    return [
+        ["async", () => api.async((x: number) => x + 1)(1), (t: Future) => assert.are.equal(2, t.result![1])],
+        ["await", () => current().async(() => api.await(current().async(() => "awaited")()))(), (t: Future) => assert.are.equal("awaited", t.result![1])],
+        [
+            "yield",
+            () => current().async(() => {
+                api.yield();
+                return "yielded";
+            })(),
+            (t: Future) => assert.are.equal("yielded", t.result![1]),
+        ],
+        ["schedule", () => [current().async(() => "s")(), api.schedule()], ([t, ran]: [Future, boolean]) => assert.is_true(ran && t.state === "dead")],
+        ["scheduleAll", () => { const t = current().async(() => "all")(); api.scheduleAll(); return t; }, (t: Future) => assert.are.equal("dead", t.state)],
+        ["createTask", () => { const t = api.createTask(() => "created"); current().startTask(t); return t; }, (t: Future) => assert.are.equal("created", t.result![1])],
+        ["startTask", () => { const t = current().createTask(() => "started"); api.startTask(t); return t; }, (t: Future) => assert.are.equal("started", t.result![1])],
+        ["joinTask", () => { const t = current().async(() => "joined")(); api.joinTask(t); return t; }, (t: Future) => assert.are.equal("joined", t.result![1])],
+        ["sleep", () => current().async(() => { api.sleep(0.05); return "slept"; })(), (t: Future) => assert.are.equal("slept", t.result![1])],
+        ["nextFrame", () => current().async(() => { api.nextFrame(); return "next"; })(), (t: Future) => assert.are.equal("next", t.result![1])],
+        [
+            "waitForEvent",
+            () => {
+                const t = current().async(() => api.waitForEvent("BAG_UPDATE"))();
+                frames(1);
+                sim.fireEvent("BAG_UPDATE", 7);
+                return t;
+            },
+            (t: Future) => assert.are.equal(7, t.result![1]),
+        ],
+        ["waitUntil", () => current().async(() => api.waitUntil(() => "until"))(), (t: Future) => assert.are.equal("until", t.result![1])],
+        ["outOfCombat", () => current().async(() => { api.outOfCombat(); return "calm"; })(), (t: Future) => assert.are.equal("calm", t.result![1])],
+        ["setBudget", () => api.setBudget({ ms: 3 }), () => assert.are.equal(3, current()._state.wow.budget.ms)],
+        [
+            "traceCreation",
+            () => { api.traceCreation(true); const t = current().async(() => error("traced"))(); return t; },
+            () => {
+                api.traceCreation(false);
+                assert.is_true(contains(sim.errors[sim.errors.length - 1], "created at:"));
+            },
+        ],
+        ["forAddon", () => api.forAddon("Cached").async(() => "owned")(), (t: Future) => assert.are.equal("Cached", t.owner)],
+        [
+            "errorKind",
+            () => {
+                const napper = current().async(() => current().sleep(5))();
+                const [ok, err] = pcall(() => current().await(napper));
+                return [ok, err];
+            },
+            ([, err]: [boolean, unknown]) => assert.are.equal("WouldBlock", api.errorKind(err)),
+        ],
+    ];
+}
+
+/** Errors the client's handler received, but for the traced one the traceCreation use makes. */
+function unexpectedErrors(this: void, sim: client.Simulator): string[] {
+    const list: string[] = [];
+    for (const e of sim.errors) {
+        if (!contains(e, "traced")) {
+            list.push(tostring(e));
+        }
+    }
+    return list;
+}
+
+/** Runs every use through `api`, each on its own, driving the client until its tasks end. */
+function exerciseAll(this: void, api: Lib, sim: client.Simulator, current: () => Lib): string[] {
+    const used: string[] = [];
+    for (const [name, start, check] of usesOf(api, sim, current)) {
+        if ((api as unknown as LuaTable<string, unknown>).get(name) === undefined) {
+            continue; // a function this (older) copy did not have
+        }
+        const started = start();
+        sim.runFrames(10);
+        check(started);
+        used.push(name);
+    }
+    table.sort(used);
+    return used;
+}
+
+describe("upgrading from the frozen 0.1.0 release", () => {
+    it("old then new: live tasks carry on, the state is upgraded, cached functions all reach the new copy", () => {
+        const { sim, lib, minor } = newClient();
+        sim.loadAddon(embeddingAddon("OldAddon", FROZEN_0_1_0));
+        const old = lib();
+        assert.are.equal("0.1.0", old.version);
+        const oldApi = cached(old);
+        const oldHandle = cached(old.forAddon("OldAddon") as Lib);
+        const log: string[] = [];
+        const sleeper = old.async(() => {
+            old.sleep(0.5);
+            return "slept";
+        })();
+        const listener = old.async(() => {
+            const [payload] = old.waitForEvent("PLAYER_LOGIN");
+            log.push(`event ${payload}`);
+        })();
+        const awaiter = old.async(() => {
+            const value = old.await(sleeper);
+            log.push(`awaited ${value}`);
+        })();
+        const yielder = old.async(() => {
+            for (const i of $range(1, 3)) {
+                log.push(`turn ${i}`);
+                old.yield();
+            }
+        })();
+        const framer = oldHandle.async(() => {
+            old.nextFrame();
+            return "framed";
+        })();
+        let ready = false;
+        const waiter = old.async(() => old.waitUntil(() => ready))();
+        sim.runFrame(0.001);
+        old.setBudget({ ms: 0.0001 }); // the yielder stays mid-loop
+        const taskMeta = getmetatable(sleeper) as LuaMetatable<object>;
+        const oldIndex = taskMeta.__index;
+
+        sim.loadAddon(embeddingAddon("NewAddon", ADDON_DIR));
+        assert.are.equal(0, sim.errors.length, tostring(sim.errors[0]));
+        assert.are.equal(old, lib(), "the same table, upgraded in place");
+        assert.are.equal(200, minor());
+        assert.are.equal("0.2.0", old.version);
+        assert.are_not.equal(oldApi.async, old.async, "the newer copy's functions");
+        assert.are.equal(taskMeta, getmetatable(old.async(() => undefined)()), "one task metatable");
+        assert.are_not.equal(oldIndex, taskMeta.__index, "updated in place with the newer behaviour");
+        const owners = old._state.core!.ownerList() as unknown as LuaTable<string, unknown>[];
+        for (const owner of owners) {
+            assert.is_nil(owner.get("d"), "0.1.x queue fields renamed");
+            assert.is_not_nil(owner.get("incoming"));
+        }
+
+        old.setBudget({ ms: 5 });
+        sim.fireEvent("PLAYER_LOGIN", "hello");
+        ready = true;
+        sim.runFrames(60);
+        for (const t of [sleeper, listener, awaiter, yielder, framer, waiter]) {
+            assert.are.equal("dead", t.state);
+        }
+        assert.are.equal("framed", framer.result![1]);
+        assert.are.equal("OldAddon", framer.owner);
+        table.sort(log);
+        assert.are.same(["awaited slept", "event hello", "turn 1", "turn 2", "turn 3"], log);
+
+        // Every function 0.1.0 published, cached before the upgrade, works on the new scheduler.
+        assert.are.same(functionNames(oldApi), exerciseAll(oldApi, sim, lib));
+        assert.are.same(functionNames(oldHandle), exerciseAll(oldHandle, sim, lib));
+        // One driver: a single OnUpdate per busy frame.
+        old.async(() => {
+            old.nextFrame();
+            old.nextFrame();
+        })();
+        sim.runFrame();
+        assert.are.equal(1, sim.stats.lastFrameOnUpdateCalls);
+        assert.are.same([], unexpectedErrors(sim));
+    });
+
+    it("new then old: the newer copy stays, and the older one changes nothing", () => {
+        const { sim, lib } = newClient();
+        sim.loadAddon(embeddingAddon("NewAddon", ADDON_DIR));
+        const api = cached(lib());
+        const t = lib().async(() => {
+            lib().sleep(0.1);
+            return "fine";
+        })();
+        sim.runFrame();
+        sim.loadAddon(embeddingAddon("OldAddon", FROZEN_0_1_0));
+        assert.are.equal(0, sim.errors.length, tostring(sim.errors[0]));
+        assert.are.equal("0.2.0", lib().version);
+        assert.are.same(functionNames(api), functionNames(lib()));
+        for (const name of functionNames(api)) {
+            assert.are.equal((api as unknown as LuaTable<string, unknown>).get(name), (lib() as unknown as LuaTable<string, unknown>).get(name));
+        }
+        sim.runFrames(20);
+        assert.are.equal("fine", t.result![1]);
+    });
+
+    it("new loaded from inside a 0.1.0 task: 0.1.0 finishes its run, then the new copy takes over", () => {
+        const { sim, lib } = newClient();
+        sim.loadAddon(embeddingAddon("OldAddon", FROZEN_0_1_0));
+        const dir = embeddingAddon("LoadedOnDemand", ADDON_DIR);
+        const old = lib();
+        const log: string[] = [];
+        old.async(() => {
+            old.yield();
+            log.push("before");
+        })();
+        old.async(() => {
+            sim.loadAddon(dir);
+            // The new copy is installed, but 0.1.0 runs the scheduler until this run ends.
+            assert.are.equal("0.2.0", lib().version);
+            lib().async(() => log.push("made during the handover"))();
+            lib().traceCreation(false); // reaches 0.1.0 through the adapter for its setters
+            lib().yield();
+            log.push("loader done");
+        })();
+        sim.runFrames(5);
+        assert.are.equal(0, sim.errors.length, tostring(sim.errors[0]));
+        table.sort(log);
+        assert.are.same(["before", "loader done", "made during the handover"], log);
+        const after = lib().async(() => {
+            lib().sleep(0.05);
+            return lib().errorKind(undefined) ?? "after";
+        })();
+        sim.runFrames(10);
+        assert.are.equal("after", after.result![1]);
+        lib().async(() => error("reported"))();
+        sim.runFrame();
+        assert.are.equal(1, sim.errors.length);
+        assert.is_true(contains(sim.errors[0], "AsyncAwait: unhandled error in a task of AsyncAwait"));
+    });
+
+    it("old loaded from inside a task of the new copy changes nothing", () => {
+        const { sim, lib } = newClient();
+        sim.loadAddon(embeddingAddon("NewAddon", ADDON_DIR));
+        const dir = embeddingAddon("OldOnDemand", FROZEN_0_1_0);
+        const before = lib().async;
+        const loader = lib().async(() => {
+            sim.loadAddon(dir);
+            lib().yield();
+            return lib().version;
+        })();
+        sim.runFrames(3);
+        assert.are.equal(0, sim.errors.length, tostring(sim.errors[0]));
+        assert.are.equal("0.2.0", loader.result![1]);
+        assert.are.equal(before, lib().async);
+    });
+});
+
+describe("upgrading from this build", () => {
+    it("a third copy loaded during a pending handover takes over from the running one directly", () => {
+        const { sim, lib } = newClient();
+        sim.loadAddon(embeddingAddon("OldAddon", FROZEN_0_1_0));
+        const second = embeddingAddon("Second", ADDON_DIR);
+        const third = embeddingAddon("Third", ADDON_DIR, "0.2.1");
+        const old = lib();
+        const sleeper = old.async(() => {
+            old.sleep(0.2);
+            return "slept";
+        })();
+        old.async(() => {
+            sim.loadAddon(second);
+            sim.loadAddon(third);
+            lib().yield();
+        })();
+        sim.runFrames(30);
+        assert.are.equal(0, sim.errors.length, tostring(sim.errors[0]));
+        assert.are.equal("0.2.1", lib().version);
+        assert.are.equal("slept", sleeper.result![1]);
+        const t = lib().async(() => "third runs it")();
+        sim.runFrame();
+        assert.are.equal("third runs it", t.result![1]);
+    });
+
+    it("functions cached from a retired copy of this build reach the newer one", () => {
+        const { sim, lib } = newClient();
+        sim.loadAddon(embeddingAddon("First", ADDON_DIR));
+        const first = cached(lib());
+        const handle = cached(lib().forAddon("First") as Lib);
+        sim.loadAddon(embeddingAddon("Newer", ADDON_DIR, "0.2.1"));
+        assert.are.equal("0.2.1", lib().version);
+        assert.are.same(functionNames(first), exerciseAll(first, sim, lib));
+        assert.are.same(functionNames(handle), exerciseAll(handle, sim, lib));
+        assert.are.same([], unexpectedErrors(sim));
+    });
+});

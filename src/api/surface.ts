@@ -1,0 +1,79 @@
+/** @noSelfInFile */
+/**
+ * The public surface: the one list of public functions. The library table (LibStub's
+ * "AsyncAwait-1.0", and the global AsyncAwait), every forAddon handle and the TypeScript
+ * exports (src/index.ts) derive from it or are checked against it by specs, as is the README's
+ * API table. A new public function is one line here (plus its README row).
+ */
+import { ownerNamed } from "../core/settings";
+import { setBudget } from "../wow/driver";
+import { outOfCombat } from "../wow/waits/combat";
+import { waitForEvent } from "../wow/waits/event";
+import { nextFrame } from "../wow/waits/nextFrame";
+import { sleep } from "../wow/waits/sleep";
+import { waitUntil } from "../wow/waits/until";
+import { describe } from "../core/errors";
+import {
+    async, asyncFor, awaitValue, createTask, createTaskFor, errorKind, joinTask, schedule, scheduleAll, startTask,
+    traceCreation, yieldTurn,
+} from "./tasks";
+
+/** The public functions, by their public names. */
+export const publicApi = {
+    async,
+    await: awaitValue,
+    yield: yieldTurn,
+    schedule,
+    scheduleAll,
+    createTask,
+    startTask,
+    joinTask,
+    sleep,
+    nextFrame,
+    waitForEvent,
+    waitUntil,
+    outOfCombat,
+    setBudget,
+    traceCreation,
+    errorKind,
+    forAddon,
+};
+
+/** The API as an addon sees it: the library table, or a handle from forAddon. */
+export type Api = typeof publicApi;
+
+const handles = new LuaTable<string, Api>();
+
+/**
+ * The API for one addon: the same functions, but the tasks its `async` functions and
+ * `createTask` make (and the tasks those create) are attributed to `name`: their CPU time is
+ * counted for it, and its backlog shares each frame fairly with other addons'.
+ *
+ * ```lua
+ * local AA = LibStub("AsyncAwait-1.0").forAddon("MyAddon")
+ * local scan = AA.async(function() ... end)
+ * ```
+ */
+export function forAddon(name: string): Api {
+    if (type(name) !== "string") {
+        error(`AsyncAwait: forAddon(name): expected an addon name, got ${describe(name)}`, 2);
+    }
+    let handle = handles.get(name);
+    if (handle === undefined) {
+        const owner = ownerNamed(name);
+        handle = copyApi({} as Api);
+        handle.async = ((fn: (...args: unknown[]) => unknown) => asyncFor(owner, fn)) as typeof async;
+        handle.createTask = ((fn: (...args: unknown[]) => unknown, ...args: unknown[]) =>
+            createTaskFor(owner, fn, ...args)) as typeof createTask;
+        handles.set(name, handle);
+    }
+    return handle;
+}
+
+/** Copies every public function into `target` (plain pairs: no lualib helper in the bundle). */
+export function copyApi<T extends object>(target: T): T & Api {
+    for (const [key, value] of pairs(publicApi)) {
+        (target as Record<string, unknown>)[key] = value;
+    }
+    return target as T & Api;
+}

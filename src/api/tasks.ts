@@ -1,0 +1,140 @@
+/** @noSelfInFile */
+/**
+ * The public functions on tasks, with their documentation. Each checks its input and raises at
+ * the caller's line (`error(msg, 2)`), naming the call and what it got. The hot ones (`await`,
+ * `yield`, the functions `async` returns) are the core's own functions, published under their
+ * public names without a wrapper call.
+ */
+import { ErrorKind, describe, errorKind as kindOf, raise } from "../core/errors";
+import { awaitValue as coreAwait, isTask, joinWait, newTask, schedule as coreSchedule, scheduleAll as coreScheduleAll, startTask as coreStart, wrapAsync, yieldTurn as coreYield } from "../core/scheduler";
+import { configure } from "../core/settings";
+import { Owner, PENDING, Slot, TaskRecord, TaskState } from "../core/task";
+import type { AnyFunction } from "../core/scheduler";
+import type { Await, AsyncFunction, Task } from "./types";
+
+/**
+ * Wraps `fn` so that each call starts a task running `fn` with the call's arguments and returns
+ * the task's future. The task does not run inside the call: it is queued.
+ *
+ * ```lua
+ * local double = AsyncAwait.async(function(x) return x * 2 end)
+ * local future = double(21)   -- queued, not run yet
+ * print(AsyncAwait.await(future)) --> 42
+ * ```
+ */
+export function async<A extends unknown[], R>(fn: (this: void, ...args: A) => R): AsyncFunction<A, R> {
+    if (type(fn) !== "function") {
+        error(`AsyncAwait: async(fn): expected a function, got ${describe(fn)}`, 2);
+    }
+    return wrapAsync(fn) as AsyncFunction<A, R>;
+}
+
+/** `async` for an addon's handle (see forAddon): its tasks are attributed to `owner`. */
+export function asyncFor(owner: Owner, fn: AnyFunction): AnyFunction {
+    if (type(fn) !== "function") {
+        error(`AsyncAwait: async(fn): expected a function, got ${describe(fn)}`, 3);
+    }
+    return wrapAsync(fn, owner);
+}
+
+/**
+ * Returns the values of a task once it is dead (all of them, nils included), or re-raises its
+ * error value unchanged. Inside a task, suspends it until then; outside any task (plain code or
+ * a coroutine the scheduler does not own), runs the task to completion right here, with every
+ * task it awaits. `await(asyncFn, ...)` instead calls the async function's body directly.
+ *
+ * ```lua
+ * local values = AsyncAwait.await(future)
+ * local ok, err = pcall(AsyncAwait.await, failingFuture) -- false, the original error value
+ * ```
+ */
+export const awaitValue = coreAwait as unknown as Await;
+
+/**
+ * Inside a task, gives up the rest of this turn: the task goes to the back of the run queue.
+ * Outside tasks, and while a task is being completed synchronously, it does nothing.
+ */
+export const yieldTurn: () => void = coreYield;
+
+/**
+ * Runs the oldest runnable task until it yields, suspends or finishes.
+ * Returns true if it ran one, false if nothing was runnable.
+ */
+export const schedule: () => boolean = coreSchedule;
+
+/** Runs tasks until none is runnable, including tasks created meanwhile. */
+export const scheduleAll: () => void = coreScheduleAll;
+
+/**
+ * Creates a task in state "pending" that will call `fn(...)` once started with `startTask`.
+ *
+ * ```lua
+ * local task = AsyncAwait.createTask(print, "hello")
+ * AsyncAwait.startTask(task)
+ * AsyncAwait.joinTask(task)
+ * ```
+ */
+export function createTask<A extends unknown[], R>(fn: (this: void, ...args: A) => R, ...args: A): Task<R> {
+    if (type(fn) !== "function") {
+        error(`AsyncAwait: createTask(fn, ...): expected a function, got ${describe(fn)}`, 2);
+    }
+    return newTask(PENDING, undefined, fn, ...(args as unknown[])) as unknown as Task<R>;
+}
+
+/** `createTask` for an addon's handle (see forAddon). */
+export function createTaskFor(owner: Owner, fn: AnyFunction, ...args: unknown[]): Task {
+    if (type(fn) !== "function") {
+        error(`AsyncAwait: createTask(fn, ...): expected a function, got ${describe(fn)}`, 3);
+    }
+    return newTask(PENDING, owner, fn, ...args) as unknown as Task;
+}
+
+/** Makes a pending task runnable (queued). Raises if the task was already started. */
+export function startTask(task: Task): void {
+    if (!isTask(task)) {
+        error(`AsyncAwait: startTask(task): expected a task, got ${describe(task)}`, 2);
+    }
+    const state = task[Slot.State] as TaskState;
+    if (state !== PENDING) {
+        error(`AsyncAwait: startTask(task): the task was already started (state "${state}")`, 2);
+    }
+    coreStart(task);
+}
+
+/**
+ * Waits until a started task is dead, like `await` but without returning its values or raising
+ * its error (read `task.result` and `task.error`).
+ */
+export function joinTask(task: Task): void {
+    if (!isTask(task)) {
+        error(`AsyncAwait: joinTask(task): expected a task, got ${describe(task)}`, 2);
+    }
+    const record: TaskRecord = task;
+    if (record[Slot.State] === PENDING) {
+        error("AsyncAwait: joinTask(task): the task is pending; start it with startTask(task) first", 2);
+    }
+    const problem = joinWait(record);
+    if (problem !== undefined) {
+        raise(problem.kind, `AsyncAwait: joinTask(task): ${problem.message}`, 2);
+    }
+}
+
+/**
+ * Records where each task is created (a traceback per task, shown with unhandled errors).
+ * Costs a traceback per task: for debugging.
+ */
+export function traceCreation(on: boolean): void {
+    configure({ traceCreation: on === true });
+}
+
+/**
+ * The kind of an error AsyncAwait raised at run time — "AwaitCycle", "WouldBlock" (a forced
+ * await of a task that waits for time, an event or this code), "DirectYield" (a task called
+ * coroutine.yield) — or nil for any other value, such as errors your own code raised.
+ *
+ * ```lua
+ * local ok, err = pcall(AsyncAwait.await, task)
+ * if not ok and AsyncAwait.errorKind(err) == "WouldBlock" then ... end
+ * ```
+ */
+export const errorKind: (err: unknown) => ErrorKind | undefined = kindOf;

@@ -1,0 +1,92 @@
+/** @noSelfInFile */
+/**
+ * Forced completion and cycle checks, the cold side of waiting.
+ *
+ * `await` or `joinTask` outside any task (plain code, or a coroutine the scheduler does not
+ * own) runs the task to completion right there, with every task it awaits: completeNow walks
+ * the await chain with an explicit stack (Lua 5.1 limits nested resumes to ~200), running
+ * whatever is runnable at its top. A task that waits for time, an event or the very code that
+ * forces it cannot finish this way: that is a WouldBlock error, not a freeze.
+ */
+import { RuntimeError, runtimeError } from "./errors";
+import { S } from "./state";
+import { DEAD, RUNNABLE, RUNNING, SUSPENDED, Slot, TaskRecord, Wait } from "./task";
+
+// The scheduler's primitives, handed over by scheduler.ts (which imports this module).
+let runTask: (task: TaskRecord) => TaskRecord;
+let enterForced: () => LuaMultiReturn<[boolean, boolean]>;
+let leaveForced: (wasRunningNext: boolean, wasInBudgetRun: boolean) => void;
+
+export function useScheduler(
+    run: typeof runTask,
+    enter: typeof enterForced,
+    leave: typeof leaveForced,
+): void {
+    runTask = run;
+    enterForced = enter;
+    leaveForced = leave;
+}
+
+/** The AwaitCycle error if `waiter` waiting for `target` would close a cycle, else undefined. */
+export function cycleProblem(waiter: TaskRecord, target: TaskRecord): RuntimeError | undefined {
+    let t = target;
+    while (t !== waiter) {
+        if (t[Slot.State] !== SUSPENDED) {
+            return undefined; // (a Wait has no State slot: the chain ends there too)
+        }
+        t = t[Slot.Awaiting] as TaskRecord;
+    }
+    return runtimeError(
+        "AwaitCycle",
+        target === waiter ? "await cycle: a task cannot await itself" : "await cycle: the awaited task is (indirectly) awaiting this task",
+    );
+}
+
+/**
+ * Runs `target` to completion now, with every task it awaits. Returns the runtime error that
+ * stopped it (its message without a position: the caller adds its own), or undefined.
+ */
+export function completeNow(target: TaskRecord): RuntimeError | undefined {
+    const chain = S.chain;
+    const taskMeta = S.taskMeta;
+    const base = S.chainTop;
+    let top = base + 1;
+    chain[top] = target;
+    S.chainTop = top;
+    const [wasRunningNext, wasInBudgetRun] = enterForced();
+    let problem: RuntimeError | undefined;
+    while (target[Slot.State] !== DEAD) {
+        const task = chain[top] as TaskRecord;
+        const state = task[Slot.State];
+        if (state === RUNNABLE) {
+            runTask(task);
+        } else if (state === DEAD) {
+            chain[top] = undefined;
+            top -= 1;
+            S.chainTop = top;
+        } else if (state === SUSPENDED && getmetatable(task[Slot.Awaiting]) === taskMeta) {
+            top += 1;
+            chain[top] = task[Slot.Awaiting] as TaskRecord;
+            S.chainTop = top;
+        } else if (state === SUSPENDED) {
+            const what = (task[Slot.Awaiting] as Wait).what;
+            problem = runtimeError("WouldBlock", `cannot complete the task synchronously: it waits for ${what}; await it inside a task`);
+            break;
+        } else {
+            problem =
+                state === RUNNING
+                    ? runtimeError(
+                          "AwaitCycle",
+                          "await cycle: the task cannot finish until this call returns (it is running, and waits for this code)",
+                      )
+                    : runtimeError("WouldBlock", `cannot complete the task synchronously (state ${state})`);
+            break;
+        }
+    }
+    for (const i of $range(base + 1, top)) {
+        chain[i] = undefined;
+    }
+    S.chainTop = base;
+    leaveForced(wasRunningNext, wasInBudgetRun);
+    return problem;
+}

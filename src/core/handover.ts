@@ -1,0 +1,147 @@
+/** @noSelfInFile */
+/**
+ * One scheduler for every copy of the library: the handover between copies.
+ *
+ * Each addon may embed its own copy; LibStub keeps the newest. A newer copy, registering, calls
+ * `older.retire(newer)`. The older copy hands its state over at once (`newer.takeOver(state)`),
+ * or, when a run is under way (the newer copy was loaded from inside a task), as soon as that
+ * run ends; meanwhile `newer.forwardTo(older)` makes the newer copy forward its calls to the
+ * older one, which still owns the state. After the handover the older copy forwards every call
+ * to the newer one, so functions an addon cached from it keep working.
+ *
+ * The entry points are the functions copies call on each other, by name, in both directions.
+ * They are a contract between versions: names are only ever added, and a copy keeps answering
+ * the names older copies call (`legacy` below). The whole list is `entries`: the core's here,
+ * the client glue's added by the library layer (src/lib/entries.ts).
+ */
+import { ownerList, snapshot } from "./introspect";
+import {
+    atRest, awaitHandover, awaitValue, finish, forwardCalls, forwardingTo, handOver, hasQueued, isTask, joinWait, loadState,
+    newTask, park, retiredTo, runBudget, runningTask, schedule, scheduleAll, startTask, wakeParked, wrapAsync, yieldTurn,
+} from "./scheduler";
+import type { AnyFunction } from "./scheduler";
+import { Settings, configure, ownerNamed, sleepDriver } from "./settings";
+import { CoreState, S } from "./state";
+import { UNRECORDED_MINOR, upgradeCoreState } from "./upgrade";
+import { VERSION } from "../version";
+
+/**
+ * Hands this copy over to `next` (a newer copy's entries): now, or once the run under way ends.
+ * A copy still forwarding to an older one passes the retirement on: `next` takes over from
+ * that older copy directly, and this one forwards to `next` from now on.
+ */
+function retire(next: Entries): void {
+    const newer = retiredTo();
+    if (newer !== undefined) {
+        return newer.retire(next);
+    }
+    const older = forwardingTo();
+    if (older !== undefined) {
+        forwardCalls(next, true);
+        older.retire(next);
+    } else if (atRest()) {
+        handOver(next);
+    } else {
+        awaitHandover(next);
+        next.forwardTo(entries);
+    }
+}
+
+/** Forwards every call to `older` (a copy finishing its run before it hands over), or stops. */
+function forwardTo(older: Entries | undefined): void {
+    forwardCalls(older === undefined ? undefined : complete(older), false);
+}
+
+/** Takes over an older copy's state, upgrades it, and runs it from now on. */
+function takeOver(old: CoreState): void {
+    // Fields the older copy did not have keep this copy's fresh defaults (see upgradeCoreState).
+    for (const [key, value] of pairs(old)) {
+        (S as unknown as LuaTable<string, unknown>).set(key as string, value);
+    }
+    upgradeCoreState(S, old.minor ?? UNRECORDED_MINOR);
+    loadState();
+    forwardCalls(undefined, false);
+    const hooks = inCharge;
+    inCharge = [];
+    for (const hook of hooks) {
+        hook();
+    }
+}
+
+/** Functions waiting for this copy to run the state (see whenInCharge). */
+let inCharge: (() => void)[] = [];
+
+/**
+ * Calls `hook` once this copy runs the state: now, or when the older copy it forwards to
+ * hands over. For settings that must reach the state this copy will run (the reporter...).
+ */
+export function whenInCharge(hook: () => void): void {
+    if (forwardingTo() !== undefined && retiredTo() === undefined) {
+        inCharge.push(hook);
+    } else {
+        hook();
+    }
+}
+
+
+/** Adapters for entry points an older copy lacks, while this copy forwards to it. */
+const olderAdapters: { [name: string]: (older: Entries) => AnyFunction } = {
+    configure: (older) => (settings: Settings) => {
+        if (settings.poolMax !== undefined) {
+            older.setPoolMax(settings.poolMax);
+        }
+        if (settings.traceCreation !== undefined) {
+            older.setTraceCreation(settings.traceCreation);
+        }
+        if (settings.reporter !== undefined) {
+            older.setReporter(settings.reporter);
+        }
+        if (settings.tracer !== undefined) {
+            older.setTracer(settings.tracer);
+        }
+    },
+};
+
+/** `older`'s entries, with every name this copy has: adapted where it can be, else an error. */
+function complete(older: Entries): Entries {
+    const table = new LuaTable<string, AnyFunction>();
+    for (const [name] of pairs(entries as unknown as LuaTable<string, AnyFunction>)) {
+        const own = (older as unknown as LuaTable<string, AnyFunction | undefined>).get(name);
+        const adapt = olderAdapters[name];
+        table.set(name, own ?? (adapt !== undefined ? adapt(older) : unavailable(name)));
+    }
+    return table as unknown as Entries;
+}
+
+function unavailable(name: string): AnyFunction {
+    return () =>
+        error(`AsyncAwait ${VERSION}: ${name} cannot run until the older copy loaded before it finishes its run (after this frame)`, 2);
+}
+
+/** The core's entry points: the declared list (the glue's are added in src/lib/entries.ts). */
+const coreEntries = {
+    // The scheduler's (hot path).
+    awaitValue, configure, finish, hasQueued, isTask, joinWait, newTask, ownerNamed, park, runBudget, runningTask,
+    schedule, scheduleAll, sleepDriver, startTask, wakeParked, wrapAsync, yieldTurn,
+    // Introspection.
+    ownerList, snapshot,
+    // The handover itself.
+    retire, forwardTo, takeOver,
+    // Called by 0.1.x, which had one setter per setting where this copy has configure.
+    setPoolMax: (max: number) => configure({ poolMax: max }),
+    setReporter: (reporter: Settings["reporter"]) => configure({ reporter }),
+    setTraceCreation: (on: boolean) => configure({ traceCreation: on }),
+    setTracer: (tracer: Settings["tracer"]) => configure({ tracer }),
+};
+
+/** The core's entry points (see the top of this file). */
+export type CoreEntries = typeof coreEntries;
+/** Every entry point of a copy: the core's, and the client glue's, which the core only passes on. */
+export type Entries = CoreEntries & { [name: string]: AnyFunction };
+
+/** This copy's entry points; the library layer adds the glue's (src/lib/entries.ts). */
+export const entries = coreEntries as Entries;
+
+/** Starts this copy on a fresh state; a takeover later replaces it field by field. */
+upgradeCoreState(S, undefined);
+loadState();

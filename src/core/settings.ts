@@ -1,0 +1,65 @@
+/** @noSelfInFile */
+/**
+ * Cold changes to the state the scheduler caches in its locals: settings, the driver going to
+ * sleep, new owners. Each writes the locals back (syncState), edits the state, reads it back
+ * (loadState): one mechanism instead of a setter per local.
+ */
+import { forwardingTo, loadState, syncState } from "./scheduler";
+import { Reporter, S, Tracer, addOwner } from "./state";
+import type { Owner } from "./task";
+
+/** What configure can set, each optional. */
+export interface Settings {
+    /** Most idle worker coroutines kept (default 256, ~1.3 KB each). */
+    poolMax?: number;
+    /** Record where each task is created (a traceback per task). */
+    traceCreation?: boolean;
+    /** Receives failed tasks no one awaited. */
+    reporter?: Reporter;
+    /** Takes a coroutine's traceback, where Lua's debug.traceback is missing. */
+    tracer?: Tracer;
+}
+
+/** Changes the settings given; the others stay. */
+export function configure(settings: Settings): void {
+    const next = forwardingTo();
+    if (next) {
+        return next.configure(settings);
+    }
+    syncState();
+    S.poolMax = settings.poolMax ?? S.poolMax;
+    S.traceCreation = settings.traceCreation ?? S.traceCreation;
+    S.reporter = settings.reporter ?? S.reporter;
+    S.tracer = settings.tracer ?? S.tracer;
+    loadState();
+}
+
+/**
+ * The frame driver goes to sleep: the next queued task calls `hook` (and marks the driver
+ * awake again), so an idle driver costs one flag test per queued task.
+ */
+export function sleepDriver(hook: () => void): void {
+    const next = forwardingTo();
+    if (next) {
+        return next.sleepDriver(hook);
+    }
+    syncState();
+    S.onWork = hook;
+    S.awake = false;
+    loadState();
+}
+
+/** The owner record for an addon name, created on first use. */
+export function ownerNamed(name: string): Owner {
+    const next = forwardingTo();
+    if (next) {
+        return next.ownerNamed(name);
+    }
+    let owner = S.ownersByName.get(name);
+    if (owner === undefined) {
+        syncState();
+        owner = addOwner(S, name);
+        loadState();
+    }
+    return owner;
+}

@@ -1,0 +1,85 @@
+/** @noSelfInFile */
+/**
+ * The core state that outlives one copy of the library. When a newer copy takes over, it
+ * receives this table (the older copy's `exportState`), upgrades it in place (upgrade.ts) and
+ * runs it from then on. Cold modules (forced completion, unhandled errors, introspection) read
+ * and write their fields here directly; the fields the run loop touches are cached in the
+ * scheduler's locals while this copy runs, and written back (scheduler.ts: syncState) before
+ * anyone else reads them.
+ *
+ * What a copy hands over is a contract between versions: fields are added, and an upgrade step
+ * keyed on the older copy's minor converts what changed (upgrade.ts). Transient run state
+ * (the running task, forced completions under way) is never handed over: a handover happens
+ * only between runs.
+ */
+import type { AnyFunction } from "./scheduler";
+import { Owner, TaskRecord, makeOwner } from "./task";
+
+/** Raw 1-based array access, no index offset. */
+export interface LuaArray<T> {
+    [index: number]: T;
+}
+
+/** Sentinels workers yield to the scheduler; shared by every copy, compared by identity. */
+export interface Signal {
+    readonly signal: string;
+}
+export interface Signals {
+    YIELD: Signal;
+    SUSPEND: Signal;
+    PARK: Signal;
+    IDLE: Signal;
+    RETIRED: Signal;
+}
+
+export type Reporter = (task: TaskRecord) => void;
+export type Tracer = (thread: LuaThread, message?: string, level?: number) => string;
+
+export interface CoreState {
+    /** The LibStub minor of the copy whose code last ran this state. */
+    minor: number;
+    /** Owners in round-robin order, by name, their count; the one served; the default one. */
+    owners: LuaArray<Owner>;
+    ownerCount: number;
+    ownersByName: LuaTable<string, Owner>;
+    serving: Owner;
+    defaultOwner: Owner;
+    /** Tasks created and not yet dead; of those, created and not started. */
+    live: number;
+    pendingCount: number;
+    /** The most idle worker coroutines kept for reuse. */
+    poolMax: number;
+    /** Whether tasks record where they were created (a traceback per task). */
+    traceCreation: boolean;
+    /** False while the frame driver sleeps; the next queued task then calls onWork. */
+    awake: boolean;
+    onWork: (() => void) | undefined;
+    /** Async wrapper → body (weak), so `await(asyncFn, ...)` can call the body directly. */
+    asyncBodies: LuaTable<AnyFunction, AnyFunction>;
+    /** The metatable of every task record (task.ts) and of runtime errors (errors.ts). */
+    taskMeta: LuaMetatable<TaskRecord>;
+    errorMeta: LuaMetatable<object>;
+    signals: Signals;
+    /** Receives failed tasks no one awaited (the client glue reports them). */
+    reporter: Reporter | undefined;
+    /** Takes a coroutine's traceback (debug.traceback, or the client's debugstack). */
+    tracer: Tracer;
+    /** The await chain a forced completion walks (forced.ts): an explicit stack. */
+    chain: LuaArray<TaskRecord | undefined>;
+    chainTop: number;
+    /** Failed tasks no one was waiting for, to report unless awaited first (unhandled.ts). */
+    unobserved: LuaArray<TaskRecord | undefined>;
+    unobservedLen: number;
+}
+
+/** This copy's core state: filled by upgrade.ts, replaced field by field on a takeover. */
+export const S = {} as CoreState;
+
+/** Registers a new owner (addon) in `s`, last in round-robin order. */
+export function addOwner(s: CoreState, name: string): Owner {
+    s.ownerCount += 1;
+    const owner = makeOwner(name, s.ownerCount);
+    s.owners[s.ownerCount] = owner;
+    s.ownersByName.set(name, owner);
+    return owner;
+}

@@ -1,0 +1,32 @@
+/** @noSelfInFile */
+/**
+ * Failed tasks whose error no one awaited or joined: noted when they fail, and reported once
+ * each at the end of the run (unless someone awaited them meanwhile) to the configured reporter
+ * (the client glue sends them to geterrorhandler()).
+ */
+import { S } from "./state";
+import type { TaskRecord } from "./task";
+
+/** Notes a task that failed with no waiter. */
+export function noteUnobserved(task: TaskRecord): void {
+    S.unobservedLen += 1;
+    S.unobserved[S.unobservedLen] = task;
+}
+
+/** Reports the noted tasks still unobserved, once each. A reporter that raises stops nothing. */
+export function reportUnobserved(): void {
+    if (S.unobservedLen === 0) {
+        return;
+    }
+    const unobserved = S.unobserved;
+    const report = S.reporter;
+    while (S.unobservedLen > 0) {
+        const task = unobserved[S.unobservedLen] as TaskRecord;
+        unobserved[S.unobservedLen] = undefined;
+        S.unobservedLen -= 1;
+        if (report !== undefined && !task.observed && !task.reported) {
+            task.reported = true;
+            pcall(report, task);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+/** @noSelfInFile */
+/**
+ * Upgrading the core state a copy starts with or takes over, Ace3-style: first the steps keyed
+ * on the minor of the copy that last ran the state, converting what that version did
+ * differently; then a default for every field still absent, field by field, so a field a newer
+ * version added never reads nil after an upgrade from an older one; last, this copy's behaviour
+ * on the shared metatables, so records older copies made behave as this copy's do.
+ */
+import { installErrorMeta } from "./errors";
+import type { AnyFunction } from "./scheduler";
+import { CoreState, Signals, addOwner } from "./state";
+import { Owner, QueueArray, TaskRecord, installTaskMeta } from "./task";
+import { MINOR } from "../version";
+
+/** The minor of states that do not record one: release 0.1.x, the only one that did not. */
+export const UNRECORDED_MINOR = 100;
+
+/** An owner record as 0.1.x left it. */
+interface OwnerV1 {
+    d?: QueueArray;
+    dp?: number;
+    dl?: number;
+    i?: QueueArray;
+    il?: number;
+}
+
+/** Fields 0.1.x exported that are no longer handed over (they are at rest at every handover). */
+interface StateV1 {
+    current?: unknown;
+    forced?: unknown;
+    inline?: unknown;
+}
+
+function noTraceback(): string {
+    return "(no traceback available)";
+}
+
+/** Upgrades `s` in place from the layout of minor `fromMinor` (undefined: a fresh state). */
+export function upgradeCoreState(s: CoreState, fromMinor: number | undefined): void {
+    if (fromMinor !== undefined && fromMinor < 200) {
+        // 0.1.x named the owner queue fields d/dp/dl/i/il.
+        for (const i of $range(1, s.ownerCount)) {
+            const owner = s.owners[i] as Owner & OwnerV1;
+            if (owner.d !== undefined) {
+                owner.draining = owner.d;
+                owner.drainPos = owner.dp!;
+                owner.drainLen = owner.dl!;
+                owner.incoming = owner.i!;
+                owner.incomingLen = owner.il!;
+                owner.d = owner.dp = owner.dl = owner.i = owner.il = undefined;
+            }
+        }
+        const legacy = s as CoreState & StateV1;
+        legacy.current = legacy.forced = legacy.inline = undefined;
+    }
+
+    // Defaults, field by field.
+    s.owners ??= {};
+    s.ownerCount ??= 0;
+    s.ownersByName ??= new LuaTable();
+    s.defaultOwner ??= addOwner(s, "AsyncAwait");
+    s.serving ??= s.defaultOwner;
+    s.live ??= 0;
+    s.pendingCount ??= 0;
+    s.poolMax ??= 256;
+    s.traceCreation ??= false;
+    s.awake ??= true;
+    s.asyncBodies ??= setmetatable(new LuaTable<AnyFunction, AnyFunction>(), { __mode: "k" });
+    s.taskMeta ??= {};
+    s.errorMeta ??= {};
+    const signals = (s.signals ??= {} as Signals);
+    signals.YIELD ??= { signal: "yield" };
+    signals.SUSPEND ??= { signal: "suspend" };
+    signals.PARK ??= { signal: "park" };
+    signals.IDLE ??= { signal: "idle" };
+    signals.RETIRED ??= { signal: "retired" };
+    s.tracer ??= debug !== undefined && debug.traceback !== undefined ? (debug.traceback as CoreState["tracer"]) : noTraceback;
+    s.chain ??= {};
+    s.chainTop ??= 0;
+    s.unobserved ??= {};
+    s.unobservedLen ??= 0;
+
+    // This copy's behaviour, in place on the tables every copy shares.
+    installTaskMeta(s.taskMeta as LuaMetatable<TaskRecord>);
+    installErrorMeta(s.errorMeta);
+    s.minor = MINOR;
+}

@@ -1,0 +1,81 @@
+/** @noSelfInFile */
+/** `outOfCombat()`: waiters woken when the player leaves combat (PLAYER_REGEN_ENABLED). */
+import { park, runningTask, wakeParked } from "../../core/scheduler";
+import type { LuaArray } from "../../core/state";
+import type { Wait } from "../../core/task";
+import { DriverHooks, WaitKind, asFuture, newerGlue, removeWait } from "../kinds";
+
+const REGEN_ENABLED = "PLAYER_REGEN_ENABLED";
+
+/** This kind's fields of the glue state. */
+export interface CombatState {
+    combatWaits: LuaArray<Wait | undefined>;
+    combatWaitsLen: number;
+}
+
+let fields: CombatState;
+let driver: DriverHooks;
+
+export const combatKind: WaitKind = {
+    name: "combat",
+    label: "waiting for combat to end",
+    bind: (state, hooks) => {
+        fields = state;
+        driver = hooks;
+        fields.combatWaits ??= {};
+        fields.combatWaitsLen ??= 0;
+    },
+    count: () => fields.combatWaitsLen,
+    nextDue: () => undefined,
+    onEvent: (event) => {
+        const n = fields.combatWaitsLen;
+        if (event !== REGEN_ENABLED || n === 0) {
+            return;
+        }
+        const list = fields.combatWaits;
+        fields.combatWaits = {};
+        fields.combatWaitsLen = 0;
+        driver.unlisten(REGEN_ENABLED);
+        for (const i of $range(1, n)) {
+            wakeParked(list[i] as Wait);
+        }
+    },
+    listensTo: (event) => event === REGEN_ENABLED && fields.combatWaitsLen > 0,
+    detach: (wait) => {
+        const n = fields.combatWaitsLen;
+        fields.combatWaitsLen = removeWait(fields.combatWaits, n, wait);
+        if (n > 0 && fields.combatWaitsLen === 0) {
+            driver.unlisten(REGEN_ENABLED);
+        }
+        wait.task = undefined;
+    },
+};
+
+/**
+ * Returns at once when the player is not in combat (InCombatLockdown() is false), else suspends
+ * the running task until PLAYER_REGEN_ENABLED. Outside a task, returns a future.
+ *
+ * ```lua
+ * AsyncAwait.outOfCombat()
+ * frame:SetAttribute("type", "macro") -- protected: never during combat lockdown
+ * ```
+ */
+export function outOfCombat(): LuaMultiReturn<unknown[]> {
+    const newer = newerGlue();
+    if (newer) {
+        return newer.outOfCombat();
+    }
+    if (runningTask() === undefined) {
+        return asFuture(outOfCombat);
+    }
+    if (!InCombatLockdown()) {
+        return $multi();
+    }
+    const wait: Wait = { what: "outOfCombat()", kind: "combat" };
+    fields.combatWaitsLen += 1;
+    fields.combatWaits[fields.combatWaitsLen] = wait;
+    if (fields.combatWaitsLen === 1) {
+        driver.listen(REGEN_ENABLED);
+    }
+    return park(wait);
+}

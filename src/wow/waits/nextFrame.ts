@@ -1,0 +1,67 @@
+/** @noSelfInFile */
+/** `nextFrame()`: waiters woken at the start of the next frame. */
+import { park, runningTask, wakeParked } from "../../core/scheduler";
+import type { LuaArray } from "../../core/state";
+import type { Wait } from "../../core/task";
+import { DriverHooks, WaitKind, asFuture, newerGlue, removeWait } from "../kinds";
+
+/** This kind's fields of the glue state. */
+export interface FrameState {
+    frameWaits: LuaArray<Wait | undefined>;
+    frameWaitsLen: number;
+}
+
+let fields: FrameState;
+let driver: DriverHooks;
+
+export const nextFrameKind: WaitKind = {
+    name: "nextFrame",
+    label: "waiting for the next frame",
+    bind: (state, hooks) => {
+        fields = state;
+        driver = hooks;
+        fields.frameWaits ??= {};
+        fields.frameWaitsLen ??= 0;
+    },
+    count: () => fields.frameWaitsLen,
+    nextDue: () => (fields.frameWaitsLen > 0 ? 0 : undefined),
+    // Wakes the waiters that began to wait before this frame; those added meanwhile wait for the next.
+    onFrame: () => {
+        const n = fields.frameWaitsLen;
+        if (n === 0) {
+            return;
+        }
+        const list = fields.frameWaits;
+        fields.frameWaits = {};
+        fields.frameWaitsLen = 0;
+        for (const i of $range(1, n)) {
+            wakeParked(list[i] as Wait);
+        }
+    },
+    detach: (wait) => {
+        fields.frameWaitsLen = removeWait(fields.frameWaits, fields.frameWaitsLen, wait);
+        wait.task = undefined;
+    },
+};
+
+/**
+ * Suspends the running task until the next frame. Outside a task, returns a future.
+ *
+ * ```lua
+ * for i = 1, #items do work(items[i]); AsyncAwait.nextFrame() end -- one item per frame
+ * ```
+ */
+export function nextFrame(): LuaMultiReturn<unknown[]> {
+    const newer = newerGlue();
+    if (newer) {
+        return newer.nextFrame();
+    }
+    if (runningTask() === undefined) {
+        return asFuture(nextFrame);
+    }
+    const wait: Wait = { what: "nextFrame()", kind: "nextFrame" };
+    fields.frameWaitsLen += 1;
+    fields.frameWaits[fields.frameWaitsLen] = wait;
+    driver.wantFrame(0);
+    return park(wait);
+}

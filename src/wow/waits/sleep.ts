@@ -1,0 +1,148 @@
+/** @noSelfInFile */
+/** `sleep(seconds)`: timers in a binary min-heap by deadline, woken at the start of a frame. */
+import { describe } from "../../core/errors";
+import { park, runningTask, wakeParked } from "../../core/scheduler";
+import type { LuaArray } from "../../core/state";
+import type { Wait } from "../../core/task";
+import { DriverHooks, WaitKind, asFuture, newerGlue } from "../kinds";
+
+/** A task sleeping until GetTime() reaches `due`; `seq` orders equal deadlines. */
+export interface TimerWait extends Wait {
+    due: number;
+    seq: number;
+    /** Its index in the heap (kept up to date by this module; checked before use). */
+    slot?: number;
+}
+
+/** This kind's fields of the glue state. */
+export interface SleepState {
+    heap: LuaArray<TimerWait | undefined>;
+    heapLen: number;
+    seq: number;
+}
+
+let fields: SleepState;
+let driver: DriverHooks;
+
+function before(a: TimerWait, b: TimerWait): boolean {
+    return a.due < b.due || (a.due === b.due && a.seq < b.seq);
+}
+
+function place(heap: LuaArray<TimerWait | undefined>, i: number, wait: TimerWait): void {
+    heap[i] = wait;
+    wait.slot = i;
+}
+
+/** Moves the entry at `i` up or down to its place. */
+function sift(i: number): void {
+    const heap = fields.heap;
+    const n = fields.heapLen;
+    const wait = heap[i] as TimerWait;
+    while (i > 1) {
+        const parent = math.floor(i / 2);
+        const p = heap[parent] as TimerWait;
+        if (!before(wait, p)) {
+            break;
+        }
+        place(heap, i, p);
+        i = parent;
+    }
+    while (true) {
+        let child = i * 2;
+        if (child > n) {
+            break;
+        }
+        if (child < n && before(heap[child + 1] as TimerWait, heap[child] as TimerWait)) {
+            child += 1;
+        }
+        if (!before(heap[child] as TimerWait, wait)) {
+            break;
+        }
+        place(heap, i, heap[child] as TimerWait);
+        i = child;
+    }
+    place(heap, i, wait);
+}
+
+function push(wait: TimerWait): void {
+    fields.heapLen += 1;
+    fields.heap[fields.heapLen] = wait;
+    sift(fields.heapLen);
+}
+
+/** Removes the entry at `i` (1: the earliest). */
+function removeAt(i: number): void {
+    const heap = fields.heap;
+    const last = heap[fields.heapLen] as TimerWait;
+    heap[fields.heapLen] = undefined;
+    fields.heapLen -= 1;
+    if (i <= fields.heapLen) {
+        heap[i] = last;
+        sift(i);
+    }
+}
+
+export const sleepKind: WaitKind = {
+    name: "sleep",
+    label: "sleeping",
+    bind: (state, hooks) => {
+        fields = state;
+        driver = hooks;
+        fields.heap ??= {};
+        fields.heapLen ??= 0;
+        fields.seq ??= 0;
+    },
+    count: () => fields.heapLen,
+    nextDue: () => (fields.heapLen > 0 ? fields.heap[1]!.due : undefined),
+    onFrame: (now) => {
+        while (fields.heapLen > 0 && fields.heap[1]!.due <= now) {
+            const wait = fields.heap[1] as TimerWait;
+            removeAt(1);
+            wakeParked(wait);
+        }
+    },
+    detach: (wait) => {
+        const heap = fields.heap;
+        let slot = (wait as TimerWait).slot;
+        if (slot === undefined || heap[slot] !== wait) {
+            // An older copy's cached sleep() moved entries without tracking slots: search.
+            slot = undefined;
+            for (const i of $range(1, fields.heapLen)) {
+                if (heap[i] === wait) {
+                    slot = i;
+                    break;
+                }
+            }
+        }
+        if (slot !== undefined) {
+            removeAt(slot);
+        }
+        wait.task = undefined;
+    },
+};
+
+/**
+ * Suspends the running task until the first frame whose GetTime() is at least `seconds` from
+ * now. Outside a task, returns a future that does so.
+ *
+ * ```lua
+ * AsyncAwait.sleep(1.5) -- in a task: carries on 1.5 s later, at the start of a frame
+ * ```
+ */
+export function sleep(seconds: number): LuaMultiReturn<unknown[]> {
+    const newer = newerGlue();
+    if (newer) {
+        return newer.sleep(seconds);
+    }
+    if (type(seconds) !== "number" || seconds < 0) {
+        error(`AsyncAwait: sleep(seconds): expected a number >= 0, got ${describe(seconds)}`, 2);
+    }
+    if (runningTask() === undefined) {
+        return asFuture(sleep, seconds);
+    }
+    fields.seq += 1;
+    const wait: TimerWait = { what: `sleep(${seconds})`, kind: "sleep", due: GetTime() + seconds, seq: fields.seq };
+    push(wait);
+    driver.wantFrame(wait.due);
+    return park(wait);
+}
