@@ -14,9 +14,9 @@
  * the names older copies call (`legacy` below). The whole list is `entries`: the core's here,
  * the client glue's added by the library layer (src/lib/entries.ts).
  */
-import { ownerList, snapshot } from "./introspect";
+import { hasQueued, ownerList, snapshot } from "./introspect";
 import {
-    atRest, awaitHandover, awaitValue, finish, forwardCalls, forwardingTo, handOver, hasQueued, isTask, joinWait, loadState,
+    atRest, awaitHandover, awaitValue, finish, forwardCalls, forwardingTo, handOver, isTask, joinWait, loadState,
     newTask, park, retiredTo, runBudget, runningTask, schedule, scheduleAll, startTask, wakeParked, wrapAsync, yieldTurn,
 } from "./scheduler";
 import type { AnyFunction } from "./scheduler";
@@ -120,11 +120,11 @@ function unavailable(name: string): AnyFunction {
 
 /** The core's entry points: the declared list (the glue's are added in src/lib/entries.ts). */
 const coreEntries = {
-    // The scheduler's (hot path).
-    awaitValue, configure, finish, hasQueued, isTask, joinWait, newTask, ownerNamed, park, runBudget, runningTask,
-    schedule, scheduleAll, sleepDriver, startTask, wakeParked, wrapAsync, yieldTurn,
+    // The scheduler (hot path) and its settings.
+    awaitValue, configure, finish, isTask, joinWait, newTask, ownerNamed, park, runBudget, runningTask, schedule,
+    scheduleAll, sleepDriver, startTask, wakeParked, wrapAsync, yieldTurn,
     // Introspection.
-    ownerList, snapshot,
+    hasQueued, ownerList, snapshot,
     // The handover itself.
     retire, forwardTo, takeOver,
     // Called by 0.1.x, which had one setter per setting where this copy has configure.

@@ -43,6 +43,22 @@ export function snapshot(): Snapshot {
     };
 }
 
+/** Whether any task is queued (entries may be stale: then a run finds nothing to do). */
+export function hasQueued(): boolean {
+    const next = forwardingTo();
+    if (next) {
+        return next.hasQueued();
+    }
+    syncState();
+    for (const i of $range(1, S.ownerCount)) {
+        const o = S.owners[i];
+        if (o.drainPos <= o.drainLen || o.incomingLen > 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /** The owner records, in round-robin order. */
 export function ownerList(): Owner[] {
     const next = forwardingTo();

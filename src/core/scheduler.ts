@@ -251,23 +251,6 @@ function takeFresh(): TaskRecord | undefined {
     return undefined;
 }
 
-/** Whether any task is queued (entries may be stale: then a run finds nothing to do). */
-export function hasQueued(): boolean {
-    if (successor) {
-        return successor.hasQueued();
-    }
-    if (drainPos <= drainLen || incomingLen > 0) {
-        return true;
-    }
-    for (const i of $range(1, ownerCount)) {
-        const o = owners[i];
-        if (o !== serving && (o.drainPos <= o.drainLen || o.incomingLen > 0)) {
-            return true;
-        }
-    }
-    return false;
-}
-
 // ---- Completion --------------------------------------------------------------------------
 
 function wake(waiter: TaskRecord): void {

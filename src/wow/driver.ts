@@ -5,7 +5,8 @@
  * queued and no kind needing a frame, it hides its frame, so no OnUpdate runs at all; the next
  * queued task, due deadline (a C_Timer set for the earliest) or awaited event shows it again.
  */
-import { hasQueued, runBudget } from "../core/scheduler";
+import { hasQueued } from "../core/introspect";
+import { runBudget } from "../core/scheduler";
 import { sleepDriver } from "../core/settings";
 import type { Wait } from "../core/task";
 import { DriverHooks, WaitKind, newerGlue } from "./kinds";
