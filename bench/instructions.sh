@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Machine instructions per unit of each make bench workload, counted by valgrind's callgrind:
 # repeatable, unlike timings. Each figure is (instructions at 2000 units - at 1000) / 1000, so
-# loading and warm-up cancel out.
+# loading and warm-up cancel out, averaged over three heap layouts (bench/count.lua).
 #   bench/instructions.sh [addon dir]    (default: addon/AsyncAwait, built by make)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +12,14 @@ count() { # impl workload scale -> instructions
   valgrind --tool=callgrind --callgrind-out-file=/dev/null lua5.1 bench/count.lua "$@" 2>&1 \
     | sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
 }
-perunit() { echo $(( ($(count "$1" "$2" 2) - $(count "$1" "$2" 1)) / 1000 )); }
+perunit() {
+  local sum=0
+  for padding in 0 3000 20000; do
+    export HEAP_PADDING=$padding
+    sum=$(( sum + $(count "$1" "$2" 2) - $(count "$1" "$2" 1) ))
+  done
+  echo $(( sum / 3000 ))
+}
 
 printf '%-8s %12s %12s %10s\n' workload "ours instr" "floor instr" "ours/flr"
 for key in spawn switch await fanout; do
