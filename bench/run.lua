@@ -11,9 +11,10 @@ local scale = tiny and 0.01 or 1
 local function size(n) return math.max(2, math.floor(n * scale)) end
 
 -- The three implementations, each a table of the same workload functions.
+-- BENCH_ADDON=dir measures another build as "ours" (an earlier release, for before/after figures).
 local function loadOurs()
   local sim = client.newSimulator()
-  sim:loadAddon("addon/AsyncAwait")
+  sim:loadAddon(os.getenv("BENCH_ADDON") or "addon/AsyncAwait")
   return dofile("bench/ours.lua")(sim.env.AsyncAwait)
 end
 local native = dofile("build/bench/native.lua")

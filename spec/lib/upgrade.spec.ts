@@ -218,6 +218,32 @@ describe("upgrading from the frozen 0.1.0 release", () => {
         assert.are.same([], unexpectedErrors(sim));
     });
 
+    it("every entry point the retired 0.1.0 core forwards reaches the same entry of the new copy", () => {
+        const { sim, lib } = newClient();
+        sim.loadAddon(embeddingAddon("OldAddon", FROZEN_0_1_0));
+        const oldCore = lib()._state.core as unknown as LuaTable<string, (this: void, ...args: unknown[]) => unknown>;
+        sim.loadAddon(embeddingAddon("NewAddon", ADDON_DIR));
+        const entries = lib()._state.core as unknown as LuaTable<string, (this: void, ...args: unknown[]) => unknown>;
+        // 0.1.0's functions that never forward: the ones it calls on itself, and the handover protocol.
+        const own = ["dequeue", "enqueue", "exportState", "forwardTo", "pooledWorker", "retire", "takeFresh", "takeOver", "wrapAsync"];
+        const reached: string[] = [];
+        for (const name of functionNames(oldCore)) {
+            if (!own.includes(name)) {
+                const real = entries.get(name);
+                assert.are.equal("function", type(real), `the new copy answers ${name}`);
+                let called = false;
+                entries.set(name, () => {
+                    called = true;
+                });
+                oldCore.get(name)({});
+                entries.set(name, real);
+                assert.is_true(called, name);
+                reached.push(name);
+            }
+        }
+        assert.are.equal(22, reached.length);
+    });
+
     it("new then old: the newer copy stays, and the older one changes nothing", () => {
         const { sim, lib } = newClient();
         sim.loadAddon(embeddingAddon("NewAddon", ADDON_DIR));
