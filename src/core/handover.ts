@@ -11,7 +11,7 @@
  *
  * The entry points are the functions copies call on each other, by name, in both directions.
  * They are a contract between versions: names are only ever added, and a copy keeps answering
- * the names older copies call (`legacy` below). The whole list is `entries`: the core's here,
+ * the names older copies call (0.1.x's setters, below). The whole list is `entries`: the core's here,
  * the client glue's added by the library layer (src/lib/entries.ts).
  */
 import { hasQueued, ownerList, snapshot } from "./introspect";
