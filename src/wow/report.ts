@@ -19,7 +19,7 @@ function origin(task: TaskRecord): string {
 }
 
 /** The message the error handler receives for a task error no one awaited. */
-export function unhandledMessage(task: TaskRecord): string {
+function unhandledMessage(task: TaskRecord): string {
     const owner = (task[Slot.Owner] as Owner).name;
     return `AsyncAwait: unhandled error in a task of ${owner}: ${tostring(task.error)}\n${task.traceback ?? ""}\n${origin(task)}`;
 }

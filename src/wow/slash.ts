@@ -16,7 +16,7 @@ function say(text: string): void {
 }
 
 /** The report's lines. */
-export function statusLines(glue: WowState, version: string): string[] {
+function statusLines(glue: WowState, version: string): string[] {
     const s = snapshot();
     let waiting = 0;
     const perKind: string[] = [];
