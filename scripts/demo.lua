@@ -1,6 +1,6 @@
 -- make demo: runs examples/SeedDemo (with the built library embedded) in the offline client
--- simulator for five seconds of game time and prints the chat a player would see, each line
--- with the game time it appeared at.
+-- simulator, loading then logging in as the client does, for five seconds of game time, and
+-- prints the chat a player would see, each line with when it appeared.
 package.path = "simulator/?.lua;" .. package.path
 local client = require("client")
 
@@ -17,9 +17,10 @@ local function flush(label)
 end
 
 flush("loading")
+sim:login() -- PLAYER_LOGIN, PLAYER_ENTERING_WORLD: before the first frame, as in the client
+flush("login")
 local start = sim.env.GetTime()
 for frame = 1, 300 do
-  if frame == 30 then sim:fireEvent("PLAYER_LOGIN") end
   sim:runFrame()
   flush(("%5.2fs"):format(sim.env.GetTime() - start))
 end

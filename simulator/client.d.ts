@@ -96,8 +96,10 @@ export interface SimulatorOptions {
     seed?: number;
     /** Milliseconds each debugprofilestop() call burns (default 0). */
     profileStep?: number;
-    /** The values GetBuildInfo() returns. */
+    /** The values GetBuildInfo() returns; an interface below 100000 is a Classic flavor. */
     buildInfo?: [version: string, build: string, date: string, toc: number];
+    /** Events RegisterEvent raises for (default: none on retail, retail-only ones on Classic). */
+    unknownEvents?: string[];
 }
 
 export interface SimulatorStats {
@@ -123,6 +125,8 @@ export interface Simulator {
     readonly stats: SimulatorStats;
     /** Loads the addon in dir (its Lua files and the files its XML pulls in), then delivers ADDON_LOADED. */
     loadAddon(this: Simulator, dir: string, name?: string): LuaMultiReturn<[Record<string, unknown>, Record<string, string>]>;
+    /** PLAYER_LOGIN then PLAYER_ENTERING_WORLD, as after loading; the first runFrame does it when no one did. */
+    login(this: Simulator): void;
     /** One frame: queued events, then due timers, then OnUpdate of visible frames. */
     runFrame(this: Simulator, seconds?: number): void;
     runFrames(this: Simulator, n: number, seconds?: number): void;

@@ -1,6 +1,6 @@
 -- A WoW-like client for consumer tests: builds a global environment with only what the game
--- client's Lua 5.1 offers (no require, io, package, dofile, loadfile, table.unpack, and os
--- limited to time/clock/date), reads an addon folder's TOC and runs each listed Lua file the
+-- client's Lua 5.1 offers (no require, io, package, dofile, loadfile, table.unpack, no debug
+-- library, and os limited to time/clock/date), reads an addon folder's TOC and runs each listed Lua file the
 -- way the client does: the file's chunk is called with the addon name and the addon's private
 -- table, with the shared environment as its globals.
 local client = {}
@@ -11,7 +11,8 @@ local SAFE_GLOBALS = {
   "setmetatable", "tonumber", "tostring", "type", "unpack", "xpcall", "gcinfo", "newproxy",
   "_VERSION",
 }
-local SAFE_LIBRARIES = { "coroutine", "math", "string", "table", "debug" }
+-- No `debug`: the client has no debug library (debugstack stands in for debug.traceback).
+local SAFE_LIBRARIES = { "coroutine", "math", "string", "table" }
 
 local function copy(t)
   local c = {}
@@ -113,6 +114,11 @@ local EXTRA_SCRIPTS = {
 }
 
 local DEFAULT_BUILD_INFO = { "12.0.5", "64000", "Apr 1 2026", 120105 }
+-- Events of the retail client that Classic flavors do not know: their RegisterEvent raises.
+local RETAIL_ONLY_EVENTS = {
+  "ADDON_RESTRICTION_STATE_CHANGED", "CHALLENGE_MODE_START", "CHALLENGE_MODE_COMPLETED",
+  "TRAIT_CONFIG_UPDATED", "PLAYER_SOFT_INTERACT_CHANGED",
+}
 local TIME_EPSILON = 1e-6 -- seconds: sums of frame times that should reach a deadline do
 local RANDOM_MODULUS = 2147483647 -- Park-Miller generator: exact in doubles
 
@@ -177,7 +183,9 @@ end
 -- options: frameTime (seconds, default 1/60), startTime (GetTime() before the first frame,
 -- default 1000), epoch (os.time() before the first frame, default 1700000000), seed (math.random,
 -- default 1), profileStep (ms each debugprofilestop() call burns, default 0), buildInfo (the
--- four GetBuildInfo() values).
+-- four GetBuildInfo() values; an interface number below 100000 makes a Classic flavor, which
+-- does not know retail-only events), unknownEvents (event names RegisterEvent raises for, in
+-- place of the flavor's list).
 function client.newSimulator(options)
   options = options or {}
   if type(options) ~= "table" then
@@ -188,6 +196,10 @@ function client.newSimulator(options)
   local epoch = options.epoch or 1700000000
   local profileStep = options.profileStep or 0
   local buildInfo = options.buildInfo or DEFAULT_BUILD_INFO
+  local unknownEvents = {}
+  for _, event in ipairs(options.unknownEvents or (buildInfo[4] < 100000 and RETAIL_ONLY_EVENTS or {})) do
+    unknownEvents[event] = true
+  end
   for _, key in ipairs({ "frameTime", "startTime", "epoch", "profileStep" }) do
     local v = options[key]
     if v ~= nil and (type(v) ~= "number" or v < 0) then
@@ -219,6 +231,7 @@ function client.newSimulator(options)
   local frameIndex = 0 -- the frame running or last run
   local inFrame = false
   local combat = false
+  local loggedIn = false
 
   local function checkSim(self, method)
     if self ~= sim then
@@ -382,6 +395,9 @@ function client.newSimulator(options)
   function base.RegisterEvent(frame, event)
     local st = stateOf(frame, "RegisterEvent")
     checkEventName(event, "RegisterEvent")
+    if unknownEvents[event] then
+      error(("Frame:RegisterEvent(): Attempt to register unknown event %q"):format(event), 2)
+    end
     if not st.events[event] then
       st.events[event] = true
       local list = eventFrames[event] or {}
@@ -924,9 +940,21 @@ function client.newSimulator(options)
     stats.lastFrameOnUpdateCalls = calls
   end
 
+  -- The end of loading, as the client has it once every addon's files ran and its ADDON_LOADED
+  -- fired: PLAYER_LOGIN, then PLAYER_ENTERING_WORLD(isInitialLogin, isReloadingUi), both before
+  -- the first frame. The first sim:runFrame() does this itself when no one did.
+  function sim.login(self)
+    checkSim(self, "login")
+    if loggedIn then error("sim:login(): the player is already logged in", 2) end
+    loggedIn = true
+    deliver("PLAYER_LOGIN", packn())
+    deliver("PLAYER_ENTERING_WORLD", packn(true, false))
+  end
+
   function sim.runFrame(self, seconds)
     checkSim(self, "runFrame")
     if inFrame then error("sim:runFrame(): called from inside a frame", 2) end
+    if not loggedIn then sim.login(sim) end
     if seconds ~= nil and (type(seconds) ~= "number" or seconds < 0) then
       error("sim:runFrame([seconds]): seconds must be a non-negative number", 2)
     end

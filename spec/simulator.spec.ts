@@ -25,15 +25,15 @@ describe("client simulator from TypeScript", () => {
         const sim = client.newSimulator();
         const log: string[] = [];
         const frame = sim.env.CreateFrame("Frame");
-        frame.RegisterEvent("PLAYER_LOGIN");
+        frame.RegisterEvent("BAG_UPDATE");
         frame.SetScript("OnEvent", (_self, event, ...args) => {
             log.push(`${event} ${args.length}`);
         });
         sim.env.C_Timer.After(0, () => log.push("timer"));
-        sim.fireEvent("PLAYER_LOGIN", "a", "b");
+        sim.fireEvent("BAG_UPDATE", "a", "b");
         assert.are.same([], log);
         sim.runFrame();
-        assert.are.same(["PLAYER_LOGIN 2", "timer"], log);
+        assert.are.same(["BAG_UPDATE 2", "timer"], log);
         assert.are.equal(1, sim.stats.eventsDelivered);
     });
 

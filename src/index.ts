@@ -32,10 +32,14 @@ const [lib, wowState] = register(MINOR);
 if (wowState !== undefined) {
     copyApi(lib);
     lib.version = VERSION;
+}
+// The library is complete and published before the client glue starts: a failure there (a
+// client without some UI piece) must not leave an addon without it.
+if (addonName === "AsyncAwait" || (_G as unknown as Record<string, unknown>).AsyncAwait !== undefined) {
+    (_G as unknown as Record<string, unknown>).AsyncAwait = lib;
+}
+if (wowState !== undefined) {
     reportToErrorHandler();
     startDriver(wowState);
     installSlashCommand(wowState, VERSION);
-}
-if (addonName === "AsyncAwait" || (_G as unknown as Record<string, unknown>).AsyncAwait !== undefined) {
-    (_G as unknown as Record<string, unknown>).AsyncAwait = lib;
 }

@@ -29,7 +29,7 @@ describe("entry points", () => {
         const L = freshLibrary();
         assert.are.same(
             [
-                "awaitValue", "configure", "detachWait", "finish", "forwardTo", "hasQueued", "isTask", "joinWait", "newTask",
+                "awaitValue", "configure", "detachWait", "failParked", "finish", "forwardTo", "hasQueued", "isTask", "joinWait", "newTask",
                 "nextFrame", "outOfCombat", "ownerList", "ownerNamed", "park", "retire", "runBudget", "runningTask", "schedule",
                 "scheduleAll", "setBudget", "setPoolMax", "setReporter", "setTraceCreation", "setTracer", "sleep", "sleepDriver",
                 "snapshot", "startTask", "takeOver", "waitForEvent", "waitUntil", "wakeParked", "wrapAsync", "yieldTurn",

@@ -12,7 +12,7 @@ import { waitForEvent } from "../wow/waits/event";
 import { nextFrame } from "../wow/waits/nextFrame";
 import { sleep } from "../wow/waits/sleep";
 import { waitUntil } from "../wow/waits/until";
-import { describe } from "../core/errors";
+import { describe, raiseAtCaller, tooManyArguments } from "../core/errors";
 import {
     async, asyncFor, awaitValue, createTask, createTaskFor, errorKind, joinTask, schedule, scheduleAll, startTask,
     traceCreation, yieldTurn,
@@ -54,15 +54,18 @@ const handles = new LuaTable<string, Api>();
  * local scan = AA.async(function() ... end)
  * ```
  */
-export function forAddon(name: string): Api {
-    if (type(name) !== "string") {
-        error(`AsyncAwait: forAddon(name): expected an addon name, got ${describe(name)}`, 2);
+export function forAddon(name: string, ...extra: unknown[]): Api {
+    if (type(name) !== "string" || name === "") {
+        raiseAtCaller(`AsyncAwait: forAddon(name): expected an addon name, got ${describe(name)}`);
+    }
+    if (select("#", ...extra) > 0) {
+        raiseAtCaller(tooManyArguments("forAddon(name)", 1, 1 + select("#", ...extra)));
     }
     let handle = handles.get(name);
     if (handle === undefined) {
         const owner = ownerNamed(name);
         handle = copyApi({} as Api);
-        handle.async = ((fn: (...args: unknown[]) => unknown) => asyncFor(owner, fn)) as typeof async;
+        handle.async = ((fn: (...args: unknown[]) => unknown, ...extra: unknown[]) => asyncFor(owner, fn, ...extra)) as typeof async;
         handle.createTask = ((fn: (...args: unknown[]) => unknown, ...args: unknown[]) =>
             createTaskFor(owner, fn, ...args)) as typeof createTask;
         handles.set(name, handle);

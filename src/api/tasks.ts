@@ -1,12 +1,16 @@
 /** @noSelfInFile */
 /**
  * The public functions on tasks, with their documentation. Each checks its input and raises at
- * the caller's line (`error(msg, 2)`), naming the call and what it got. The hot ones (`await`,
+ * the caller's line (raiseAtCaller), naming the call and what it got. The hot ones (`await`,
  * `yield`, the functions `async` returns) are the core's own functions, published under their
  * public names without a wrapper call.
  */
-import { ErrorKind, describe, errorKind as kindOf, raise } from "../core/errors";
-import { awaitValue as coreAwait, isTask, joinWait, newTask, schedule as coreSchedule, scheduleAll as coreScheduleAll, startTask as coreStart, wrapAsync, yieldTurn as coreYield } from "../core/scheduler";
+import { ErrorKind, callerPosition, describe, errorKind as kindOf, raise, raiseAtCaller, tooManyArguments } from "../core/errors";
+import { recordMadeAt } from "../core/trace";
+import {
+    awaitValue as coreAwait, isTask, joinWait, newTask, schedule as coreSchedule, scheduleAll as coreScheduleAll,
+    startTask as coreStart, wrapAsync, yieldTurn as coreYield,
+} from "../core/scheduler";
 import { configure } from "../core/settings";
 import { Owner, PENDING, Slot, TaskRecord, TaskState } from "../core/task";
 import type { AnyFunction } from "../core/scheduler";
@@ -22,18 +26,19 @@ import type { Await, AsyncFunction, Task } from "./types";
  * print(AsyncAwait.await(future)) --> 42
  * ```
  */
-export function async<A extends unknown[], R>(fn: (this: void, ...args: A) => R): AsyncFunction<A, R> {
-    if (type(fn) !== "function") {
-        error(`AsyncAwait: async(fn): expected a function, got ${describe(fn)}`, 2);
-    }
-    return wrapAsync(fn) as AsyncFunction<A, R>;
+export function async<A extends unknown[], R>(fn: (this: void, ...args: A) => R, ...extra: unknown[]): AsyncFunction<A, R> {
+    return asyncFor(undefined, fn, ...extra) as AsyncFunction<A, R>;
 }
 
 /** `async` for an addon's handle (see forAddon): its tasks are attributed to `owner`. */
-export function asyncFor(owner: Owner, fn: AnyFunction): AnyFunction {
+export function asyncFor(owner: Owner | undefined, fn: AnyFunction, ...extra: unknown[]): AnyFunction {
     if (type(fn) !== "function") {
-        error(`AsyncAwait: async(fn): expected a function, got ${describe(fn)}`, 3);
+        raiseAtCaller(`AsyncAwait: async(fn): expected a function, got ${describe(fn)}`);
     }
+    if (select("#", ...extra) > 0) {
+        raiseAtCaller(tooManyArguments("async(fn)", 1, 1 + select("#", ...extra)));
+    }
+    recordMadeAt(fn, callerPosition(2));
     return wrapAsync(fn, owner);
 }
 
@@ -60,10 +65,20 @@ export const yieldTurn: () => void = coreYield;
  * Runs the oldest runnable task until it yields, suspends or finishes.
  * Returns true if it ran one, false if nothing was runnable.
  */
-export const schedule: () => boolean = coreSchedule;
+export function schedule(...extra: unknown[]): boolean {
+    if (select("#", ...extra) > 0) {
+        raiseAtCaller(tooManyArguments("schedule()", 0, select("#", ...extra)));
+    }
+    return coreSchedule();
+}
 
 /** Runs tasks until none is runnable, including tasks created meanwhile. */
-export const scheduleAll: () => void = coreScheduleAll;
+export function scheduleAll(...extra: unknown[]): void {
+    if (select("#", ...extra) > 0) {
+        raiseAtCaller(tooManyArguments("scheduleAll()", 0, select("#", ...extra)));
+    }
+    coreScheduleAll();
+}
 
 /**
  * Creates a task in state "pending" that will call `fn(...)` once started with `startTask`.
@@ -75,28 +90,28 @@ export const scheduleAll: () => void = coreScheduleAll;
  * ```
  */
 export function createTask<A extends unknown[], R>(fn: (this: void, ...args: A) => R, ...args: A): Task<R> {
-    if (type(fn) !== "function") {
-        error(`AsyncAwait: createTask(fn, ...): expected a function, got ${describe(fn)}`, 2);
-    }
-    return newTask(PENDING, undefined, fn, ...(args as unknown[])) as unknown as Task<R>;
+    return createTaskFor(undefined, fn, ...(args as unknown[])) as unknown as Task<R>;
 }
 
 /** `createTask` for an addon's handle (see forAddon). */
-export function createTaskFor(owner: Owner, fn: AnyFunction, ...args: unknown[]): Task {
+export function createTaskFor(owner: Owner | undefined, fn: AnyFunction, ...args: unknown[]): Task {
     if (type(fn) !== "function") {
-        error(`AsyncAwait: createTask(fn, ...): expected a function, got ${describe(fn)}`, 3);
+        raiseAtCaller(`AsyncAwait: createTask(fn, ...): expected a function, got ${describe(fn)}`);
     }
     return newTask(PENDING, owner, fn, ...args) as unknown as Task;
 }
 
 /** Makes a pending task runnable (queued). Raises if the task was already started. */
-export function startTask(task: Task): void {
+export function startTask(task: Task, ...extra: unknown[]): void {
     if (!isTask(task)) {
-        error(`AsyncAwait: startTask(task): expected a task, got ${describe(task)}`, 2);
+        raiseAtCaller(`AsyncAwait: startTask(task): expected a task, got ${describe(task)}`);
+    }
+    if (select("#", ...extra) > 0) {
+        raiseAtCaller(tooManyArguments("startTask(task)", 1, 1 + select("#", ...extra)));
     }
     const state = task[Slot.State] as TaskState;
     if (state !== PENDING) {
-        error(`AsyncAwait: startTask(task): the task was already started (state "${state}")`, 2);
+        raiseAtCaller(`AsyncAwait: startTask(task): the task was already started (state "${state}")`);
     }
     coreStart(task);
 }
@@ -105,17 +120,20 @@ export function startTask(task: Task): void {
  * Waits until a started task is dead, like `await` but without returning its values or raising
  * its error (read `task.result` and `task.error`).
  */
-export function joinTask(task: Task): void {
+export function joinTask(task: Task, ...extra: unknown[]): void {
     if (!isTask(task)) {
-        error(`AsyncAwait: joinTask(task): expected a task, got ${describe(task)}`, 2);
+        raiseAtCaller(`AsyncAwait: joinTask(task): expected a task, got ${describe(task)}`);
+    }
+    if (select("#", ...extra) > 0) {
+        raiseAtCaller(tooManyArguments("joinTask(task)", 1, 1 + select("#", ...extra)));
     }
     const record: TaskRecord = task;
     if (record[Slot.State] === PENDING) {
-        error("AsyncAwait: joinTask(task): the task is pending; start it with startTask(task) first", 2);
+        raiseAtCaller("AsyncAwait: joinTask(task): the task is pending; start it with startTask(task) first");
     }
     const problem = joinWait(record);
     if (problem !== undefined) {
-        raise(problem.kind, `AsyncAwait: joinTask(task): ${problem.message}`, 2);
+        raise(problem.kind, `AsyncAwait: joinTask(task): ${problem.message}`);
     }
 }
 
@@ -123,8 +141,14 @@ export function joinTask(task: Task): void {
  * Records where each task is created (a traceback per task, shown with unhandled errors).
  * Costs a traceback per task: for debugging.
  */
-export function traceCreation(on: boolean): void {
-    configure({ traceCreation: on === true });
+export function traceCreation(on: boolean, ...extra: unknown[]): void {
+    if (type(on) !== "boolean") {
+        raiseAtCaller(`AsyncAwait: traceCreation(on): expected true or false, got ${describe(on)}`);
+    }
+    if (select("#", ...extra) > 0) {
+        raiseAtCaller(tooManyArguments("traceCreation(on)", 1, 1 + select("#", ...extra)));
+    }
+    configure({ traceCreation: on });
 }
 
 /**
@@ -137,4 +161,9 @@ export function traceCreation(on: boolean): void {
  * if not ok and AsyncAwait.errorKind(err) == "WouldBlock" then ... end
  * ```
  */
-export const errorKind: (err: unknown) => ErrorKind | undefined = kindOf;
+export function errorKind(err: unknown, ...extra: unknown[]): ErrorKind | undefined {
+    if (select("#", ...extra) > 0) {
+        raiseAtCaller(tooManyArguments("errorKind(err)", 1, 1 + select("#", ...extra)));
+    }
+    return kindOf(err);
+}

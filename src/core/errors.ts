@@ -27,7 +27,11 @@ export interface RuntimeError {
 /** Describes a bad argument for an error message: its type, and its value when short. */
 export function describe(value: unknown): string {
     const kind = type(value);
-    if (kind === "number" || kind === "boolean") {
+    if (kind === "number") {
+        // tostring(0/0) is "nan" or "-nan" depending on the platform.
+        return value !== value ? "number (nan)" : `number (${tostring(value)})`;
+    }
+    if (kind === "boolean") {
         return `${kind} (${tostring(value)})`;
     }
     if (kind === "string") {
@@ -42,14 +46,42 @@ export function runtimeError(kind: ErrorKind, message: string): RuntimeError {
 }
 
 /**
- * Raises a runtime error whose message starts with the position `level` names, counted as
- * error(msg, level) counts from the function calling raise (2: its caller's line). Lua adds no
- * position to a table error, and the client has no debug library: a protected error() call
- * renders the position instead.
+ * "file:line: " of the caller `level` frames up, counted as error(msg, level) counts from the
+ * function calling this (2: its caller), or of the first frame above it that has a position.
+ * Tail calls and C functions have none: a call forwarded by an older copy of the library (a
+ * tail call) or made through pcall then still names the line that made it. The client has no
+ * debug library: a protected error() call renders the position.
  */
-export function raise(kind: ErrorKind, message: string, level: number): never {
-    const [, where] = pcall(error, "", level + 2);
-    error(runtimeError(kind, `${where}${message}`));
+export function callerPosition(level: number): string {
+    // pcall(error, "", n): 1 is pcall itself, 2 this function, 3 the function calling it.
+    for (const n of $range(level + 2, level + 11)) {
+        const [, where] = pcall(error, "", n);
+        if (where !== "") {
+            return where as string;
+        }
+    }
+    return "";
+}
+
+/** Raises bad input: `message`, at the line that called the public function calling this. */
+export function raiseAtCaller(message: string): never {
+    error(`${callerPosition(3)}${message}`, 0);
+}
+
+/** Whether `value` is a number that is neither NaN nor infinite. */
+export function isFiniteNumber(value: unknown): value is number {
+    return type(value) === "number" && value === value && value !== math.huge && value !== -math.huge;
+}
+
+/** The message for a call with `given` arguments where at most `expected` make sense. */
+export function tooManyArguments(call: string, expected: number, given: number): string {
+    const wanted = expected === 0 ? "no arguments" : expected === 1 ? "1 argument" : `at most ${expected} arguments`;
+    return `AsyncAwait: ${call}: expected ${wanted}, got ${given}`;
+}
+
+/** Raises a runtime error of `kind`, its message at the line that called the function calling this. */
+export function raise(kind: ErrorKind, message: string): never {
+    error(runtimeError(kind, `${callerPosition(3)}${message}`));
 }
 
 /** The kind of an error the library raised at run time, or undefined for any other value. */

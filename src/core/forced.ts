@@ -87,6 +87,11 @@ export function completeNow(target: TaskRecord): RuntimeError | undefined {
         chain[i] = undefined;
     }
     S.chainTop = base;
+    if (target[Slot.State] === DEAD) {
+        // Its caller (await or joinTask) takes its error: not unhandled, though the end of this
+        // run (leaveForced) reports failures before the caller sees the values.
+        target.observed = true;
+    }
     leaveForced(wasRunningNext, wasInBudgetRun);
     return problem;
 }

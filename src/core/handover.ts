@@ -16,12 +16,14 @@
  */
 import { hasQueued, ownerList, snapshot } from "./introspect";
 import {
-    atRest, awaitHandover, awaitValue, finish, forwardCalls, forwardingTo, handOver, isTask, joinWait, loadState,
+    atRest, awaitHandover, awaitValue, failParked, finish, forwardCalls, forwardingTo, handOver, isTask, joinWait, loadState,
     newTask, park, retiredTo, runBudget, runningTask, schedule, scheduleAll, startTask, wakeParked, wrapAsync, yieldTurn,
 } from "./scheduler";
 import type { AnyFunction } from "./scheduler";
 import { Settings, configure, ownerNamed, sleepDriver } from "./settings";
+import { raiseAtCaller } from "./errors";
 import { CoreState, S } from "./state";
+import type { Wait } from "./task";
 import { UNRECORDED_MINOR, upgradeCoreState } from "./upgrade";
 import { VERSION } from "../version";
 
@@ -86,6 +88,8 @@ export function whenInCharge(hook: () => void): void {
 
 /** Adapters for entry points an older copy lacks, while this copy forwards to it. */
 const olderAdapters: { [name: string]: (older: Entries) => AnyFunction } = {
+    // 0.1.x wakes a task whose callback raised with nothing; failing it waits for the takeover.
+    failParked: (older) => (wait: Wait) => older.wakeParked(wait),
     configure: (older) => (settings: Settings) => {
         if (settings.poolMax !== undefined) {
             older.setPoolMax(settings.poolMax);
@@ -115,14 +119,14 @@ function complete(older: Entries): Entries {
 
 function unavailable(name: string): AnyFunction {
     return () =>
-        error(`AsyncAwait ${VERSION}: ${name} cannot run until the older copy loaded before it finishes its run (after this frame)`, 2);
+        raiseAtCaller(`AsyncAwait ${VERSION}: ${name} cannot run until the older copy loaded before it finishes its run (after this frame)`);
 }
 
 /** The core's entry points: the declared list (the glue's are added in src/lib/entries.ts). */
 const coreEntries = {
     // The scheduler (hot path) and its settings.
-    awaitValue, configure, finish, isTask, joinWait, newTask, ownerNamed, park, runBudget, runningTask, schedule,
-    scheduleAll, sleepDriver, startTask, wakeParked, wrapAsync, yieldTurn,
+    awaitValue, configure, failParked, finish, isTask, joinWait, newTask, ownerNamed, park, runBudget, runningTask,
+    schedule, scheduleAll, sleepDriver, startTask, wakeParked, wrapAsync, yieldTurn,
     // Introspection.
     hasQueued, ownerList, snapshot,
     // The handover itself.

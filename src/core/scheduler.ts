@@ -16,11 +16,12 @@
  * Never resume or yield inside pcall here: Lua 5.1 cannot yield across a C call. A task's error
  * kills its worker coroutine instead, and `coroutine.resume` reports it.
  */
-import { RuntimeError, describe, raise, runtimeError } from "./errors";
+import { RuntimeError, describe, raise, raiseAtCaller, runtimeError, tooManyArguments } from "./errors";
 import { completeNow, cycleProblem, useScheduler } from "./forced";
 import type { Entries } from "./handover";
-import { LuaArray, S, Signal } from "./state";
+import { LuaArray, S, Signal, Tracer } from "./state";
 import { DEAD, FAILED, Owner, PENDING, QueueArray, RUNNABLE, RUNNING, SUSPENDED, Slot, TaskRecord, TaskState, Wait } from "./task";
+import { currentTrace } from "./trace";
 import { noteUnobserved, reportUnobserved } from "./unhandled";
 
 const create = coroutine.create;
@@ -76,9 +77,10 @@ let poolMax = 256;
 let traceCreation = false;
 let awake = true;
 let onWork: (() => void) | undefined;
+let onPark: ((wait: Wait) => void) | undefined;
 let asyncBodies: LuaTable<AnyFunction, AnyFunction>;
 let taskMeta: LuaMetatable<TaskRecord>;
-let tracer: (thread: LuaThread, message?: string, level?: number) => string;
+let tracer: Tracer;
 let YIELD: Signal;
 let SUSPEND: Signal;
 let PARK: Signal;
@@ -107,7 +109,7 @@ export function syncState(): void {
 
 /** Reads the persistent state into the locals (after it was created, changed or taken over). */
 export function loadState(): void {
-    ({ owners, ownerCount, defaultOwner, live, pendingCount, poolMax, traceCreation, awake, onWork } = S);
+    ({ owners, ownerCount, defaultOwner, live, pendingCount, poolMax, traceCreation, awake, onWork, onPark } = S);
     ({ asyncBodies, taskMeta, tracer } = S);
     ({ YIELD, SUSPEND, PARK, IDLE, RETIRED } = S.signals);
     loadServing(S.serving);
@@ -395,7 +397,11 @@ function workerMain(me: LuaThread): void {
         if (successor) {
             yieldThread(RETIRED); // this copy's code is retired: the newer scheduler drops us
         }
-        task = (workerRunsNext && takeFresh()) || (inBudgetRun && nextInBudget()) || (yieldThread(IDLE)[0] as TaskRecord);
+        task = ((workerRunsNext && takeFresh()) || (inBudgetRun && nextInBudget())) as TaskRecord;
+        if (!task) {
+            // `task` is false while idle: a pooled worker keeps no finished task (nor its results) alive.
+            task = yieldThread(IDLE)[0] as TaskRecord;
+        }
     }
 }
 
@@ -471,6 +477,11 @@ function runTask(task: TaskRecord): TaskRecord {
         last[Slot.State] = SUSPENDED;
         last[Slot.Awaiting] = target;
         (target as Wait).task = last;
+        // Registered only now that the task has parked: a park that failed (inside a pcall)
+        // leaves nothing registered.
+        if (onPark !== undefined) {
+            onPark(target as Wait);
+        }
     } else if (signal !== RETIRED) {
         const message = "AsyncAwait: a task called coroutine.yield() directly; use AsyncAwait.yield() or await() inside tasks";
         fail(last, runtimeError("DirectYield", message), tracer(thread));
@@ -581,9 +592,13 @@ export function runBudget(budgetMs: number, now: () => number): number {
  * Inside a task, gives up the rest of this turn: the task goes to the back of its queue.
  * Outside tasks, and while a task is being completed synchronously, it does nothing.
  */
-export function yieldTurn(): void {
+export function yieldTurn(extra?: unknown): void {
     if (successor) {
-        return successor.yieldTurn();
+        return successor.yieldTurn(extra);
+    }
+    // One test, not select("#", ...): that would cost a tenth of a yield. yield(nil, x) passes.
+    if (extra !== undefined) {
+        raiseAtCaller(tooManyArguments("yield()", 0, 1));
     }
     if (current && forcedDepth === 0 && current[Slot.Thread] === running()) {
         yieldThread(YIELD);
@@ -604,7 +619,7 @@ function newTask(state: TaskState, owner: Owner | undefined, fn: AnyFunction, ..
     const o = owner !== undefined ? owner : current ? (current[Slot.Owner] as Owner) : defaultOwner;
     const task = setmeta([state, fn, false, false, false, false, select("#", ...args), o, ...args] as unknown as TaskRecord, taskMeta);
     if (traceCreation) {
-        task.created = tracer(running()!, "", 3);
+        task.created = currentTrace();
     }
     return task;
 }
@@ -723,19 +738,23 @@ export function awaitValue(value: unknown, ...args: unknown[]): LuaMultiReturn<u
         return successor.awaitValue(value, ...args);
     }
     if (getmeta(value as object) === taskMeta) {
+        const [extra] = [...args]; // `local extra = ...`: no select() call on this hot path
+        if (extra !== undefined) {
+            raiseAtCaller(tooManyArguments("await(future)", 1, 1 + select("#", ...args)));
+        }
         const task = value as TaskRecord;
         const state = task[Slot.State];
         if (state === DEAD) {
             return valuesOf(task);
         }
         if (state === PENDING) {
-            error("AsyncAwait: await(future): the task is pending; start it with startTask(task) first", 2);
+            raiseAtCaller("AsyncAwait: await(future): the task is pending; start it with startTask(task) first");
         }
         // Inside a task awaiting a runnable task (the common case) there is nothing to check.
         if (state !== RUNNABLE || !current || current[Slot.Thread] !== running()) {
             const problem = prepareWait(task);
             if (problem !== undefined) {
-                raise(problem.kind, `AsyncAwait: await(future): ${problem.message}`, 2);
+                raise(problem.kind, `AsyncAwait: await(future): ${problem.message}`);
             }
             if (task[Slot.State] === DEAD) {
                 return valuesOf(task); // completed synchronously
@@ -746,11 +765,11 @@ export function awaitValue(value: unknown, ...args: unknown[]): LuaMultiReturn<u
     if (type(value) === "function") {
         const body = asyncBodies.get(value as AnyFunction);
         if (body === undefined) {
-            error("AsyncAwait: await(fn, ...): expected an async function (made by async), got a plain function", 2);
+            raiseAtCaller("AsyncAwait: await(fn, ...): expected an async function (made by async), got a plain function");
         }
         return body(...args);
     }
-    error(`AsyncAwait: await(future): expected a future or an async function, got ${describe(value)}`, 2);
+    raiseAtCaller(`AsyncAwait: await(future): expected a future or an async function, got ${describe(value)}`);
 }
 
 /**
@@ -776,7 +795,8 @@ export function joinWait(task: TaskRecord): RuntimeError | undefined {
 
 /**
  * Suspends the running task on `wait`, something outside the scheduler that will call
- * wakeParked; returns the values passed there. The caller registers `wait` first.
+ * wakeParked (or failParked); returns the values passed there. Once the task has parked, the
+ * onPark setting registers the wait (src/wow/kinds.ts).
  */
 export function park(wait: Wait): LuaMultiReturn<unknown[]> {
     if (successor) {
@@ -809,6 +829,39 @@ export function wakeParked(wait: Wait, ...values: unknown[]): void {
         wait.task = undefined;
         wake(task);
     }
+}
+
+/**
+ * Ends a task parked on `wait` with an error: a callback the wait ran for it (a predicate, a
+ * filter) raised. Its coroutine is abandoned, as for any failure.
+ */
+export function failParked(wait: Wait, err: unknown, where: string): void {
+    if (successor) {
+        return successor.failParked(wait, err, where);
+    }
+    const task = wait.task;
+    if (task !== undefined && task[Slot.Awaiting] === wait) {
+        wait.task = undefined;
+        task[Slot.Awaiting] = false;
+        fail(task, err, where);
+    }
+}
+
+/** The values a woken wait carries: the body of a task parked outside any task (newParkedTask). */
+function waitValues(wait: Wait): LuaMultiReturn<unknown[]> {
+    const values = wait.values!;
+    return unpack(values as unknown as unknown[], 1, values.n);
+}
+
+/**
+ * A task suspended on `wait` from the start, for a wait called outside any task: once woken it
+ * runs `then(...)` (by default it returns the wait's values).
+ */
+export function newParkedTask(wait: Wait, then?: AnyFunction, ...args: unknown[]): TaskRecord {
+    const task = then !== undefined ? newTask(SUSPENDED, undefined, then, ...args) : newTask(SUSPENDED, undefined, waitValues, wait);
+    task[Slot.Awaiting] = wait;
+    wait.task = task;
+    return task;
 }
 
 // ---- What cold modules need from the hot state ---------------------------------------------

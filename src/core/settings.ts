@@ -6,7 +6,7 @@
  */
 import { forwardingTo, loadState, syncState } from "./scheduler";
 import { Reporter, S, Tracer, addOwner } from "./state";
-import type { Owner } from "./task";
+import type { Owner, Wait } from "./task";
 
 /** What configure can set, each optional. */
 export interface Settings {
@@ -18,6 +18,8 @@ export interface Settings {
     reporter?: Reporter;
     /** Takes a coroutine's traceback, where Lua's debug.traceback is missing. */
     tracer?: Tracer;
+    /** Registers a wait once its task has parked on it. */
+    onPark?: (wait: Wait) => void;
 }
 
 /** Changes the settings given; the others stay. */
@@ -31,6 +33,7 @@ export function configure(settings: Settings): void {
     S.traceCreation = settings.traceCreation ?? S.traceCreation;
     S.reporter = settings.reporter ?? S.reporter;
     S.tracer = settings.tracer ?? S.tracer;
+    S.onPark = settings.onPark ?? S.onPark;
     loadState();
 }
 

@@ -13,7 +13,7 @@
  * only between runs.
  */
 import type { AnyFunction } from "./scheduler";
-import { Owner, TaskRecord, makeOwner } from "./task";
+import { Owner, TaskRecord, Wait, makeOwner } from "./task";
 
 /** Raw 1-based array access, no index offset. */
 export interface LuaArray<T> {
@@ -33,7 +33,8 @@ export interface Signals {
 }
 
 export type Reporter = (task: TaskRecord) => void;
-export type Tracer = (thread: LuaThread, message?: string, level?: number) => string;
+/** A coroutine's traceback, or the running code's when `thread` is undefined. */
+export type Tracer = (thread: LuaThread | undefined, message?: string, level?: number) => string;
 
 export interface CoreState {
     /** The LibStub minor of the copy whose code last ran this state. */
@@ -54,8 +55,12 @@ export interface CoreState {
     /** False while the frame driver sleeps; the next queued task then calls onWork. */
     awake: boolean;
     onWork: (() => void) | undefined;
+    /** Registers a wait once its task has parked on it (the client glue's wait kinds). */
+    onPark: ((wait: Wait) => void) | undefined;
     /** Async wrapper → body (weak), so `await(asyncFn, ...)` can call the body directly. */
     asyncBodies: LuaTable<AnyFunction, AnyFunction>;
+    /** Body → where async() made it ("file:line", weak keys), for unhandled-error reports. */
+    madeAt: LuaTable<AnyFunction, string>;
     /** The metatable of every task record (task.ts) and of runtime errors (errors.ts). */
     taskMeta: LuaMetatable<TaskRecord>;
     errorMeta: LuaMetatable<object>;

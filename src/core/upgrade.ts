@@ -31,8 +31,12 @@ interface StateV1 {
     inline?: unknown;
 }
 
-function noTraceback(): string {
-    return "(no traceback available)";
+/** Lua's traceback of a coroutine, or of the running code; the client glue supplies its own. */
+function luaTraceback(thread?: LuaThread): string {
+    if (debug === undefined || debug.traceback === undefined) {
+        return "(no traceback available)";
+    }
+    return thread !== undefined ? debug.traceback(thread) : debug.traceback("", 2);
 }
 
 /** Upgrades `s` in place from the layout of minor `fromMinor` (undefined: a fresh state). */
@@ -65,7 +69,7 @@ export function upgradeCoreState(s: CoreState, fromMinor: number | undefined): v
     s.poolMax ??= 256;
     s.traceCreation ??= false;
     s.awake ??= true;
-    s.asyncBodies ??= setmetatable(new LuaTable<AnyFunction, AnyFunction>(), { __mode: "k" });
+    s.asyncBodies ??= setmetatable(new LuaTable<AnyFunction, AnyFunction>(), {});
     s.taskMeta ??= {};
     s.errorMeta ??= {};
     const signals = (s.signals ??= {} as Signals);
@@ -74,13 +78,17 @@ export function upgradeCoreState(s: CoreState, fromMinor: number | undefined): v
     signals.PARK ??= { signal: "park" };
     signals.IDLE ??= { signal: "idle" };
     signals.RETIRED ??= { signal: "retired" };
-    s.tracer ??= debug !== undefined && debug.traceback !== undefined ? (debug.traceback as CoreState["tracer"]) : noTraceback;
+    s.tracer ??= luaTraceback;
+    s.madeAt ??= setmetatable(new LuaTable<AnyFunction, string>(), { __mode: "k" });
     s.chain ??= {};
     s.chainTop ??= 0;
     s.unobserved ??= {};
     s.unobservedLen ??= 0;
 
-    // This copy's behaviour, in place on the tables every copy shares.
+    // This copy's behaviour, in place on the tables every copy shares. Wrapper → body is weak in
+    // values too (0.1.x: keys only): a body that refers to its own wrapper makes a cycle through
+    // the table that Lua 5.1, which has no ephemerons, would never collect otherwise.
+    (getmetatable(s.asyncBodies) as LuaMetatable<object>).__mode = "kv";
     installTaskMeta(s.taskMeta as LuaMetatable<TaskRecord>);
     installErrorMeta(s.errorMeta);
     s.minor = MINOR;

@@ -5,9 +5,11 @@
  * queued and no kind needing a frame, it hides its frame, so no OnUpdate runs at all; the next
  * queued task, due deadline (a C_Timer set for the earliest) or awaited event shows it again.
  */
+import { describe, isFiniteNumber, raiseAtCaller, tooManyArguments } from "../core/errors";
 import { hasQueued } from "../core/introspect";
 import { runBudget } from "../core/scheduler";
-import { sleepDriver } from "../core/settings";
+import { whenInCharge } from "../core/handover";
+import { configure, sleepDriver } from "../core/settings";
 import type { Wait } from "../core/task";
 import { DriverHooks, WaitKind, newerGlue } from "./kinds";
 import { RECENT_FRAMES, WowState } from "./state";
@@ -21,6 +23,9 @@ import { untilKind } from "./waits/until";
 export const KINDS: WaitKind[] = [nextFrameKind, sleepKind, untilKind, eventKind, combatKind];
 
 let glue: WowState;
+
+/** Every addon's ADDON_LOADED: the driver runs a pass, so tasks started while loading reach their first wait. */
+const ADDON_LOADED = "ADDON_LOADED";
 
 /** The budget for this frame, in ms: fixed, or a fraction of the last frame clamped to min..max. */
 function frameBudget(): number {
@@ -57,8 +62,11 @@ function onUpdate(_frame: WowFrame, elapsed: number): void {
             kind.onFrame(now);
         }
     }
+    // Event passes earlier in this frame used part of its budget.
     const budget = frameBudget();
-    recordFrame(runBudget(budget, debugprofilestop), budget);
+    recordFrame(glue.eventSpent + runBudget(math.max(0, budget - glue.eventSpent), debugprofilestop), budget);
+    glue.eventSpent = 0;
+    glue.inWorld = true;
     if (!hasQueued()) {
         const due = nextDue();
         if (due === undefined || due > now) {
@@ -67,10 +75,25 @@ function onUpdate(_frame: WowFrame, elapsed: number): void {
     }
 }
 
+/**
+ * Events: the kinds deliver them, then the tasks they woke (and any queued) run a pass at once,
+ * so they reach their next wait before the next event. While the client loads (every addon's
+ * ADDON_LOADED, then PLAYER_LOGIN and PLAYER_ENTERING_WORLD, all before the first frame) this is
+ * how tasks started at load catch those events. Passes after loading share the frame's budget.
+ */
 function onEvent(_frame: WowFrame, event: string, ...payload: unknown[]): void {
     for (const kind of KINDS) {
         if (kind.onEvent !== undefined) {
             kind.onEvent(event, ...payload);
+        }
+    }
+    if (hasQueued()) {
+        const budget = frameBudget() - (glue.inWorld ? glue.eventSpent : 0);
+        if (budget > 0) {
+            const spent = runBudget(budget, debugprofilestop);
+            if (glue.inWorld) {
+                glue.eventSpent += spent;
+            }
         }
     }
 }
@@ -124,10 +147,28 @@ const hooks: DriverHooks = {
             armWakeTimer();
         }
     },
+    knowsEvent: (event) => {
+        let known = glue.knownEvents.get(event);
+        if (known === undefined) {
+            // The client raises for an event its flavor lacks: try once, keep the answer.
+            known = pcall(() => glue.frame!.RegisterEvent(event))[0];
+            glue.knownEvents.set(event, known);
+            if (known) {
+                hooks.unlisten(event); // registered again when a waiter is attached
+            }
+        }
+        return known;
+    },
     listen: (event) => {
         glue.frame?.RegisterEvent(event);
     },
+    attach: (wait) => {
+        kindOf(wait).attach(wait);
+    },
     unlisten: (event) => {
+        if (event === ADDON_LOADED) {
+            return; // the driver's own
+        }
         for (const kind of KINDS) {
             if (kind.listensTo !== undefined && kind.listensTo(event)) {
                 return;
@@ -150,14 +191,26 @@ export function startDriver(state: WowState): void {
     glue.recentBudget ??= {};
     glue.recentPos ??= 0;
     glue.wakeAt ??= 0;
+    glue.eventSpent ??= 0;
+    glue.inWorld ??= false;
+    glue.knownEvents ??= new LuaTable();
     for (const kind of KINDS) {
         kind.bind(glue, hooks);
     }
     glue.frame ??= CreateFrame("Frame");
     glue.frame.SetScript("OnUpdate", onUpdate);
     glue.frame.SetScript("OnEvent", onEvent);
+    glue.frame.RegisterEvent(ADDON_LOADED);
+    whenInCharge(() => configure({ onPark: attachParked }));
     glue.running = true;
     glue.frame.Show();
+}
+
+/** Attaches a wait once its task has parked; 0.1.x's waits (no kind) attached themselves. */
+function attachParked(wait: Wait): void {
+    if (wait.kind !== undefined) {
+        kindOf(wait).attach(wait);
+    }
 }
 
 /** The kind a wait belongs to. 0.1.x's waits carry no kind: it is told by their fields. */
@@ -186,16 +239,23 @@ export function detachWait(wait: Wait): void {
 
 /**
  * Sets how much of each frame tasks may use: `{ ms = n }` fixed, or `{ fraction = f, min = a,
- * max = b }` of the previous frame's duration, clamped (default 0.2, 1 and 8 ms).
+ * max = b }` of the previous frame's duration, clamped (default 0.2, 1 and 8 ms; each optional).
  *
  * ```lua
  * AsyncAwait.setBudget({ ms = 4 })
  * ```
  */
-export function setBudget(budget: { ms?: number; fraction?: number; min?: number; max?: number }): void {
+export function setBudget(budget: { ms?: number; fraction?: number; min?: number; max?: number }, ...extra: unknown[]): void {
     const newer = newerGlue();
     if (newer) {
-        return newer.setBudget(budget);
+        return newer.setBudget(budget, ...extra);
+    }
+    const problem = budgetProblem(budget);
+    if (problem !== undefined) {
+        raiseAtCaller(`AsyncAwait: setBudget(budget): ${problem}`);
+    }
+    if (select("#", ...extra) > 0) {
+        raiseAtCaller(tooManyArguments("setBudget(budget)", 1, 1 + select("#", ...extra)));
     }
     glue.budget = {
         ms: budget.ms,
@@ -203,4 +263,36 @@ export function setBudget(budget: { ms?: number; fraction?: number; min?: number
         min: budget.min ?? 1,
         max: budget.max ?? 8,
     };
+}
+
+const BUDGET_FIELDS = new LuaTable<string, string>();
+BUDGET_FIELDS.set("ms", "a finite number > 0");
+BUDGET_FIELDS.set("fraction", "a finite number > 0 and <= 1");
+BUDGET_FIELDS.set("min", "a finite number >= 0");
+BUDGET_FIELDS.set("max", "a finite number >= 0");
+
+/** What is wrong with a budget table, or undefined. */
+function budgetProblem(budget: { ms?: number; fraction?: number; min?: number; max?: number }): string | undefined {
+    if (type(budget) !== "table") {
+        return `expected { ms = n } or { fraction = f, min = a, max = b }, got ${describe(budget)}`;
+    }
+    for (const [key, value] of pairs(budget as unknown as LuaTable<string, unknown>)) {
+        const wanted = type(key) === "string" ? BUDGET_FIELDS.get(key) : undefined;
+        if (wanted === undefined) {
+            return `unknown field ${tostring(key)} (fields: ms, or fraction, min and max)`;
+        }
+        const ok =
+            isFiniteNumber(value) &&
+            (key === "ms" ? value > 0 : key === "fraction" ? value > 0 && value <= 1 : value >= 0);
+        if (!ok) {
+            return `${key} must be ${wanted}, got ${describe(value)}`;
+        }
+    }
+    if (budget.ms !== undefined && (budget.fraction !== undefined || budget.min !== undefined || budget.max !== undefined)) {
+        return "give ms (a fixed budget) or fraction, min and max, not both";
+    }
+    if ((budget.min ?? 1) > (budget.max ?? 8)) {
+        return `min (${budget.min ?? 1}) must not exceed max (${budget.max ?? 8})`;
+    }
+    return undefined;
 }

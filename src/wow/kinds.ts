@@ -2,17 +2,23 @@
 /**
  * Wait kinds: the extension point for what a task can wait for outside the scheduler (time,
  * frames, events, conditions, combat...). Each kind is one module in src/wow/waits/ that owns
- * its part of the glue state, says how many waiters it holds and when it next needs a frame,
- * wakes what is due, and can detach a waiter. The driver (driver.ts) loops over the kinds for
- * its per-frame work, its events and its idle test; /asyncawait counts waiters per kind.
+ * its part of the glue state, attaches a wait once its task has parked (so a park that fails
+ * leaves nothing behind), says how many waiters it holds and when it next needs a frame, wakes
+ * what is due, and can detach a waiter. The driver (driver.ts) loops over the kinds for its
+ * per-frame work, its events and its idle test; /asyncawait counts waiters per kind.
  * A new kind is one file, plus its line in the driver's KINDS.
  *
+ * User callbacks a kind runs (predicates, filters) run guarded: an error fails the waiting task
+ * with the original value and a traceback, and is never taken as a result.
+ *
  * A kind's fields of the glue state keep their names across versions: functions an addon
- * cached from an older copy still read and write them (see src/lib/register.ts).
+ * cached from an older copy still read and write them (see src/wow/state.ts).
  */
-import { newTask, retiredTo, startTask } from "../core/scheduler";
+import { forwardingTo, newParkedTask, newTask, park, retiredTo, runningTask, startTask } from "../core/scheduler";
+import type { AnyFunction } from "../core/scheduler";
 import type { LuaArray } from "../core/state";
 import { PENDING, TaskRecord, Wait } from "../core/task";
+import { currentTrace } from "../core/trace";
 import type { WowState } from "./state";
 import type { detachWait, setBudget } from "./driver";
 import type { outOfCombat } from "./waits/combat";
@@ -26,12 +32,16 @@ import type { waitUntil } from "./waits/until";
  * @noSelf
  */
 export interface DriverHooks {
-    /** A waiter was added that needs a frame at GetTime() `due` (0: the next frame). */
+    /** A waiter was attached that needs a frame at GetTime() `due` (0: the next frame). */
     wantFrame(due: number): void;
-    /** Registers `event` on the driver's frame (it raises for an event the client lacks). */
+    /** Whether the client knows `event` (its RegisterEvent raises for one it does not). */
+    knowsEvent(event: string): boolean;
+    /** Registers `event` on the driver's frame (check knowsEvent first). */
     listen(event: string): void;
-    /** Unregisters `event` unless another kind still listens to it. */
+    /** Unregisters `event` unless another kind (or the driver) still listens to it. */
     unlisten(event: string): void;
+    /** Attaches a wait to its kind. */
+    attach(wait: Wait): void;
 }
 
 /** @noSelf */
@@ -42,6 +52,8 @@ export interface WaitKind {
     readonly label: string;
     /** Takes the (shared, possibly upgraded) glue state: fills this kind's fields' defaults. */
     bind(state: WowState, driver: DriverHooks): void;
+    /** Registers a wait whose task has parked on it. */
+    attach(wait: Wait): void;
     /** How many waiters it holds. */
     count(): number;
     /** When it next needs a frame: 0 for the next one, a GetTime() deadline, or undefined (never). */
@@ -72,11 +84,41 @@ export function newerGlue(): GlueEntries | undefined {
     return retiredTo() as GlueEntries | undefined;
 }
 
-/** A future doing `fn(...)` as a task: what the waits return when called outside tasks. */
-export function asFuture(fn: (...args: any[]) => unknown, ...args: unknown[]): LuaMultiReturn<[TaskRecord]> {
+/** A future doing `fn(...)` as a task (queued now). */
+export function asFuture(fn: AnyFunction, ...args: unknown[]): LuaMultiReturn<[TaskRecord]> {
     const task = newTask(PENDING, undefined, fn, ...args);
     startTask(task);
     return $multi(task);
+}
+
+/**
+ * Waits for `wait`. Inside a task, parks it: the wait's kind attaches the wait once the task has
+ * parked. Outside any task, attaches the wait now and returns the future of a task parked on it,
+ * which once woken returns the wait's values, or runs `then(...)` when given.
+ */
+export function waitOn(wait: Wait, driver: DriverHooks, then?: AnyFunction, ...args: unknown[]): LuaMultiReturn<unknown[]> {
+    if (runningTask() !== undefined) {
+        if (forwardingTo() !== undefined) {
+            driver.attach(wait); // an older copy runs the scheduler until its run ends: it attaches nothing
+        }
+        return park(wait);
+    }
+    const task = newParkedTask(wait, then, ...args);
+    driver.attach(wait);
+    return $multi(task);
+}
+
+let lastTrace = "";
+
+function keepTrace(err: unknown): unknown {
+    lastTrace = currentTrace();
+    return err;
+}
+
+/** Calls a user callback guarded: true and its first value, or false, its error value unchanged and a traceback. */
+export function guarded(callback: (this: void) => unknown): LuaMultiReturn<[boolean, unknown, string]> {
+    const [ok, value] = xpcall(callback, keepTrace);
+    return $multi(ok, value, ok ? "" : lastTrace);
 }
 
 /** Removes `wait` from `list[1..len]`, keeping the others' order; returns the new length. */

@@ -6,16 +6,25 @@
 import { whenInCharge } from "../core/handover";
 import { configure } from "../core/settings";
 import { Owner, Slot, TaskRecord } from "../core/task";
+import { madeAt } from "../core/trace";
 
-/** Where a task came from: its creation traceback when tracing is on, else its function. */
+/**
+ * Where a task came from: its creation stack when tracing is on, else where async() made its
+ * function, else where the function is defined (only Lua's debug library knows that).
+ */
 function origin(task: TaskRecord): string {
     if (task.created !== undefined) {
-        return `created at:${task.created}`;
+        return `created at:\n${task.created}`;
     }
     const fn = task[Slot.Fn] as () => void;
+    const hint = "(AsyncAwait.traceCreation(true) records where each task is created)";
+    const made = madeAt(fn);
+    if (made !== undefined) {
+        return `a task of the async function made at ${made} ${hint}`;
+    }
     const info = debug !== undefined && debug.getinfo !== undefined ? debug.getinfo(fn, "S") : undefined;
     const where = info !== undefined ? `${info.short_src}:${info.linedefined}` : tostring(fn);
-    return `created from the function defined at ${where} (AsyncAwait.traceCreation(true) records call sites)`;
+    return `created from the function defined at ${where} ${hint}`;
 }
 
 /** The message the error handler receives for a task error no one awaited. */
@@ -24,13 +33,28 @@ function unhandledMessage(task: TaskRecord): string {
     return `AsyncAwait: unhandled error in a task of ${owner}: ${tostring(task.error)}\n${task.traceback ?? ""}\n${origin(task)}`;
 }
 
+/**
+ * Hands the message to the client's error handler. Without one, or when it raises, the message
+ * still surfaces in the chat (print): an error must never vanish.
+ */
 function report(task: TaskRecord): void {
-    geterrorhandler()(unhandledMessage(task));
+    const message = unhandledMessage(task);
+    const handler = geterrorhandler();
+    let ok = false;
+    let err: unknown = "no error handler";
+    if (type(handler) === "function") {
+        [ok, err] = pcall(handler!, message);
+    }
+    if (!ok) {
+        print(message);
+        print(`AsyncAwait: the error handler could not report it: ${tostring(err)}`);
+    }
 }
 
-/** The client has no debug.traceback: debugstack gives a coroutine's stack. */
-function clientTraceback(thread: LuaThread): string {
-    return debugstack(thread, 1, 12, 12);
+/** The client has no debug.traceback: debugstack gives a coroutine's stack, or the running code's. */
+function clientTraceback(thread?: LuaThread): string {
+    // With a nil thread argument debugstack returns its last argument: pass one only when there is one.
+    return thread !== undefined ? debugstack(thread, 1, 12, 12) : debugstack(1, 12, 12);
 }
 
 /** Sends unhandled task errors to the client's error handler, once this copy runs the scheduler. */

@@ -58,9 +58,13 @@ function statusLines(glue: WowState, version: string): string[] {
 }
 
 export function installSlashCommand(glue: WowState, version: string): void {
+    const commands = SlashCmdList;
+    if (commands === undefined || type(commands) !== "table") {
+        return; // a client (or test harness) without slash commands: nothing else depends on it
+    }
     SLASH_ASYNCAWAIT1 = "/asyncawait";
     SLASH_ASYNCAWAIT2 = "/aa";
-    SlashCmdList.ASYNCAWAIT = () => {
+    commands.ASYNCAWAIT = () => {
         for (const line of statusLines(glue, version)) {
             say(line);
         }

@@ -39,6 +39,12 @@ export interface DriverState {
     running: boolean;
     /** The deadline a wake-up C_Timer is set for while the driver sleeps (0: none). */
     wakeAt: number;
+    /** Task time event passes used in the current frame, in ms (charged to its budget). */
+    eventSpent: number;
+    /** Whether a frame has run since the client loaded (event passes before it are not charged). */
+    inWorld: boolean;
+    /** Events the client is known to have (true) or lack (false). */
+    knownEvents: LuaTable<string, boolean>;
 }
 
 export type WowState = DriverState & SleepState & FrameState & UntilState & EventState & CombatState;

@@ -26,7 +26,7 @@ declare function GetTime(this: void): number;
 /** Milliseconds, high resolution: for measuring code. */
 declare function debugprofilestop(this: void): number;
 declare function InCombatLockdown(this: void): boolean;
-declare function geterrorhandler(this: void): (this: void, message: string) => void;
+declare function geterrorhandler(this: void): ((this: void, message: string) => void) | undefined;
 
 declare namespace C_Timer {
     function After(this: void, seconds: number, callback: (this: void) => void): void;
@@ -34,9 +34,10 @@ declare namespace C_Timer {
 }
 
 declare const DEFAULT_CHAT_FRAME: WowChatFrame | undefined;
-declare const SlashCmdList: Record<string, (this: void, input: string) => void>;
-/** The call stack of a coroutine (or of the caller) as text. */
+declare const SlashCmdList: Record<string, (this: void, input: string) => void> | undefined;
+/** The call stack of a coroutine, or of the running code, as text. */
 declare function debugstack(this: void, thread: LuaThread, start?: number, count1?: number, count2?: number): string;
+declare function debugstack(this: void, start?: number, count1?: number, count2?: number): string;
 /** The client reads slash commands from SLASH_<KEY><n> globals. */
 declare let SLASH_ASYNCAWAIT1: string;
 declare let SLASH_ASYNCAWAIT2: string;

@@ -40,12 +40,12 @@ describe("sleep", () => {
         const { sim, AA } = startGame();
         const [sleeping] = AA.sleep(0.1);
         const future = sleeping as Parameters<typeof AA.joinTask>[0];
-        assert.are.equal("runnable", future.state);
+        assert.are.equal("suspended", future.state, "its timer is set at the call");
         sim.runFrames(10);
         assert.are.equal("dead", future.state);
         const [ok, err] = attempt(chunk("local AA = ...\nAA.sleep(-1)"), AA);
         assert.is_false(ok);
-        assert.are.equal("caller:2: AsyncAwait: sleep(seconds): expected a number >= 0, got number (-1)", err);
+        assert.are.equal("caller:2: AsyncAwait: sleep(seconds): expected a finite number >= 0, got number (-1)", err);
     });
 
     it("cannot be completed synchronously: a forced await raises instead of freezing", () => {

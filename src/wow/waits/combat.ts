@@ -1,9 +1,10 @@
 /** @noSelfInFile */
 /** `outOfCombat()`: waiters woken when the player leaves combat (PLAYER_REGEN_ENABLED). */
-import { park, runningTask, wakeParked } from "../../core/scheduler";
+import { raiseAtCaller, tooManyArguments } from "../../core/errors";
+import { runningTask, wakeParked } from "../../core/scheduler";
 import type { LuaArray } from "../../core/state";
 import type { Wait } from "../../core/task";
-import { DriverHooks, WaitKind, asFuture, newerGlue, removeWait } from "../kinds";
+import { DriverHooks, WaitKind, asFuture, newerGlue, removeWait, waitOn } from "../kinds";
 
 const REGEN_ENABLED = "PLAYER_REGEN_ENABLED";
 
@@ -24,6 +25,13 @@ export const combatKind: WaitKind = {
         driver = hooks;
         fields.combatWaits ??= {};
         fields.combatWaitsLen ??= 0;
+    },
+    attach: (wait) => {
+        fields.combatWaitsLen += 1;
+        fields.combatWaits[fields.combatWaitsLen] = wait;
+        if (fields.combatWaitsLen === 1) {
+            driver.listen(REGEN_ENABLED);
+        }
     },
     count: () => fields.combatWaitsLen,
     nextDue: () => undefined,
@@ -53,29 +61,33 @@ export const combatKind: WaitKind = {
 
 /**
  * Returns at once when the player is not in combat (InCombatLockdown() is false), else suspends
- * the running task until PLAYER_REGEN_ENABLED. Outside a task, returns a future.
+ * the running task until it is not: after PLAYER_REGEN_ENABLED, checked again when the task
+ * runs. Outside a task, returns a future.
  *
  * ```lua
  * AsyncAwait.outOfCombat()
  * frame:SetAttribute("type", "macro") -- protected: never during combat lockdown
  * ```
  */
-export function outOfCombat(): LuaMultiReturn<unknown[]> {
+export function outOfCombat(...extra: unknown[]): LuaMultiReturn<unknown[]> {
     const newer = newerGlue();
     if (newer) {
-        return newer.outOfCombat();
+        return newer.outOfCombat(...extra);
+    }
+    if (select("#", ...extra) > 0) {
+        raiseAtCaller(tooManyArguments("outOfCombat()", 0, select("#", ...extra)));
     }
     if (runningTask() === undefined) {
-        return asFuture(outOfCombat);
+        // Outside a task: a future whose task checks again once combat ends (it may start again).
+        return InCombatLockdown() ? waitOn(newWait(), driver, outOfCombat) : asFuture(outOfCombat);
     }
-    if (!InCombatLockdown()) {
-        return $multi();
+    // Checked again each time combat ends: it may start again before the task runs.
+    while (InCombatLockdown()) {
+        waitOn(newWait(), driver);
     }
-    const wait: Wait = { what: "outOfCombat()", kind: "combat" };
-    fields.combatWaitsLen += 1;
-    fields.combatWaits[fields.combatWaitsLen] = wait;
-    if (fields.combatWaitsLen === 1) {
-        driver.listen(REGEN_ENABLED);
-    }
-    return park(wait);
+    return $multi();
+}
+
+function newWait(): Wait {
+    return { what: "outOfCombat()", kind: "combat" };
 }

@@ -1,9 +1,9 @@
 /** @noSelfInFile */
 /** `waitForEvent(event [, filter])`: waiters per event; the event is registered while any waits. */
-import { describe } from "../../core/errors";
-import { park, runningTask, wakeParked } from "../../core/scheduler";
+import { describe, raiseAtCaller, tooManyArguments } from "../../core/errors";
+import { failParked, wakeParked } from "../../core/scheduler";
 import type { Wait } from "../../core/task";
-import { DriverHooks, WaitKind, asFuture, newerGlue } from "../kinds";
+import { DriverHooks, WaitKind, guarded, newerGlue, waitOn } from "../kinds";
 
 /** A task waiting for an event, optionally only for payloads that pass `filter`. */
 export interface EventWait extends Wait {
@@ -27,6 +27,11 @@ function countWaiters(): number {
     return n;
 }
 
+/** Calls a filter guarded, with the payload (a closure: Lua 5.1's xpcall passes no arguments). */
+function accepts(filter: (this: void, ...payload: unknown[]) => unknown, ...payload: unknown[]): LuaMultiReturn<[boolean, unknown, string]> {
+    return guarded(() => filter(...payload));
+}
+
 export const eventKind: WaitKind = {
     name: "event",
     label: "waiting for events",
@@ -35,26 +40,45 @@ export const eventKind: WaitKind = {
         driver = hooks;
         fields.events ??= new LuaTable();
     },
+    attach: (wait) => {
+        const event = (wait as EventWait).event;
+        let list = fields.events.get(event);
+        if (list === undefined) {
+            list = [];
+            fields.events.set(event, list);
+            driver.listen(event);
+        }
+        list.push(wait as EventWait);
+    },
     count: countWaiters,
     nextDue: () => undefined,
-    // Delivers an event to its waiters; stops listening once none is left.
+    // Delivers an event to its waiters (those whose filter accepts it; a filter that raises fails
+    // its waiter); stops listening once none is left.
     onEvent: (event, ...payload) => {
         const list = fields.events.get(event);
         if (list === undefined) {
             return;
         }
+        const n = list.length;
         const kept: EventWait[] = [];
-        for (const wait of list) {
-            let accept = true;
-            if (wait.filter !== undefined) {
-                const [ok, result] = pcall(wait.filter, ...payload);
-                accept = ok ? !!result : true; // a filter that raises lets the waiter see the event
-            }
-            if (accept) {
+        for (const i of $range(1, n)) {
+            const wait = list[i - 1];
+            if (wait.filter === undefined) {
                 wakeParked(wait, ...payload);
             } else {
-                kept.push(wait);
+                const [ok, accepted, trace] = accepts(wait.filter, ...payload);
+                if (!ok) {
+                    failParked(wait, accepted, trace);
+                } else if (accepted) {
+                    wakeParked(wait, ...payload);
+                } else {
+                    kept.push(wait);
+                }
             }
+        }
+        // Waiters attached meanwhile (by a filter that started a task...) stay, after the kept ones.
+        for (const i of $range(n + 1, list.length)) {
+            kept.push(list[i - 1]);
         }
         if (kept.length > 0) {
             fields.events.set(event, kept);
@@ -88,33 +112,34 @@ export const eventKind: WaitKind = {
 /**
  * Suspends the running task until `event` fires (with a payload `filter(...)` accepts, when
  * given) and returns the event's payload. The driver listens for the event only while someone
- * waits for it. Outside a task, returns a future.
+ * waits for it. A filter that raises fails the task with its error. Outside a task, returns a
+ * future that resolves then (it listens from the call on).
  *
  * ```lua
  * local unit = AsyncAwait.waitForEvent("UNIT_HEALTH", function(u) return u == "player" end)
  * ```
  */
-export function waitForEvent(event: string, filter?: (...payload: unknown[]) => unknown): LuaMultiReturn<unknown[]> {
+export function waitForEvent(
+    event: string,
+    filter?: (...payload: unknown[]) => unknown,
+    ...extra: unknown[]
+): LuaMultiReturn<unknown[]> {
     const newer = newerGlue();
     if (newer) {
-        return newer.waitForEvent(event, filter);
+        return newer.waitForEvent(event, filter, ...extra);
     }
-    if (type(event) !== "string") {
-        error(`AsyncAwait: waitForEvent(event, filter): expected an event name, got ${describe(event)}`, 2);
+    if (type(event) !== "string" || event === "") {
+        raiseAtCaller(`AsyncAwait: waitForEvent(event, filter): expected an event name, got ${describe(event)}`);
     }
     if (filter !== undefined && type(filter) !== "function") {
-        error(`AsyncAwait: waitForEvent(event, filter): expected a function or nil as filter, got ${describe(filter)}`, 2);
+        raiseAtCaller(`AsyncAwait: waitForEvent(event, filter): expected a function or nil as filter, got ${describe(filter)}`);
     }
-    if (runningTask() === undefined) {
-        return asFuture(waitForEvent, event, filter);
+    if (select("#", ...extra) > 0) {
+        raiseAtCaller(tooManyArguments("waitForEvent(event, filter)", 2, 2 + select("#", ...extra)));
+    }
+    if (!driver.knowsEvent(event)) {
+        raiseAtCaller(`AsyncAwait: waitForEvent(event, filter): this client does not know the event ${event}`);
     }
     const wait: EventWait = { what: `event ${event}`, kind: "event", event, filter };
-    let list = fields.events.get(event);
-    if (list === undefined) {
-        list = [];
-        fields.events.set(event, list);
-        driver.listen(event);
-    }
-    list.push(wait);
-    return park(wait);
+    return waitOn(wait, driver);
 }

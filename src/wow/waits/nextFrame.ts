@@ -1,9 +1,10 @@
 /** @noSelfInFile */
 /** `nextFrame()`: waiters woken at the start of the next frame. */
-import { park, runningTask, wakeParked } from "../../core/scheduler";
+import { raiseAtCaller, tooManyArguments } from "../../core/errors";
+import { wakeParked } from "../../core/scheduler";
 import type { LuaArray } from "../../core/state";
 import type { Wait } from "../../core/task";
-import { DriverHooks, WaitKind, asFuture, newerGlue, removeWait } from "../kinds";
+import { DriverHooks, WaitKind, newerGlue, removeWait, waitOn } from "../kinds";
 
 /** This kind's fields of the glue state. */
 export interface FrameState {
@@ -22,6 +23,11 @@ export const nextFrameKind: WaitKind = {
         driver = hooks;
         fields.frameWaits ??= {};
         fields.frameWaitsLen ??= 0;
+    },
+    attach: (wait) => {
+        fields.frameWaitsLen += 1;
+        fields.frameWaits[fields.frameWaitsLen] = wait;
+        driver.wantFrame(0);
     },
     count: () => fields.frameWaitsLen,
     nextDue: () => (fields.frameWaitsLen > 0 ? 0 : undefined),
@@ -45,23 +51,20 @@ export const nextFrameKind: WaitKind = {
 };
 
 /**
- * Suspends the running task until the next frame. Outside a task, returns a future.
+ * Suspends the running task until the next frame. Outside a task, returns a future that
+ * resolves then.
  *
  * ```lua
  * for i = 1, #items do work(items[i]); AsyncAwait.nextFrame() end -- one item per frame
  * ```
  */
-export function nextFrame(): LuaMultiReturn<unknown[]> {
+export function nextFrame(...extra: unknown[]): LuaMultiReturn<unknown[]> {
     const newer = newerGlue();
     if (newer) {
-        return newer.nextFrame();
+        return newer.nextFrame(...extra);
     }
-    if (runningTask() === undefined) {
-        return asFuture(nextFrame);
+    if (select("#", ...extra) > 0) {
+        raiseAtCaller(tooManyArguments("nextFrame()", 0, select("#", ...extra)));
     }
-    const wait: Wait = { what: "nextFrame()", kind: "nextFrame" };
-    fields.frameWaitsLen += 1;
-    fields.frameWaits[fields.frameWaitsLen] = wait;
-    driver.wantFrame(0);
-    return park(wait);
+    return waitOn({ what: "nextFrame()", kind: "nextFrame" }, driver);
 }

@@ -1,10 +1,10 @@
 /** @noSelfInFile */
 /** `sleep(seconds)`: timers in a binary min-heap by deadline, woken at the start of a frame. */
-import { describe } from "../../core/errors";
-import { park, runningTask, wakeParked } from "../../core/scheduler";
+import { describe, isFiniteNumber, raiseAtCaller, tooManyArguments } from "../../core/errors";
+import { wakeParked } from "../../core/scheduler";
 import type { LuaArray } from "../../core/state";
 import type { Wait } from "../../core/task";
-import { DriverHooks, WaitKind, asFuture, newerGlue } from "../kinds";
+import { DriverHooks, WaitKind, newerGlue, waitOn } from "../kinds";
 
 /** A task sleeping until GetTime() reaches `due`; `seq` orders equal deadlines. */
 export interface TimerWait extends Wait {
@@ -92,6 +92,10 @@ export const sleepKind: WaitKind = {
         fields.heapLen ??= 0;
         fields.seq ??= 0;
     },
+    attach: (wait) => {
+        push(wait as TimerWait);
+        driver.wantFrame((wait as TimerWait).due);
+    },
     count: () => fields.heapLen,
     nextDue: () => (fields.heapLen > 0 ? fields.heap[1]!.due : undefined),
     onFrame: (now) => {
@@ -123,26 +127,24 @@ export const sleepKind: WaitKind = {
 
 /**
  * Suspends the running task until the first frame whose GetTime() is at least `seconds` from
- * now. Outside a task, returns a future that does so.
+ * now. Outside a task, returns a future that resolves then.
  *
  * ```lua
  * AsyncAwait.sleep(1.5) -- in a task: carries on 1.5 s later, at the start of a frame
  * ```
  */
-export function sleep(seconds: number): LuaMultiReturn<unknown[]> {
+export function sleep(seconds: number, ...extra: unknown[]): LuaMultiReturn<unknown[]> {
     const newer = newerGlue();
     if (newer) {
-        return newer.sleep(seconds);
+        return newer.sleep(seconds, ...extra);
     }
-    if (type(seconds) !== "number" || seconds < 0) {
-        error(`AsyncAwait: sleep(seconds): expected a number >= 0, got ${describe(seconds)}`, 2);
+    if (!isFiniteNumber(seconds) || seconds < 0) {
+        raiseAtCaller(`AsyncAwait: sleep(seconds): expected a finite number >= 0, got ${describe(seconds)}`);
     }
-    if (runningTask() === undefined) {
-        return asFuture(sleep, seconds);
+    if (select("#", ...extra) > 0) {
+        raiseAtCaller(tooManyArguments("sleep(seconds)", 1, 1 + select("#", ...extra)));
     }
     fields.seq += 1;
     const wait: TimerWait = { what: `sleep(${seconds})`, kind: "sleep", due: GetTime() + seconds, seq: fields.seq };
-    push(wait);
-    driver.wantFrame(wait.due);
-    return park(wait);
+    return waitOn(wait, driver);
 }

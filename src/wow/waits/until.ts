@@ -1,10 +1,10 @@
 /** @noSelfInFile */
 /** `waitUntil(predicate)`: conditions checked once per frame. */
-import { describe } from "../../core/errors";
-import { park, runningTask, wakeParked } from "../../core/scheduler";
+import { describe, raiseAtCaller, tooManyArguments } from "../../core/errors";
+import { failParked, runningTask, wakeParked } from "../../core/scheduler";
 import type { LuaArray } from "../../core/state";
 import type { Wait } from "../../core/task";
-import { DriverHooks, WaitKind, asFuture, newerGlue, removeWait } from "../kinds";
+import { DriverHooks, WaitKind, asFuture, guarded, newerGlue, removeWait, waitOn } from "../kinds";
 
 /** A task waiting until `predicate()` is truthy. */
 export interface PredicateWait extends Wait {
@@ -29,9 +29,14 @@ export const untilKind: WaitKind = {
         fields.predicates ??= {};
         fields.predicatesLen ??= 0;
     },
+    attach: (wait) => {
+        fields.predicatesLen += 1;
+        fields.predicates[fields.predicatesLen] = wait as PredicateWait;
+        driver.wantFrame(0);
+    },
     count: () => fields.predicatesLen,
     nextDue: () => (fields.predicatesLen > 0 ? 0 : undefined),
-    // Checks each condition once; wakes the tasks whose condition holds (or raised).
+    // Checks each condition once: wakes the tasks whose condition holds, fails those whose raised.
     onFrame: () => {
         const n = fields.predicatesLen;
         if (n === 0) {
@@ -42,14 +47,21 @@ export const untilKind: WaitKind = {
         for (const i of $range(1, n)) {
             const wait = list[i] as PredicateWait;
             list[i] = undefined;
-            const [ok, value] = pcall(wait.predicate);
-            if (!ok || value) {
-                // A predicate that raises wakes its task with nothing; the task re-checks as it likes.
-                wakeParked(wait, ok ? value : undefined);
+            const [ok, value, trace] = guarded(wait.predicate);
+            if (!ok) {
+                failParked(wait, value, trace);
+            } else if (value) {
+                wakeParked(wait, value);
             } else {
                 kept += 1;
                 list[kept] = wait;
             }
+        }
+        // Predicates may have attached waiters meanwhile (a predicate that starts a task...): keep them.
+        for (const i of $range(n + 1, fields.predicatesLen)) {
+            kept += 1;
+            list[kept] = list[i];
+            list[i] = undefined;
         }
         fields.predicatesLen = kept;
     },
@@ -61,30 +73,36 @@ export const untilKind: WaitKind = {
 
 /**
  * Suspends the running task until `predicate()` returns a truthy value, checked at once and
- * then once per frame; returns that value. Outside a task, returns a future.
+ * then once per frame; returns that value. A predicate that raises fails the task with its
+ * error. Outside a task, returns a future.
  *
  * ```lua
  * local frame = AsyncAwait.waitUntil(function() return _G.SomeAddonFrame end)
  * ```
  */
-export function waitUntil(predicate: () => unknown): LuaMultiReturn<unknown[]> {
+export function waitUntil(predicate: () => unknown, ...extra: unknown[]): LuaMultiReturn<unknown[]> {
     const newer = newerGlue();
     if (newer) {
-        return newer.waitUntil(predicate);
+        return newer.waitUntil(predicate, ...extra);
     }
     if (type(predicate) !== "function") {
-        error(`AsyncAwait: waitUntil(predicate): expected a function, got ${describe(predicate)}`, 2);
+        raiseAtCaller(`AsyncAwait: waitUntil(predicate): expected a function, got ${describe(predicate)}`);
     }
-    if (runningTask() === undefined) {
-        return asFuture(waitUntil, predicate);
+    if (select("#", ...extra) > 0) {
+        raiseAtCaller(tooManyArguments("waitUntil(predicate)", 1, 1 + select("#", ...extra)));
     }
+    // Checked at once, where the caller is: an error here raises to the caller.
     const value = predicate();
     if (value) {
-        return $multi(value);
+        if (runningTask() !== undefined) {
+            return $multi(value);
+        }
+        return asFuture(returnValue, value);
     }
     const wait: PredicateWait = { what: "waitUntil(predicate)", kind: "until", predicate };
-    fields.predicatesLen += 1;
-    fields.predicates[fields.predicatesLen] = wait;
-    driver.wantFrame(0);
-    return park(wait);
+    return waitOn(wait, driver);
+}
+
+function returnValue(value: unknown): unknown {
+    return value;
 }
