@@ -4,29 +4,15 @@
  * and from inside a running task. What was alive carries on, and every function an addon cached
  * from the older copy keeps working on the one scheduler the newest copy runs.
  */
-import * as files from "../support/files";
-import { ADDON_DIR, Lib } from "../support/game";
+import { ADDON_DIR, Lib, writeAddon } from "../support/game";
 import { contains, functionNames } from "../support/lua";
 import * as client from "../../simulator/client";
 import type { Future } from "../../src/api/types";
 
 const FROZEN_0_1_0 = "spec/fixtures/releases/0.1.0/AsyncAwait";
-const WORK = "build/spec/fixtures";
 
-/** Writes an addon that embeds the library copy in `copyDir` through its lib.xml, as authors do. */
 function embeddingAddon(this: void, name: string, copyDir: string, patchVersion?: string): string {
-    const dir = `${WORK}/${name}`;
-    let bundle = files.read(`${copyDir}/AsyncAwait.lua`);
-    if (patchVersion !== undefined) {
-        const [patched, count] = string.gsub(bundle, 'VERSION = "%d+%.%d+%.%d+"', `VERSION = "${patchVersion}"`);
-        assert.are.equal(1, count, "the bundle declares its version once");
-        bundle = patched;
-    }
-    files.write(`${dir}/Libs/AsyncAwait/AsyncAwait.lua`, bundle);
-    files.write(`${dir}/Libs/AsyncAwait/LibStub/LibStub.lua`, files.read(`${copyDir}/LibStub/LibStub.lua`));
-    files.write(`${dir}/Libs/AsyncAwait/lib.xml`, files.read(`${copyDir}/lib.xml`));
-    files.write(`${dir}/${name}.toc`, `## Interface: 120105\n## Title: ${name}\nLibs\\AsyncAwait\\lib.xml\n`);
-    return dir;
+    return writeAddon(name, { copyDir, patchVersion });
 }
 
 interface Client {

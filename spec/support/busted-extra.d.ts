@@ -4,3 +4,8 @@ declare namespace assert {
     /** Deep comparison of two values (tables compared by contents). */
     function same(expected: any, actual: any, failureDescription?: string): boolean;
 }
+
+/** The host's os library, as busted runs specs (the client has no os.getenv). */
+declare namespace os {
+    function getenv(name: string): string | undefined;
+}

@@ -844,6 +844,7 @@ export function failParked(wait: Wait, err: unknown, where: string): void {
         wait.task = undefined;
         task[Slot.Awaiting] = false;
         fail(task, err, where);
+        afterRun(); // outside a run (an event): report now if no one awaits it
     }
 }
 
