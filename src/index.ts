@@ -17,8 +17,8 @@ export type { AsyncFunction, Await, ErrorKind, Future, Packed, RuntimeError, Tas
 export type { Api } from "./api/surface";
 export { forAddon } from "./api/surface";
 export {
-    async, awaitValue as await, createTask, errorKind, joinTask, schedule, scheduleAll, startTask, traceCreation,
-    yieldTurn as yield,
+    async, awaitValue as await, createTask, errorKind, joinTask, reportLongSlices, schedule, scheduleAll, startTask,
+    traceCreation, yieldTurn as yield,
 } from "./api/tasks";
 export { setBudget } from "./wow/driver";
 export { outOfCombat } from "./wow/waits/combat";

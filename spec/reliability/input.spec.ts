@@ -32,6 +32,7 @@ const BAD_CALLS: Record<string, string[]> = {
         "{ ms = 2, fraction = 0.5 }", "{ ms = 2 }, 1",
     ],
     traceCreation: ["nil", "1", "'yes'", "{}", "0/0", "false, 1"],
+    reportLongSlices: ["nil", "true", "'x'", "{}", "0/0", "math.huge", "0", "-5", "50, 1"],
     errorKind: ["nil, 1"],
     forAddon: ["nil", "1", "{}", "true", "''", "0/0", "'X', 1"],
 };

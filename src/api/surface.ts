@@ -14,8 +14,8 @@ import { sleep } from "../wow/waits/sleep";
 import { waitUntil } from "../wow/waits/until";
 import { describe, raiseAtCaller, tooManyArguments } from "../core/errors";
 import {
-    async, asyncFor, awaitValue, createTask, createTaskFor, errorKind, joinTask, schedule, scheduleAll, startTask,
-    traceCreation, yieldTurn,
+    async, asyncFor, awaitValue, createTask, createTaskFor, errorKind, joinTask, reportLongSlices, schedule, scheduleAll,
+    startTask, traceCreation, yieldTurn,
 } from "./tasks";
 
 /** The public functions, by their public names. */
@@ -35,6 +35,7 @@ export const publicApi = {
     outOfCombat,
     setBudget,
     traceCreation,
+    reportLongSlices,
     errorKind,
     forAddon,
 };

@@ -5,7 +5,9 @@
  * `yield`, the functions `async` returns) are the core's own functions, published under their
  * public names without a wrapper call.
  */
-import { ErrorKind, callerPosition, describe, errorKind as kindOf, raise, raiseAtCaller, tooManyArguments } from "../core/errors";
+import {
+    ErrorKind, callerPosition, describe, errorKind as kindOf, isFiniteNumber, raise, raiseAtCaller, tooManyArguments,
+} from "../core/errors";
 import { recordMadeAt } from "../core/trace";
 import {
     awaitValue as coreAwait, isTask, joinWait, newTask, schedule as coreSchedule, scheduleAll as coreScheduleAll,
@@ -149,6 +151,27 @@ export function traceCreation(on: boolean, ...extra: unknown[]): void {
         raiseAtCaller(tooManyArguments("traceCreation(on)", 1, 1 + select("#", ...extra)));
     }
     configure({ traceCreation: on });
+}
+
+/**
+ * Reports each task's first slice of `ms` milliseconds or more — the time it ran under the frame
+ * driver without waiting or yielding — once, through the error handler, with its addon and
+ * where its async function was made. `false` turns the reports off. Default: 50 ms (the client
+ * stops a script that runs about 200 ms; `yield()` in long loops). `/asyncawait` lists the
+ * slowest slices either way.
+ *
+ * ```lua
+ * AsyncAwait.reportLongSlices(20)
+ * ```
+ */
+export function reportLongSlices(ms: number | false, ...extra: unknown[]): void {
+    if (ms !== false && (!isFiniteNumber(ms) || ms <= 0)) {
+        raiseAtCaller(`AsyncAwait: reportLongSlices(ms): expected a finite number > 0 or false, got ${describe(ms)}`);
+    }
+    if (select("#", ...extra) > 0) {
+        raiseAtCaller(tooManyArguments("reportLongSlices(ms)", 1, 1 + select("#", ...extra)));
+    }
+    configure({ longSliceMs: ms });
 }
 
 /**

@@ -21,6 +21,7 @@ import { completeNow, cycleProblem, useScheduler } from "./forced";
 import type { Entries } from "./handover";
 import { LuaArray, S, Signal, Tracer } from "./state";
 import { DEAD, FAILED, Owner, PENDING, QueueArray, RUNNABLE, RUNNING, SUSPENDED, Slot, TaskRecord, TaskState, Wait } from "./task";
+import { noteSlice, sliceFloor as floorOfSlices } from "./slices";
 import { currentTrace } from "./trace";
 import { noteUnobserved, reportUnobserved } from "./unhandled";
 
@@ -50,6 +51,8 @@ let budgetEnd = 0;
 let sliceStart = 0;
 let turnStart = 0;
 let quantum = 0;
+/** Slices from this many ms are noted (slices.ts); one test per slice on the run loop. */
+let sliceFloor = 1;
 
 /**
  * The served owner's run queue, out of its record (see Owner in task.ts): most programs have
@@ -112,6 +115,7 @@ export function loadState(): void {
     ({ owners, ownerCount, defaultOwner, live, pendingCount, poolMax, traceCreation, awake, onWork, onPark } = S);
     ({ asyncBodies, taskMeta, tracer } = S);
     ({ YIELD, SUSPEND, PARK, IDLE, RETIRED } = S.signals);
+    sliceFloor = floorOfSlices();
     loadServing(S.serving);
     while (poolLen > poolMax) {
         pool[poolLen] = undefined;
@@ -364,7 +368,11 @@ function callWithArgs(task: TaskRecord): LuaMultiReturn<unknown[]> {
 /** Under runBudget: charges the finished slice to its owner and picks the next fresh task. */
 function nextInBudget(): TaskRecord | undefined {
     const now = clock();
-    ((current as TaskRecord)[Slot.Owner] as Owner).cpu += now - sliceStart;
+    const ran = now - sliceStart;
+    ((current as TaskRecord)[Slot.Owner] as Owner).cpu += ran;
+    if (ran >= sliceFloor) {
+        noteSlice(current as TaskRecord, ran);
+    }
     sliceStart = now;
     if (now >= budgetEnd) {
         return undefined;
@@ -572,7 +580,11 @@ export function runBudget(budgetMs: number, now: () => number): number {
         if (task[Slot.State] === RUNNABLE) {
             const last = runTask(task);
             const t = now();
-            (last[Slot.Owner] as Owner).cpu += t - sliceStart;
+            const ran = t - sliceStart;
+            (last[Slot.Owner] as Owner).cpu += ran;
+            if (ran >= sliceFloor) {
+                noteSlice(last, ran);
+            }
             sliceStart = t;
             // A newer copy loaded by that task takes over as soon as this run ends: end it now.
             if (t >= budgetEnd || pendingSuccessor !== undefined) {

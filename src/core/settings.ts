@@ -6,7 +6,7 @@
  */
 import { forwardingTo, loadState, syncState } from "./scheduler";
 import { Reporter, S, Tracer, addOwner } from "./state";
-import type { Owner, Wait } from "./task";
+import type { Owner, TaskRecord, Wait } from "./task";
 
 /** What configure can set, each optional. */
 export interface Settings {
@@ -20,6 +20,10 @@ export interface Settings {
     tracer?: Tracer;
     /** Registers a wait once its task has parked on it. */
     onPark?: (wait: Wait) => void;
+    /** Slices from this long (ms) are reported once per task; false: never. */
+    longSliceMs?: number | false;
+    /** Receives those reports. */
+    onLongSlice?: (task: TaskRecord, ms: number) => void;
 }
 
 /** Changes the settings given; the others stay. */
@@ -34,6 +38,8 @@ export function configure(settings: Settings): void {
     S.reporter = settings.reporter ?? S.reporter;
     S.tracer = settings.tracer ?? S.tracer;
     S.onPark = settings.onPark ?? S.onPark;
+    S.longSliceMs = settings.longSliceMs ?? S.longSliceMs;
+    S.onLongSlice = settings.onLongSlice ?? S.onLongSlice;
     loadState();
 }
 

@@ -13,6 +13,7 @@
  * only between runs.
  */
 import type { AnyFunction } from "./scheduler";
+import type { SliceRecord } from "./slices";
 import { Owner, TaskRecord, Wait, makeOwner } from "./task";
 
 /** Raw 1-based array access, no index offset. */
@@ -72,6 +73,11 @@ export interface CoreState {
     /** The await chain a forced completion walks (forced.ts): an explicit stack. */
     chain: LuaArray<TaskRecord | undefined>;
     chainTop: number;
+    /** Slices from this long (ms) are reported, once per task; false: never (slices.ts). */
+    longSliceMs: number | false;
+    onLongSlice: ((task: TaskRecord, ms: number) => void) | undefined;
+    /** The slowest slices noted, slowest first (slices.ts). */
+    slowest: LuaArray<SliceRecord | undefined>;
     /** Failed tasks no one was waiting for, to report unless awaited first (unhandled.ts). */
     unobserved: LuaArray<TaskRecord | undefined>;
     unobservedLen: number;

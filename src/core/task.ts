@@ -68,6 +68,10 @@ export interface TaskRecord {
     reported?: boolean;
     /** Where the task was created, when creation tracing is on (hash part). */
     created?: string;
+    /** Its longest slice under the frame driver, in ms, when one took a millisecond or more (hash part). */
+    longestSlice?: number;
+    /** A slice of it was reported as too long (hash part). */
+    longSliceReported?: boolean;
 }
 
 /** A run queue array: entries from 1, holes where entries were taken. */

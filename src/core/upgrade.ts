@@ -82,6 +82,8 @@ export function upgradeCoreState(s: CoreState, fromMinor: number | undefined): v
     s.madeAt ??= setmetatable(new LuaTable<AnyFunction, string>(), { __mode: "k" });
     s.chain ??= {};
     s.chainTop ??= 0;
+    s.longSliceMs ??= 50;
+    s.slowest ??= {};
     s.unobserved ??= {};
     s.unobservedLen ??= 0;
 

@@ -33,12 +33,23 @@ function unhandledMessage(task: TaskRecord): string {
     return `AsyncAwait: unhandled error in a task of ${owner}: ${tostring(task.error)}\n${task.traceback ?? ""}\n${origin(task)}`;
 }
 
+function report(task: TaskRecord): void {
+    deliver(unhandledMessage(task));
+}
+
+function reportLongSlice(task: TaskRecord, ms: number): void {
+    const owner = (task[Slot.Owner] as Owner).name;
+    deliver(
+        `AsyncAwait: a task of ${owner} ran ${string.format("%.1f", ms)} ms without waiting or yielding ` +
+            `(the client stops scripts that run about 200 ms: AsyncAwait.yield() in long loops)\n${origin(task)}`,
+    );
+}
+
 /**
- * Hands the message to the client's error handler. Without one, or when it raises, the message
+ * Hands a message to the client's error handler. Without one, or when it raises, the message
  * still surfaces in the chat (print): an error must never vanish.
  */
-function report(task: TaskRecord): void {
-    const message = unhandledMessage(task);
+function deliver(message: string): void {
     const handler = geterrorhandler();
     let ok = false;
     let err: unknown = "no error handler";
@@ -60,6 +71,10 @@ function clientTraceback(thread?: LuaThread): string {
 /** Sends unhandled task errors to the client's error handler, once this copy runs the scheduler. */
 export function reportToErrorHandler(): void {
     whenInCharge(() => {
-        configure({ reporter: report, tracer: debug === undefined || debug.traceback === undefined ? clientTraceback : undefined });
+        configure({
+            reporter: report,
+            onLongSlice: reportLongSlice,
+            tracer: debug === undefined || debug.traceback === undefined ? clientTraceback : undefined,
+        });
     });
 }

@@ -4,6 +4,7 @@
  * the frame budget used in recent frames.
  */
 import { ownerList, snapshot } from "../core/introspect";
+import { slowestSlices } from "../core/slices";
 import { KINDS } from "./driver";
 import { RECENT_FRAMES, WowState } from "./state";
 
@@ -54,6 +55,11 @@ function statusLines(glue: WowState, version: string): string[] {
         cpu.push(`${owner.name} ${string.format("%.1f", owner.cpu)} ms`);
     }
     lines.push(`  CPU time by addon: ${cpu.join(", ")}`);
+    const slices: string[] = [];
+    for (const slice of slowestSlices()) {
+        slices.push(`${string.format("%.1f", slice.ms)} ms (${slice.owner}, ${slice.where})`);
+    }
+    lines.push(slices.length > 0 ? `  slowest slices: ${slices.join("; ")}` : "  slowest slices: none of 1 ms or more");
     return lines;
 }
 
