@@ -5,7 +5,7 @@ ADDON := addon/AsyncAwait
 SRC := $(shell find src -name '*.ts' 2>/dev/null)
 SPECS := $(shell find spec -name '*.ts' 2>/dev/null)
 
-.PHONY: all build test specs bench bench-instructions clean lua-deps package demo demo-addon
+.PHONY: all build test test-long specs bench bench-instructions clean lua-deps package demo demo-addon
 
 all: build
 
@@ -58,6 +58,11 @@ lua-deps:
 
 test: lua-deps build specs build/bench/native.lua demo-addon
 	@scripts/run-tests.sh
+
+# 10,000 model-based programs (spec/model/); SEED=n replays one. Prints each failure's seed and a
+# shrunk program.
+test-long: lua-deps build specs
+	LUA_PATH='build/spec/?.lua;;' lua5.1 build/spec/spec/model/long.lua $(or $(COUNT),10000)
 
 # examples/SeedDemo with the built library embedded under Libs/AsyncAwait, as an author ships it.
 demo-addon: build

@@ -9,3 +9,6 @@ declare namespace assert {
 declare namespace os {
     function getenv(name: string): string | undefined;
 }
+declare namespace os {
+    function clock(): number;
+}

@@ -597,7 +597,12 @@ export function runBudget(budgetMs: number, now: () => number): number {
     }
     inBudgetRun = false;
     afterRun();
-    return now() - start;
+    const spent = now() - start;
+    // A newer copy loaded by a task took over as this run ended: it runs the rest of the budget.
+    if (retired && spent < budgetMs) {
+        return spent + successor!.runBudget(budgetMs - spent, now);
+    }
+    return spent;
 }
 
 /**

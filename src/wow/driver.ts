@@ -11,7 +11,7 @@ import { runBudget } from "../core/scheduler";
 import { whenInCharge } from "../core/handover";
 import { configure, sleepDriver } from "../core/settings";
 import type { Wait } from "../core/task";
-import { DriverHooks, WaitKind, newerGlue } from "./kinds";
+import { DriverHooks, TIME_TOLERANCE, WaitKind, newerGlue } from "./kinds";
 import { RECENT_FRAMES, WowState } from "./state";
 import { combatKind } from "./waits/combat";
 import { eventKind } from "./waits/event";
@@ -69,7 +69,7 @@ function onUpdate(_frame: WowFrame, elapsed: number): void {
     glue.inWorld = true;
     if (!hasQueued()) {
         const due = nextDue();
-        if (due === undefined || due > now) {
+        if (due === undefined || due > now + TIME_TOLERANCE) {
             goIdle();
         }
     }
@@ -110,7 +110,7 @@ function ensureRunning(): void {
 function onWakeTimer(): void {
     glue.wakeAt = 0;
     const due = nextDue();
-    if (due !== undefined && due <= GetTime()) {
+    if (due !== undefined && due <= GetTime() + TIME_TOLERANCE) {
         ensureRunning();
     } else {
         armWakeTimer();
@@ -141,7 +141,7 @@ const hooks: DriverHooks = {
         if (glue.running) {
             return;
         }
-        if (due <= GetTime()) {
+        if (due <= GetTime() + TIME_TOLERANCE) {
             ensureRunning();
         } else {
             armWakeTimer();

@@ -28,6 +28,13 @@ import type { sleep } from "./waits/sleep";
 import type { waitUntil } from "./waits/until";
 
 /**
+ * How far a time may fall short of a deadline and still count as reaching it: GetTime() sums
+ * frame durations, and a C_Timer set for a deadline can fire on a frame whose sum lands a hair
+ * below it. Without this, such a wait would resume a frame late.
+ */
+export const TIME_TOLERANCE = 1e-6;
+
+/**
  * What a kind may ask of the driver.
  * @noSelf
  */

@@ -4,7 +4,7 @@ import { describe, isFiniteNumber, raiseAtCaller, tooManyArguments } from "../..
 import { wakeParked } from "../../core/scheduler";
 import type { LuaArray } from "../../core/state";
 import type { Wait } from "../../core/task";
-import { DriverHooks, WaitKind, newerGlue, waitOn } from "../kinds";
+import { DriverHooks, TIME_TOLERANCE, WaitKind, newerGlue, waitOn } from "../kinds";
 
 /** A task sleeping until GetTime() reaches `due`; `seq` orders equal deadlines. */
 export interface TimerWait extends Wait {
@@ -99,7 +99,7 @@ export const sleepKind: WaitKind = {
     count: () => fields.heapLen,
     nextDue: () => (fields.heapLen > 0 ? fields.heap[1]!.due : undefined),
     onFrame: (now) => {
-        while (fields.heapLen > 0 && fields.heap[1]!.due <= now) {
+        while (fields.heapLen > 0 && fields.heap[1]!.due <= now + TIME_TOLERANCE) {
             const wait = fields.heap[1] as TimerWait;
             removeAt(1);
             wakeParked(wait);

@@ -1,0 +1,403 @@
+/**
+ * Runs a program (program.ts) on the built addon in the simulated client, frame by frame, and
+ * checks it against a small reference model: each task ends exactly once with the right values
+ * or the identical error; each wait resumes no earlier than due and at most one frame late;
+ * unobserved failures are reported exactly once and observed ones never; at the end nothing is
+ * registered, parked or queued, the pool is bounded, finished tasks are collectable and the
+ * driver is idle. Returns the problems found (none: the program passed).
+ */
+import { ADDON_DIR, Lib, registered, writeAddon } from "../support/game";
+import { contains, functionNames } from "../support/lua";
+import * as client from "../../simulator/client";
+import type { Future } from "../../src/api/types";
+import { ErrorType, EVENTS, FLAGS, FRAME_TIME, OWNERS, Program } from "./program";
+
+/** The newer copy the programs load mid-run: this build, one version up. */
+let newerDir: string | undefined;
+
+function newerCopy(this: void): string {
+    newerDir ??= writeAddon("ModelNewer", { patchVersion: "99.0.0" });
+    return newerDir;
+}
+
+/** The error value error source `source` (see expectedFailure) raises: one per source, of its type. */
+function errorValue(this: void, p: Program, source: number, cache: LuaTable<number, unknown>): unknown {
+    if (!cache.has(source)) {
+        const values: Record<ErrorType, unknown> = {
+            string: `failure ${source}`,
+            number: source + 0.25,
+            table: { source },
+            boolean: false,
+            function: () => source,
+            nil: undefined,
+        };
+        cache.set(source, values[errorTypeOf(p, source)] ?? "nil");
+    }
+    const value = cache.get(source);
+    return value === "nil" ? undefined : value;
+}
+
+/**
+ * What the model expects of a task: undefined for success, else the source of the error it ends
+ * with: task * 100 for the task's own error at its end, task * 100 + k for its op k's callback.
+ */
+function expectedFailure(this: void, p: Program, id: number, memo: LuaTable<number, number>): number | undefined {
+    if (memo.has(id)) {
+        const source = memo.get(id);
+        return source === 0 ? undefined : source;
+    }
+    let source = 0;
+    for (const [k, op] of ipairs(p.tasks[id - 1].ops)) {
+        if (op.op === "spawn" && op.then === "await") {
+            const child = expectedFailure(p, op.child, memo);
+            if (child !== undefined) {
+                source = child;
+                break;
+            }
+        } else if ((op.op === "until" || op.op === "event") && op.raises !== undefined) {
+            source = id * 100 + k;
+            break;
+        }
+    }
+    if (source === 0 && p.tasks[id - 1].fails !== undefined) {
+        source = id * 100;
+    }
+    memo.set(id, source);
+    return source === 0 ? undefined : source;
+}
+
+/** The type of the error a source raises. */
+function errorTypeOf(this: void, p: Program, source: number): ErrorType {
+    const task = p.tasks[math.floor(source / 100) - 1];
+    const k = source % 100;
+    if (k === 0) {
+        return task.fails!;
+    }
+    const op = task.ops[k - 1] as { raises?: ErrorType };
+    return op.raises!;
+}
+
+interface Mark {
+    seq: number;
+    frame: number;
+    /** Whether this frame's OnUpdate had begun (else only its events had been delivered). */
+    afterUpdate: boolean;
+    time: number;
+}
+
+interface Delivery extends Mark {
+    event: string;
+    payload: unknown;
+    inCombat: boolean;
+}
+
+export function runProgram(this: void, p: Program, addonDir: string = ADDON_DIR): string[] {
+    const problems: string[] = [];
+    const sim = client.newSimulator({ frameTime: FRAME_TIME });
+    const env = sim.env;
+    let seq = 0;
+    let updateFrame = -1;
+    const deliveries: Delivery[] = [];
+    const flagSet: (Mark | undefined)[] = [];
+    const flags: boolean[] = [];
+    for (const i of $range(1, FLAGS)) {
+        flags[i - 1] = false;
+    }
+    const mark = (): Mark => {
+        seq += 1;
+        const frame = sim.stats.frames;
+        return { seq, frame, afterUpdate: updateFrame === frame, time: env.GetTime() };
+    };
+
+    // A frame created before the library's: its OnEvent sees each event first, its OnUpdate
+    // marks the start of each frame's OnUpdate phase.
+    const spy = env.CreateFrame("Frame");
+    for (const event of [...EVENTS, "PLAYER_REGEN_ENABLED"]) {
+        spy.RegisterEvent(event);
+    }
+    spy.SetScript("OnEvent", (_f, event, ...payload) => {
+        const m = mark();
+        deliveries.push({ ...m, event, payload: payload[0], inCombat: env.InCombatLockdown() });
+    });
+    spy.SetScript("OnUpdate", () => {
+        updateFrame = sim.stats.frames;
+    });
+
+    sim.loadAddon(addonDir);
+    const lib = env.AsyncAwait as Lib;
+    // Functions cached as an addon caches them: after a newer copy loads, they forward to it.
+    const api = {} as Lib;
+    for (const name of functionNames(lib)) {
+        (api as unknown as Record<string, unknown>)[name] = (lib as unknown as Record<string, unknown>)[name];
+    }
+    const handles = new LuaTable<string, Lib>();
+    for (const owner of OWNERS) {
+        handles.set(owner, api.forAddon(owner) as Lib);
+    }
+    sim.login();
+
+    const memo = new LuaTable<number, number>();
+    const errors = new LuaTable<number, unknown>();
+    const futures = new LuaTable<number, Future>();
+    const starts = new LuaTable<number, number>();
+    const ends = new LuaTable<number, number>();
+    const observedByForce = new LuaTable<number, boolean>();
+    const bump = (t: LuaTable<number, number>, id: number) => t.set(id, (t.get(id) ?? 0) + 1);
+
+    /** A wait of task `id`'s op `k` resumed at `at`, parked at `parked`: is it in time? */
+    const checkTiming = (id: number, k: number, what: string, parked: Mark, at: Mark, dueFrame: number | undefined, earliestSeq = 0) => {
+        const where = `task ${id} op ${k} (${what})`;
+        if (dueFrame === undefined) {
+            problems.push(`${where}: resumed in frame ${at.frame} though nothing due had happened`);
+        } else if (at.frame < dueFrame || at.seq < earliestSeq) {
+            problems.push(`${where}: resumed in frame ${at.frame}, before it was due (frame ${dueFrame})`);
+        } else if (at.frame > dueFrame + 1) {
+            problems.push(`${where}: resumed in frame ${at.frame}, more than a frame after it was due (frame ${dueFrame})`);
+        }
+        void parked;
+    };
+    /** The frame of the first OnUpdate after `m`. */
+    const nextUpdate = (m: Mark) => (m.afterUpdate || m.frame === 0 ? m.frame + 1 : m.frame); // frame 0: loading
+    const frameTimes: number[] = [];
+    const timeOf = (f: number) => (f === sim.stats.frames ? env.GetTime() : frameTimes[f - 1]);
+    /** The frame of the OnUpdate that wakes a sleep of `seconds` parked at `m`, if it has come yet. */
+    const sleepDue = (m: Mark, seconds: number): number | undefined => {
+        for (const f of $range(nextUpdate(m), sim.stats.frames)) {
+            if (timeOf(f) >= m.time + seconds - 1e-6) { // the driver's TIME_TOLERANCE
+                return f;
+            }
+        }
+        return undefined;
+    };
+
+    const body = (id: number): LuaMultiReturn<[number, undefined, number]> => {
+        bump(starts, id);
+        const spec = p.tasks[id - 1];
+        for (const [k, op] of ipairs(spec.ops)) {
+            const parked = mark();
+            if (op.op === "yield") {
+                api.yield();
+            } else if (op.op === "sleep") {
+                api.sleep(op.seconds);
+                checkTiming(id, k, `sleep(${op.seconds})`, parked, mark(), sleepDue(parked, op.seconds));
+            } else if (op.op === "nextFrame") {
+                api.nextFrame();
+                checkTiming(id, k, "nextFrame", parked, mark(), nextUpdate(parked));
+            } else if (op.op === "event") {
+                const raising = op.raises !== undefined ? errorValue(p, id * 100 + k, errors) : undefined;
+                const filter = !op.filtered
+                    ? undefined
+                    : op.raises !== undefined
+                      ? (v: unknown) => v === "yes" && error(raising, 0)
+                      : (v: unknown) => v === "yes";
+                const [payload] = api.waitForEvent(op.event, filter);
+                const at = mark();
+                let due: Delivery | undefined;
+                for (const d of deliveries) {
+                    if (due === undefined && d.seq > parked.seq && d.event === op.event && (!op.filtered || d.payload === "yes")) {
+                        due = d;
+                    }
+                }
+                checkTiming(id, k, `event ${op.event}`, parked, at, due?.frame, due?.seq);
+                if (op.filtered && payload !== "yes") {
+                    problems.push(`task ${id} op ${k}: got payload ${tostring(payload)} its filter refuses`);
+                }
+            } else if (op.op === "until") {
+                const wasSet = flags[op.flag - 1];
+                const raising = op.raises !== undefined ? errorValue(p, id * 100 + k, errors) : undefined;
+                api.waitUntil(() => (op.raises !== undefined && flags[op.flag - 1] ? error(raising, 0) : flags[op.flag - 1]));
+                const at = mark();
+                const set = flagSet[op.flag - 1];
+                checkTiming(id, k, `until(flag ${op.flag})`, parked, at, wasSet ? parked.frame : set !== undefined ? math.max(set.frame + 1, nextUpdate(parked)) : undefined);
+            } else if (op.op === "combat") {
+                const wasInCombat = env.InCombatLockdown();
+                api.outOfCombat();
+                const at = mark();
+                if (env.InCombatLockdown()) {
+                    problems.push(`task ${id} op ${k}: outOfCombat returned in combat`);
+                }
+                let due: Delivery | undefined;
+                for (const d of deliveries) {
+                    if (due === undefined && d.seq > parked.seq && d.event === "PLAYER_REGEN_ENABLED" && !d.inCombat) {
+                        due = d;
+                    }
+                }
+                checkTiming(id, k, "outOfCombat", parked, at, wasInCombat ? due?.frame : parked.frame, wasInCombat ? due?.seq : 0);
+            } else if (op.op === "spawn") {
+                const child = p.tasks[op.child - 1];
+                const future = handles.get(child.owner).async(body)(op.child) as Future;
+                futures.set(op.child, future);
+                if (op.then === "await") {
+                    const [a, b, c] = api.await(future as Future<LuaMultiReturn<[number, undefined, number]>>);
+                    if (a !== op.child || b !== undefined || c !== op.child * 2) {
+                        problems.push(`task ${id}: awaited task ${op.child} and got ${tostring(a)}, ${tostring(b)}, ${tostring(c)}`);
+                    }
+                } else if (op.then === "join") {
+                    api.joinTask(future);
+                    if (future.state !== "dead") {
+                        problems.push(`task ${id}: joined task ${op.child}, which is ${future.state}`);
+                    }
+                }
+            } else if (op.op === "loadNewer") {
+                sim.loadAddon(newerCopy());
+            }
+        }
+        bump(ends, id);
+        if (spec.fails !== undefined) {
+            error(errorValue(p, id * 100, errors), 0);
+        }
+        return $multi(id, undefined, id * 2);
+    };
+
+    const spawnRoot = (id: number) => {
+        futures.set(id, handles.get(p.tasks[id - 1].owner).async(body)(id) as Future);
+    };
+    const awaitAll = api.await as (f: Future) => LuaMultiReturn<[unknown, unknown, unknown]>;
+    const force = (id: number) => {
+        const future = futures.get(id);
+        if (future === undefined) {
+            return; // not started (a shrunk program may force a root it no longer starts)
+        }
+        const deadBefore = future.state === "dead";
+        const [ok, a, b, c] = pcall(awaitAll, future);
+        const source = expectedFailure(p, id, memo);
+        if (ok) {
+            if (source !== undefined || (a as unknown) !== id || b !== undefined || (c as unknown) !== id * 2 || future.state !== "dead") {
+                problems.push(`forced await of task ${id} returned ${tostring(a)}, ${tostring(b)}, ${tostring(c)}`);
+            }
+        } else if (future.state === "dead") {
+            if (source === undefined || a !== errorValue(p, source, errors)) {
+                problems.push(`forced await of task ${id} raised ${tostring(a)}`);
+            }
+            if (!deadBefore) {
+                observedByForce.set(id, true);
+            }
+        } else if (api.errorKind(a) !== "WouldBlock") {
+            problems.push(`forced await of task ${id} (${future.state}) raised ${tostring(a)}`);
+        }
+    };
+
+    // The program's frames, then frames that let every wait end.
+    const applyFrame = (f: Program["frames"][number]) => {
+        for (const id of f.spawn) {
+            spawnRoot(id);
+        }
+        for (const id of f.force) {
+            force(id);
+        }
+        for (const flag of f.flags) {
+            if (!flags[flag - 1]) {
+                flags[flag - 1] = true;
+                flagSet[flag - 1] = mark();
+            }
+        }
+        for (const on of f.combat) {
+            sim.setCombat(on);
+        }
+        for (const [event, payload] of f.events) {
+            sim.fireEvent(event, payload);
+        }
+        if (f.budget !== undefined) {
+            api.setBudget({ ms: f.budget });
+        }
+        if (f.loadNewer) {
+            sim.loadAddon(newerCopy());
+        }
+        sim.runFrame();
+        frameTimes.push(env.GetTime());
+    };
+    for (const f of p.frames) {
+        applyFrame(f);
+    }
+    const settle = { spawn: [], force: [], flags: [1, 2, 3], combat: [false], events: EVENTS.map((e) => [e, "yes"] as [string, string]) };
+    for (const _ of $range(1, 60)) {
+        applyFrame(settle);
+    }
+
+    // Outcomes.
+    const core = lib._state.core!;
+    let reportsExpected = 0;
+    for (const id of $range(1, p.tasks.length)) {
+        const future = futures.get(id);
+        if (future === undefined) {
+            continue;
+        }
+        const source = expectedFailure(p, id, memo);
+        if (future.state !== "dead") {
+            problems.push(`task ${id} ended ${future.state}`);
+        } else if ((starts.get(id) ?? 0) !== 1) {
+            problems.push(`task ${id} started ${starts.get(id) ?? 0} times`);
+        } else if ((ends.get(id) ?? 0) > 1) {
+            problems.push(`task ${id} reached its end ${ends.get(id)} times`);
+        } else if (source === undefined) {
+            const r = future.result;
+            if (r === undefined || r.n !== 3 || r[1] !== id || r[3] !== id * 2) {
+                problems.push(`task ${id} ended with the wrong values`);
+            }
+        } else if (future.result !== undefined || future.error !== errorValue(p, source, errors)) {
+            problems.push(`task ${id} ended with ${tostring(future.error)}, not the error of source ${source}`);
+        }
+        // Observed: awaited or joined by its parent, or its failure caught by a forced await.
+        let observed = observedByForce.get(id) === true;
+        for (const t of p.tasks) {
+            for (const op of t.ops) {
+                if (op.op === "spawn" && op.child === id && op.then !== "detach") {
+                    observed = true;
+                }
+            }
+        }
+        if (source !== undefined && !observed) {
+            reportsExpected += 1;
+            const value = errorValue(p, source, errors);
+            if (type(value) === "string" || type(value) === "number") {
+                let seen = 0;
+                for (const e of sim.errors) {
+                    // The report's line ends after the error ("failure 200" must not match "failure 2001").
+                    if (contains(e, `task of ${p.tasks[id - 1].owner}: ${tostring(value)}\n`)) {
+                        seen += 1;
+                    }
+                }
+                if (seen !== 1) {
+                    problems.push(`task ${id}'s unhandled error was reported ${seen} times`);
+                }
+            }
+        }
+    }
+    let reports = 0;
+    for (const e of sim.errors) {
+        if (contains(e, "unhandled error in a task")) {
+            reports += 1;
+        } else {
+            problems.push(`unexpected error: ${tostring(e)}`);
+        }
+    }
+    if (reports !== reportsExpected) {
+        problems.push(`${reports} unhandled errors reported, ${reportsExpected} expected`);
+    }
+
+    // Nothing left behind.
+    const glue = lib._state.wow;
+    const s = core.snapshot();
+    if (s.live !== 0 || s.queued !== 0) problems.push(`left ${s.live} live and ${s.queued} queued tasks`);
+    if (s.poolLen > s.poolMax) problems.push(`pool of ${s.poolLen} idle workers, over its ${s.poolMax}`);
+    if (glue.heapLen + glue.frameWaitsLen + glue.predicatesLen + glue.combatWaitsLen > 0) problems.push("waiters left registered");
+    for (const [event] of glue.events) problems.push(`waiters left for ${event}`);
+    for (const event of [...EVENTS, "PLAYER_REGEN_ENABLED"]) {
+        if (registered(lib, event)) problems.push(`${event} left registered`);
+    }
+    sim.runFrame();
+    if (glue.running) problems.push("the driver is not idle");
+    const weak = setmetatable(new LuaTable<number, Future>(), { __mode: "v" });
+    for (const [id, f] of futures) {
+        weak.set(id, f);
+    }
+    for (const id of $range(1, p.tasks.length)) {
+        futures.delete(id);
+    }
+    collectgarbage("collect");
+    collectgarbage("collect");
+    for (const [id] of weak) {
+        problems.push(`finished task ${id} is still reachable`);
+    }
+    return problems;
+}
