@@ -63,6 +63,9 @@ export function callerPosition(level: number): string {
     return "";
 }
 
+/** Lua's error with any value (lua-types types it for strings): level 0 re-raises a value unchanged. */
+export const raiseValue = error as unknown as (value: unknown, level?: number) => never;
+
 /** Raises bad input: `message`, at the line that called the public function calling this. */
 export function raiseAtCaller(message: string): never {
     error(`${callerPosition(3)}${message}`, 0);
@@ -81,7 +84,7 @@ export function tooManyArguments(call: string, expected: number, given: number):
 
 /** Raises a runtime error of `kind`, its message at the line that called the function calling this. */
 export function raise(kind: ErrorKind, message: string): never {
-    error(runtimeError(kind, `${callerPosition(3)}${message}`));
+    return raiseValue(runtimeError(kind, `${callerPosition(3)}${message}`));
 }
 
 /** The kind of an error the library raised at run time, or undefined for any other value. */

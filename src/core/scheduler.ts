@@ -16,7 +16,7 @@
  * Never resume or yield inside pcall here: Lua 5.1 cannot yield across a C call. A task's error
  * kills its worker coroutine instead, and `coroutine.resume` reports it.
  */
-import { RuntimeError, describe, raise, raiseAtCaller, runtimeError, tooManyArguments } from "./errors";
+import { RuntimeError, describe, raise, raiseAtCaller, raiseValue, runtimeError, tooManyArguments } from "./errors";
 import { completeNow, cycleProblem, useScheduler } from "./forced";
 import type { Entries } from "./handover";
 import { LuaArray, S, Signal, Tracer } from "./state";
@@ -711,7 +711,7 @@ function valuesOf(task: TaskRecord): LuaMultiReturn<unknown[]> {
     }
     if (count === FAILED) {
         task.observed = true;
-        error(task.error, 0);
+        raiseValue(task.error, 0);
     }
     return unpack(task as unknown as unknown[], Slot.Values, Slot.Values + count - 1);
 }

@@ -11,6 +11,7 @@ import { runBudget } from "../core/scheduler";
 import { whenInCharge } from "../core/handover";
 import { configure, sleepDriver } from "../core/settings";
 import type { Wait } from "../core/task";
+import { WowFrame, client } from "./client";
 import { DriverHooks, TIME_TOLERANCE, WaitKind, newerGlue } from "./kinds";
 import { RECENT_FRAMES, WowState } from "./state";
 import { combatKind } from "./waits/combat";
@@ -56,7 +57,7 @@ function recordFrame(spent: number, budget: number): void {
 
 function onUpdate(_frame: WowFrame, elapsed: number): void {
     glue.lastFrameMs = elapsed * 1000;
-    const now = GetTime();
+    const now = client.GetTime();
     for (const kind of KINDS) {
         if (kind.onFrame !== undefined) {
             kind.onFrame(now);
@@ -64,7 +65,7 @@ function onUpdate(_frame: WowFrame, elapsed: number): void {
     }
     // Event passes earlier in this frame used part of its budget.
     const budget = frameBudget();
-    recordFrame(glue.eventSpent + runBudget(math.max(0, budget - glue.eventSpent), debugprofilestop), budget);
+    recordFrame(glue.eventSpent + runBudget(math.max(0, budget - glue.eventSpent), client.debugprofilestop), budget);
     glue.eventSpent = 0;
     glue.inWorld = true;
     if (!hasQueued()) {
@@ -90,7 +91,7 @@ function onEvent(_frame: WowFrame, event: string, ...payload: unknown[]): void {
     if (hasQueued()) {
         const budget = frameBudget() - (glue.inWorld ? glue.eventSpent : 0);
         if (budget > 0) {
-            const spent = runBudget(budget, debugprofilestop);
+            const spent = runBudget(budget, client.debugprofilestop);
             if (glue.inWorld) {
                 glue.eventSpent += spent;
             }
@@ -110,7 +111,7 @@ function ensureRunning(): void {
 function onWakeTimer(): void {
     glue.wakeAt = 0;
     const due = nextDue();
-    if (due !== undefined && due <= GetTime() + TIME_TOLERANCE) {
+    if (due !== undefined && due <= client.GetTime() + TIME_TOLERANCE) {
         ensureRunning();
     } else {
         armWakeTimer();
@@ -125,7 +126,7 @@ function armWakeTimer(): void {
     }
     if (glue.wakeAt === 0 || due < glue.wakeAt) {
         glue.wakeAt = due;
-        C_Timer.After(math.max(0, due - GetTime()), onWakeTimer);
+        client.C_Timer.After(math.max(0, due - client.GetTime()), onWakeTimer);
     }
 }
 
@@ -141,7 +142,7 @@ const hooks: DriverHooks = {
         if (glue.running) {
             return;
         }
-        if (due <= GetTime() + TIME_TOLERANCE) {
+        if (due <= client.GetTime() + TIME_TOLERANCE) {
             ensureRunning();
         } else {
             armWakeTimer();
@@ -197,7 +198,7 @@ export function startDriver(state: WowState): void {
     for (const kind of KINDS) {
         kind.bind(glue, hooks);
     }
-    glue.frame ??= CreateFrame("Frame");
+    glue.frame ??= client.CreateFrame("Frame");
     glue.frame.SetScript("OnUpdate", onUpdate);
     glue.frame.SetScript("OnEvent", onEvent);
     glue.frame.RegisterEvent(ADDON_LOADED);

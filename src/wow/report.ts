@@ -5,6 +5,7 @@
  */
 import { whenInCharge } from "../core/handover";
 import { configure } from "../core/settings";
+import { client } from "./client";
 import { Owner, Slot, TaskRecord } from "../core/task";
 import { madeAt } from "../core/trace";
 
@@ -50,7 +51,7 @@ function reportLongSlice(task: TaskRecord, ms: number): void {
  * still surfaces in the chat (print): an error must never vanish.
  */
 function deliver(message: string): void {
-    const handler = geterrorhandler();
+    const handler = client.geterrorhandler();
     let ok = false;
     let err: unknown = "no error handler";
     if (type(handler) === "function") {
@@ -65,7 +66,7 @@ function deliver(message: string): void {
 /** The client has no debug.traceback: debugstack gives a coroutine's stack, or the running code's. */
 function clientTraceback(thread?: LuaThread): string {
     // With a nil thread argument debugstack returns its last argument: pass one only when there is one.
-    return thread !== undefined ? debugstack(thread, 1, 12, 12) : debugstack(1, 12, 12);
+    return thread !== undefined ? client.debugstack(thread, 1, 12, 12) : client.debugstack(1, 12, 12);
 }
 
 /** Sends unhandled task errors to the client's error handler, once this copy runs the scheduler. */

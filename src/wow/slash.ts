@@ -5,12 +5,14 @@
  */
 import { ownerList, snapshot } from "../core/introspect";
 import { slowestSlices } from "../core/slices";
+import { client } from "./client";
 import { KINDS } from "./driver";
 import { RECENT_FRAMES, WowState } from "./state";
 
 function say(text: string): void {
-    if (DEFAULT_CHAT_FRAME !== undefined) {
-        DEFAULT_CHAT_FRAME.AddMessage(text);
+    const chat = client.DEFAULT_CHAT_FRAME;
+    if (chat !== undefined) {
+        chat.AddMessage(text);
     } else {
         print(text);
     }
@@ -64,12 +66,12 @@ function statusLines(glue: WowState, version: string): string[] {
 }
 
 export function installSlashCommand(glue: WowState, version: string): void {
-    const commands = SlashCmdList;
+    const commands = client.SlashCmdList;
     if (commands === undefined || type(commands) !== "table") {
         return; // a client (or test harness) without slash commands: nothing else depends on it
     }
-    SLASH_ASYNCAWAIT1 = "/asyncawait";
-    SLASH_ASYNCAWAIT2 = "/aa";
+    client.SLASH_ASYNCAWAIT1 = "/asyncawait";
+    client.SLASH_ASYNCAWAIT2 = "/aa";
     commands.ASYNCAWAIT = () => {
         for (const line of statusLines(glue, version)) {
             say(line);

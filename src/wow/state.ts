@@ -16,6 +16,7 @@ import type { FrameState } from "./waits/nextFrame";
 import type { SleepState } from "./waits/sleep";
 import type { UntilState } from "./waits/until";
 import type { LuaArray } from "../core/state";
+import type { WowFrame } from "./client";
 
 /** How much of each frame tasks may use: fixed milliseconds, or a fraction of the last frame. */
 export interface Budget {

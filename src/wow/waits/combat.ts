@@ -4,6 +4,7 @@ import { raiseAtCaller, tooManyArguments } from "../../core/errors";
 import { runningTask, wakeParked } from "../../core/scheduler";
 import type { LuaArray } from "../../core/state";
 import type { Wait } from "../../core/task";
+import { client } from "../client";
 import { DriverHooks, WaitKind, asFuture, newerGlue, removeWait, waitOn } from "../kinds";
 
 const REGEN_ENABLED = "PLAYER_REGEN_ENABLED";
@@ -60,7 +61,7 @@ export const combatKind: WaitKind = {
 };
 
 /**
- * Returns at once when the player is not in combat (InCombatLockdown() is false), else suspends
+ * Returns at once when the player is not in combat (client.InCombatLockdown() is false), else suspends
  * the running task until it is not: after PLAYER_REGEN_ENABLED, checked again when the task
  * runs. Outside a task, returns a future.
  *
@@ -79,10 +80,10 @@ export function outOfCombat(...extra: unknown[]): LuaMultiReturn<unknown[]> {
     }
     if (runningTask() === undefined) {
         // Outside a task: a future whose task checks again once combat ends (it may start again).
-        return InCombatLockdown() ? waitOn(newWait(), driver, outOfCombat) : asFuture(outOfCombat);
+        return client.InCombatLockdown() ? waitOn(newWait(), driver, outOfCombat) : asFuture(outOfCombat);
     }
     // Checked again each time combat ends: it may start again before the task runs.
-    while (InCombatLockdown()) {
+    while (client.InCombatLockdown()) {
         waitOn(newWait(), driver);
     }
     return $multi();

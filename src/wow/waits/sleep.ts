@@ -4,6 +4,7 @@ import { describe, isFiniteNumber, raiseAtCaller, tooManyArguments } from "../..
 import { wakeParked } from "../../core/scheduler";
 import type { LuaArray } from "../../core/state";
 import type { Wait } from "../../core/task";
+import { client } from "../client";
 import { DriverHooks, TIME_TOLERANCE, WaitKind, newerGlue, waitOn } from "../kinds";
 
 /** A task sleeping until GetTime() reaches `due`; `seq` orders equal deadlines. */
@@ -145,6 +146,6 @@ export function sleep(seconds: number, ...extra: unknown[]): LuaMultiReturn<unkn
         raiseAtCaller(tooManyArguments("sleep(seconds)", 1, 1 + select("#", ...extra)));
     }
     fields.seq += 1;
-    const wait: TimerWait = { what: `sleep(${seconds})`, kind: "sleep", due: GetTime() + seconds, seq: fields.seq };
+    const wait: TimerWait = { what: `sleep(${seconds})`, kind: "sleep", due: client.GetTime() + seconds, seq: fields.seq };
     return waitOn(wait, driver);
 }
