@@ -5,7 +5,7 @@ ADDON := addon/AsyncAwait
 SRC := $(shell find src -name '*.ts' 2>/dev/null)
 SPECS := $(shell find spec -name '*.ts' 2>/dev/null)
 
-.PHONY: all build test test-long specs bench bench-instructions clean lua-deps package demo demo-addon
+.PHONY: all build test test-long specs bench bench-instructions clean lua-deps package package-lib demo demo-addon
 
 all: build
 
@@ -36,6 +36,13 @@ $(ADDON)/lib.xml: lib.xml
 	cp lib.xml $@
 
 build: $(ADDON)/AsyncAwait.lua $(ADDON)/LibStub/LibStub.lua $(ADDON)/lib.xml
+
+# The npm package's Lua and typings (TSTL's library build): lib/, with LibStub beside them for
+# the addon's TOC. npm pack runs this (prepack).
+package-lib: node_modules/.package-lock.json $(ADDON)/LibStub/LibStub.lua
+	@rm -rf lib
+	npx tstl -p tstl.package.json
+	cp $(ADDON)/LibStub/LibStub.lua lib/LibStub.lua
 
 # dist/AsyncAwait-$(VERSION).zip holding the AsyncAwait/ folder.
 package: build
@@ -76,14 +83,16 @@ demo-addon: build
 demo: lua-deps demo-addon
 	@lua5.1 scripts/demo.lua build/demo/SeedDemo
 
-# Not a test: prints the table, writes bench/results.json, then measures the frame driver.
+# Not a test: prints the table, writes bench/results.json, then measures the frame driver and
+# what a redundant embedded copy costs.
 bench: lua-deps build build/bench/native.lua
 	lua5.1 bench/run.lua
 	lua5.1 bench/driver.lua
+	lua5.1 bench/redundant.lua
 
 # Instructions per unit of each workload under valgrind (repeatable, unlike timings).
 bench-instructions: lua-deps build
 	bench/instructions.sh
 
 clean:
-	rm -rf build addon dist
+	rm -rf build addon dist lib

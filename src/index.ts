@@ -1,10 +1,10 @@
 /** @noSelfInFile */
 /**
- * The addon's entry point: registers the library with LibStub (one scheduler for every addon
- * that embeds it, the newest copy's code running it), fills the library table from the public
- * surface, starts the frame driver and, loaded as the standalone AsyncAwait addon, sets the
- * global `AsyncAwait`. TypeScript consumers import the same functions and the public types from
- * here (a spec checks these exports against the public surface).
+ * The library: registers it with LibStub (one scheduler for every addon that embeds it, the
+ * newest copy's code running it), fills the library table from the public surface, starts the
+ * frame driver and, loaded as the standalone AsyncAwait addon, sets the global `AsyncAwait`.
+ * The built addon loads it from src/addon.ts; a TypeScript addon imports the public functions
+ * and types from here (a spec checks these exports against the public surface) and bundles it.
  */
 import { copyApi } from "./api/surface";
 import { register } from "./lib/register";

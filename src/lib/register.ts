@@ -8,6 +8,7 @@
  */
 import type { Entries } from "../core/handover";
 import type { WowState } from "../wow/state";
+import { forwardCalls } from "../core/scheduler";
 import { allEntries } from "./entries";
 
 export const MAJOR = "AsyncAwait-1.0";
@@ -26,7 +27,7 @@ export interface SharedState {
 
 /**
  * Registers this copy. Returns the library table and the glue state to drive, or the table of
- * an equal or newer copy already loaded (and no state: this copy then stays unused).
+ * an equal or newer copy already loaded (and no state: this copy then forwards its calls there).
  *
  * The older copy's minor, which LibStub also returns, is not what an upgrade is keyed on: the
  * core state records the minor of the copy that ran it (it differs from the last copy that
@@ -38,7 +39,15 @@ export function register(minor: number): LuaMultiReturn<[Record<string, unknown>
     }
     const [lib] = LibStub.NewLibrary(MAJOR, minor);
     if (lib === undefined) {
-        return $multi(LibStub.GetLibrary(MAJOR)[0]!, undefined);
+        // An equal or newer copy runs the scheduler: this one forwards every call to it. (A
+        // TypeScript addon that bundles the library runs its modules even so; the built addon
+        // stops before: src/addon.ts.)
+        const running = LibStub.GetLibrary(MAJOR)[0]!;
+        const entries = (running._state as SharedState | undefined)?.core;
+        if (entries !== undefined) {
+            forwardCalls(entries, true);
+        }
+        return $multi(running, undefined);
     }
     const shared = (lib._state as SharedState | undefined) ?? {};
     lib._state = shared;
