@@ -13,8 +13,10 @@ import { startDriver } from "./wow/driver";
 import { reportToErrorHandler } from "./wow/report";
 import { installSlashCommand } from "./wow/slash";
 
-export type { AsyncFunction, Await, ErrorKind, Future, Packed, RuntimeError, Task, TaskState } from "./api/types";
-export type { Api } from "./api/surface";
+export type {
+    AsyncFunction, Await, ErrorKind, EventName, EventPayload, Future, Packed, RuntimeError, Task, TaskState,
+} from "./api/types";
+export type { Api, Library } from "./api/surface";
 export { forAddon } from "./api/surface";
 export {
     async, awaitValue as await, createTask, errorKind, joinTask, reportLongSlices, schedule, scheduleAll, startTask,

@@ -43,6 +43,13 @@ export const publicApi = {
 /** The API as an addon sees it: the library table, or a handle from forAddon. */
 export type Api = typeof publicApi;
 
+/**
+ * The library table `LibStub("AsyncAwait-1.0")` returns, for a TypeScript addon that uses the
+ * copy another addon loads rather than bundling its own:
+ * `const AA = LibStub("AsyncAwait-1.0") as Library`.
+ */
+export type Library = Api & { readonly version: string };
+
 const handles = new LuaTable<string, Api>();
 
 /**

@@ -37,3 +37,13 @@ export interface Await {
     /** Calls the async function's body directly, with no task, and returns its values. */
     <A extends unknown[], R>(this: void, fn: AsyncFunction<A, R>, ...args: A): R;
 }
+
+/**
+ * An event's payload: as @wartoshika/wow-declarations types the event, else unknown values.
+ * (A package of TypeScript declarations for the WoW API; the one TypeScript addons use.)
+ */
+export type EventPayload<E extends string> = E extends keyof WoWAPI.TypedEvents ? PayloadOf<WoWAPI.TypedEvents[E]> : unknown[];
+type PayloadOf<T> = T extends null | undefined ? [] : T extends unknown[] ? T : unknown[];
+
+/** An event name: the ones @wartoshika/wow-declarations knows (editors offer them), or any other. */
+export type EventName = WoWAPI.Event | (string & {});

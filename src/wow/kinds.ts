@@ -92,16 +92,17 @@ export function newerGlue(): GlueEntries | undefined {
 }
 
 /** A future doing `fn(...)` as a task (queued now). */
-export function asFuture(fn: AnyFunction, ...args: unknown[]): LuaMultiReturn<[TaskRecord]> {
+export function asFuture(fn: AnyFunction, ...args: unknown[]): TaskRecord {
     const task = newTask(PENDING, undefined, fn, ...args);
     startTask(task);
-    return $multi(task);
+    return task;
 }
 
 /**
  * Waits for `wait`. Inside a task, parks it: the wait's kind attaches the wait once the task has
- * parked. Outside any task, attaches the wait now and returns the future of a task parked on it,
- * which once woken returns the wait's values, or runs `then(...)` when given.
+ * parked, and this returns the values it is woken with. Outside any task, attaches the wait now
+ * and returns the future of a task parked on it, which once woken returns the wait's values, or
+ * runs `then(...)` when given.
  */
 export function waitOn(wait: Wait, driver: DriverHooks, then?: AnyFunction, ...args: unknown[]): LuaMultiReturn<unknown[]> {
     if (runningTask() !== undefined) {
@@ -114,6 +115,12 @@ export function waitOn(wait: Wait, driver: DriverHooks, then?: AnyFunction, ...a
     driver.attach(wait);
     return $multi(task);
 }
+
+/**
+ * waitOn for waits that return one value (or none): typed so, TSTL returns the call's values as
+ * they are rather than packing them into a table.
+ */
+export const waitOnValue = waitOn as unknown as (wait: Wait, driver: DriverHooks, then?: AnyFunction, ...args: unknown[]) => unknown;
 
 let lastTrace = "";
 

@@ -38,8 +38,7 @@ describe("sleep", () => {
 
     it("returns a future outside a task, and refuses bad input at the caller's line", () => {
         const { sim, AA } = startGame();
-        const [sleeping] = AA.sleep(0.1);
-        const future = sleeping as Parameters<typeof AA.joinTask>[0];
+        const future = AA.sleep(0.1)!;
         assert.are.equal("suspended", future.state, "its timer is set at the call");
         sim.runFrames(10);
         assert.are.equal("dead", future.state);

@@ -8,7 +8,7 @@ describe("waitUntil", () => {
         let ready: string | undefined;
         let got: unknown;
         AA.async(() => {
-            [got] = AA.waitUntil(() => {
+            got = AA.waitUntil(() => {
                 checks += 1;
                 return ready;
             });

@@ -5,7 +5,8 @@ import { runningTask, wakeParked } from "../../core/scheduler";
 import type { LuaArray } from "../../core/state";
 import type { Wait } from "../../core/task";
 import { client } from "../client";
-import { DriverHooks, WaitKind, asFuture, newerGlue, removeWait, waitOn } from "../kinds";
+import type { Future } from "../../api/types";
+import { DriverHooks, WaitKind, asFuture, newerGlue, removeWait, waitOnValue } from "../kinds";
 
 const REGEN_ENABLED = "PLAYER_REGEN_ENABLED";
 
@@ -63,14 +64,14 @@ export const combatKind: WaitKind = {
 /**
  * Returns at once when the player is not in combat (client.InCombatLockdown() is false), else suspends
  * the running task until it is not: after PLAYER_REGEN_ENABLED, checked again when the task
- * runs. Outside a task, returns a future.
+ * runs; returns nothing. Outside a task, returns a future.
  *
  * ```lua
  * AsyncAwait.outOfCombat()
  * frame:SetAttribute("type", "macro") -- protected: never during combat lockdown
  * ```
  */
-export function outOfCombat(...extra: unknown[]): LuaMultiReturn<unknown[]> {
+export function outOfCombat(...extra: unknown[]): Future<void> | undefined {
     const newer = newerGlue();
     if (newer) {
         return newer.outOfCombat(...extra);
@@ -80,13 +81,13 @@ export function outOfCombat(...extra: unknown[]): LuaMultiReturn<unknown[]> {
     }
     if (runningTask() === undefined) {
         // Outside a task: a future whose task checks again once combat ends (it may start again).
-        return client.InCombatLockdown() ? waitOn(newWait(), driver, outOfCombat) : asFuture(outOfCombat);
+        return (client.InCombatLockdown() ? waitOnValue(newWait(), driver, outOfCombat) : asFuture(outOfCombat)) as Future<void>;
     }
     // Checked again each time combat ends: it may start again before the task runs.
     while (client.InCombatLockdown()) {
-        waitOn(newWait(), driver);
+        waitOnValue(newWait(), driver);
     }
-    return $multi();
+    return undefined;
 }
 
 function newWait(): Wait {

@@ -3,6 +3,7 @@
 import { describe, raiseAtCaller, tooManyArguments } from "../../core/errors";
 import { failParked, wakeParked } from "../../core/scheduler";
 import type { Wait } from "../../core/task";
+import type { EventName, EventPayload } from "../../api/types";
 import { DriverHooks, WaitKind, guarded, newerGlue, waitOn } from "../kinds";
 
 /** A task waiting for an event, optionally only for payloads that pass `filter`. */
@@ -119,11 +120,11 @@ export const eventKind: WaitKind = {
  * local unit = AsyncAwait.waitForEvent("UNIT_HEALTH", function(u) return u == "player" end)
  * ```
  */
-export function waitForEvent(
-    event: string,
-    filter?: (...payload: unknown[]) => unknown,
+export function waitForEvent<E extends EventName>(
+    event: E,
+    filter?: (...payload: EventPayload<E>) => unknown,
     ...extra: unknown[]
-): LuaMultiReturn<unknown[]> {
+): LuaMultiReturn<EventPayload<E>> {
     const newer = newerGlue();
     if (newer) {
         return newer.waitForEvent(event, filter, ...extra);
@@ -140,6 +141,6 @@ export function waitForEvent(
     if (!driver.knowsEvent(event)) {
         raiseAtCaller(`AsyncAwait: waitForEvent(event, filter): this client does not know the event ${event}`);
     }
-    const wait: EventWait = { what: `event ${event}`, kind: "event", event, filter };
-    return waitOn(wait, driver);
+    const wait: EventWait = { what: `event ${event}`, kind: "event", event, filter: filter as EventWait["filter"] };
+    return waitOn(wait, driver) as LuaMultiReturn<EventPayload<E>>;
 }

@@ -4,7 +4,8 @@ import { raiseAtCaller, tooManyArguments } from "../../core/errors";
 import { wakeParked } from "../../core/scheduler";
 import type { LuaArray } from "../../core/state";
 import type { Wait } from "../../core/task";
-import { DriverHooks, WaitKind, newerGlue, removeWait, waitOn } from "../kinds";
+import type { Future } from "../../api/types";
+import { DriverHooks, WaitKind, newerGlue, removeWait, waitOnValue } from "../kinds";
 
 /** This kind's fields of the glue state. */
 export interface FrameState {
@@ -51,14 +52,14 @@ export const nextFrameKind: WaitKind = {
 };
 
 /**
- * Suspends the running task until the next frame. Outside a task, returns a future that
- * resolves then.
+ * Suspends the running task until the next frame, and returns nothing. Outside a task, returns
+ * a future that resolves then.
  *
  * ```lua
  * for i = 1, #items do work(items[i]); AsyncAwait.nextFrame() end -- one item per frame
  * ```
  */
-export function nextFrame(...extra: unknown[]): LuaMultiReturn<unknown[]> {
+export function nextFrame(...extra: unknown[]): Future<void> | undefined {
     const newer = newerGlue();
     if (newer) {
         return newer.nextFrame(...extra);
@@ -66,5 +67,5 @@ export function nextFrame(...extra: unknown[]): LuaMultiReturn<unknown[]> {
     if (select("#", ...extra) > 0) {
         raiseAtCaller(tooManyArguments("nextFrame()", 0, select("#", ...extra)));
     }
-    return waitOn({ what: "nextFrame()", kind: "nextFrame" }, driver);
+    return waitOnValue({ what: "nextFrame()", kind: "nextFrame" }, driver) as Future<void> | undefined;
 }

@@ -5,7 +5,8 @@ import { wakeParked } from "../../core/scheduler";
 import type { LuaArray } from "../../core/state";
 import type { Wait } from "../../core/task";
 import { client } from "../client";
-import { DriverHooks, TIME_TOLERANCE, WaitKind, newerGlue, waitOn } from "../kinds";
+import type { Future } from "../../api/types";
+import { DriverHooks, TIME_TOLERANCE, WaitKind, newerGlue, waitOnValue } from "../kinds";
 
 /** A task sleeping until GetTime() reaches `due`; `seq` orders equal deadlines. */
 export interface TimerWait extends Wait {
@@ -128,13 +129,13 @@ export const sleepKind: WaitKind = {
 
 /**
  * Suspends the running task until the first frame whose GetTime() is at least `seconds` from
- * now. Outside a task, returns a future that resolves then.
+ * now, and returns nothing. Outside a task, returns a future that resolves then.
  *
  * ```lua
  * AsyncAwait.sleep(1.5) -- in a task: carries on 1.5 s later, at the start of a frame
  * ```
  */
-export function sleep(seconds: number, ...extra: unknown[]): LuaMultiReturn<unknown[]> {
+export function sleep(seconds: number, ...extra: unknown[]): Future<void> | undefined {
     const newer = newerGlue();
     if (newer) {
         return newer.sleep(seconds, ...extra);
@@ -147,5 +148,5 @@ export function sleep(seconds: number, ...extra: unknown[]): LuaMultiReturn<unkn
     }
     fields.seq += 1;
     const wait: TimerWait = { what: `sleep(${seconds})`, kind: "sleep", due: client.GetTime() + seconds, seq: fields.seq };
-    return waitOn(wait, driver);
+    return waitOnValue(wait, driver) as Future<void> | undefined;
 }

@@ -4,7 +4,7 @@ import { describe, raiseAtCaller, tooManyArguments } from "../../core/errors";
 import { failParked, runningTask, wakeParked } from "../../core/scheduler";
 import type { LuaArray } from "../../core/state";
 import type { Wait } from "../../core/task";
-import { DriverHooks, WaitKind, asFuture, guarded, newerGlue, removeWait, waitOn } from "../kinds";
+import { DriverHooks, WaitKind, asFuture, guarded, newerGlue, removeWait, waitOnValue } from "../kinds";
 
 /** A task waiting until `predicate()` is truthy. */
 export interface PredicateWait extends Wait {
@@ -73,14 +73,15 @@ export const untilKind: WaitKind = {
 
 /**
  * Suspends the running task until `predicate()` returns a truthy value, checked at once and
- * then once per frame; returns that value. A predicate that raises fails the task with its
- * error. Outside a task, returns a future.
+ * then once per frame; returns that value (any value but false and nil counts: 0 and "" too, as
+ * in Lua). A predicate that raises fails the task with its error. Outside a task it returns a
+ * future of that value instead: call it in a task (or in `async(fn)`) from TypeScript.
  *
  * ```lua
  * local frame = AsyncAwait.waitUntil(function() return _G.SomeAddonFrame end)
  * ```
  */
-export function waitUntil(predicate: () => unknown, ...extra: unknown[]): LuaMultiReturn<unknown[]> {
+export function waitUntil<T>(predicate: () => T, ...extra: unknown[]): Exclude<T, false | undefined | null> {
     const newer = newerGlue();
     if (newer) {
         return newer.waitUntil(predicate, ...extra);
@@ -94,13 +95,10 @@ export function waitUntil(predicate: () => unknown, ...extra: unknown[]): LuaMul
     // Checked at once, where the caller is: an error here raises to the caller.
     const value = predicate();
     if (value) {
-        if (runningTask() !== undefined) {
-            return $multi(value);
-        }
-        return asFuture(returnValue, value);
+        return (runningTask() !== undefined ? value : asFuture(returnValue, value)) as Exclude<T, false | undefined | null>;
     }
     const wait: PredicateWait = { what: "waitUntil(predicate)", kind: "until", predicate };
-    return waitOn(wait, driver);
+    return waitOnValue(wait, driver) as Exclude<T, false | undefined | null>;
 }
 
 function returnValue(value: unknown): unknown {
