@@ -39,7 +39,7 @@ build: $(ADDON)/AsyncAwait.lua $(ADDON)/LibStub/LibStub.lua $(ADDON)/lib.xml
 
 # The npm package's Lua and typings (TSTL's library build): lib/, with LibStub beside them for
 # the addon's TOC. npm pack runs this (prepack).
-package-lib: node_modules/.package-lock.json $(ADDON)/LibStub/LibStub.lua
+package-lib: node_modules/.package-lock.json build
 	@rm -rf lib
 	npx tstl -p tstl.package.json
 	cp $(ADDON)/LibStub/LibStub.lua lib/LibStub.lua

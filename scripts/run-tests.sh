@@ -3,6 +3,7 @@
 #   - busted specs (spec/**/*.spec.ts compiled to build/spec) under lua5.1
 #   - luaunit suites in plain Lua: the addon loaded like the client loads it, the example
 #     addon, the client simulator itself, LibStub, the bundle's locals and upvalues per module
+#   - the TypeScript examples built from the packed npm package and run in the simulator,
 #   - a package smoke run, luacheck over the built addon (no global but the ones we publish),
 #     and make bench's harness on tiny sizes (it still runs and checks every workload's result)
 set -uo pipefail
@@ -41,6 +42,14 @@ tap_suite "client simulator tests (luaunit)" simulator lua5.1 spec/consumer/simu
 tap_suite "LibStub tests (luaunit)" libstub lua5.1 spec/consumer/libstub.lua --output tap
 tap_suite "bundle against Lua 5.1's limits (luac)" limits lua5.1 spec/bundle/limits.lua --output tap
 sed -n 's/^  \(module\|[a-z]\)/  \1/p' "$log/limits.tap" | grep -E '^  (module|core|wow|api|lib|index|version)'
+
+echo "== TypeScript consumers built from the packed package (spec/package/build.sh)"
+if spec/package/build.sh build/consumer >"$log/consumer-build.txt" 2>&1; then
+  tap_suite "TypeScript consumers in the simulator (luaunit)" consumers \
+    env CONSUMER_OUT=build/consumer lua5.1 spec/package/consumer.lua --output tap
+else
+  failed=$((failed + 1)); cat "$log/consumer-build.txt"
+fi
 
 echo "== package smoke run (scripts/package.sh into a temporary dist)"
 version=$(sed -n 's/^## Version: //p' addon/AsyncAwait/AsyncAwait.toc)

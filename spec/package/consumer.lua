@@ -1,0 +1,117 @@
+-- The TypeScript examples, built from the packed package by spec/package/build.sh, loaded in the
+-- client simulator the way the client loads addons: alone, next to the standalone AsyncAwait
+-- addon (before and after it), and next to Lua addons that embed other copies of the library.
+--   lua5.1 spec/package/consumer.lua <build.sh's out dir>
+package.path = "simulator/?.lua;" .. package.path
+local lu = require("luaunit")
+local client = require("client")
+
+local OUT = os.getenv("CONSUMER_OUT") or "build/consumer"
+local STANDALONE = "addon/AsyncAwait"
+local FROZEN = "spec/fixtures/releases/0.1.0/AsyncAwait"
+
+local function read(path)
+  local f = assert(io.open(path, "rb"))
+  local text = f:read("*a")
+  f:close()
+  return text
+end
+
+local function write(path, text)
+  assert(os.execute("mkdir -p '" .. path:match("^(.*)/[^/]+$") .. "'") == 0)
+  local f = assert(io.open(path, "wb"))
+  f:write(text)
+  f:close()
+end
+
+-- A Lua addon embedding the library copy in `copyDir` (its version patched when given).
+local function luaEmbedder(name, copyDir, version)
+  local dir = OUT .. "/lua/" .. name
+  local bundle = read(copyDir .. "/AsyncAwait.lua")
+  if version then bundle = bundle:gsub('VERSION = "%d+%.%d+%.%d+"', 'VERSION = "' .. version .. '"') end
+  write(dir .. "/Libs/AsyncAwait/AsyncAwait.lua", bundle)
+  write(dir .. "/Libs/AsyncAwait/LibStub/LibStub.lua", read(copyDir .. "/LibStub/LibStub.lua"))
+  write(dir .. "/Libs/AsyncAwait/lib.xml", read(copyDir .. "/lib.xml"))
+  write(dir .. "/" .. name .. ".toc", "## Interface: 120100\n## Title: " .. name .. "\nLibs\\AsyncAwait\\lib.xml\nmain.lua\n")
+  write(dir .. "/main.lua", [[
+local AA = LibStub("AsyncAwait-1.0")
+AA.async(function() AA.waitForEvent("PLAYER_LOGIN"); AA.sleep(0.05); print("]] .. name .. [[: ran") end)()
+]])
+  return dir
+end
+
+local function example(name, mode)
+  return OUT .. "/" .. name .. "-" .. mode .. "/addon/" .. name
+end
+
+-- Loads `dirs` in order, logs in, runs frames (firing BAG_UPDATE(0) on the way); returns the sim.
+local function run(dirs)
+  local sim = client.newSimulator()
+  for _, dir in ipairs(dirs) do sim:loadAddon(dir) end
+  sim:login()
+  sim:runFrames(5)
+  sim:fireEvent("BAG_UPDATE", 0)
+  sim:runFrames(20)
+  return sim
+end
+
+local function said(sim, text)
+  for _, line in ipairs(sim.chat) do
+    if line == text then return true end
+  end
+  return false
+end
+
+local BUNDLED_SAYS = "TsBundled: 42 ready (initial login: true)"
+local LIBSTUB_SAYS = "TsLibStub: bag 0"
+
+local function checkRuns(sim, ...)
+  lu.assertEquals(sim.errors, {})
+  for _, text in ipairs({ ... }) do
+    lu.assertTrue(said(sim, text), text .. " not in chat: " .. table.concat(sim.chat, " | "))
+  end
+  -- One scheduler for everyone: the library table LibStub holds runs it.
+  lu.assertNotNil(sim.env.LibStub("AsyncAwait-1.0")._state.core)
+end
+
+TestConsumers = {}
+
+for _, mode in ipairs({ "default", "strict" }) do
+  local bundled, libstub = example("TsBundled", mode), example("TsLibStub", mode)
+  local suffix = "_" .. mode
+
+  TestConsumers["test_bundled_alone" .. suffix] = function()
+    checkRuns(run({ bundled }), BUNDLED_SAYS)
+  end
+  TestConsumers["test_bundled_after_the_standalone_addon" .. suffix] = function()
+    local sim = run({ STANDALONE, bundled })
+    checkRuns(sim, BUNDLED_SAYS)
+    lu.assertIs(sim.env.AsyncAwait, sim.env.LibStub("AsyncAwait-1.0"))
+  end
+  TestConsumers["test_bundled_before_the_standalone_addon" .. suffix] = function()
+    local sim = run({ bundled, STANDALONE })
+    checkRuns(sim, BUNDLED_SAYS)
+    lu.assertIs(sim.env.AsyncAwait, sim.env.LibStub("AsyncAwait-1.0"))
+  end
+  TestConsumers["test_bundled_next_to_lua_addons_embedding_older_and_newer_copies" .. suffix] = function()
+    local sim = run({ luaEmbedder("OldLua", FROZEN), bundled, luaEmbedder("NewerLua", STANDALONE, "0.9.0") })
+    checkRuns(sim, BUNDLED_SAYS, "OldLua: ran", "NewerLua: ran")
+    lu.assertEquals(sim.env.LibStub("AsyncAwait-1.0").version, "0.9.0")
+  end
+  TestConsumers["test_types_only_with_its_embedded_copy" .. suffix] = function()
+    checkRuns(run({ libstub }), LIBSTUB_SAYS)
+  end
+  TestConsumers["test_types_only_after_the_standalone_addon" .. suffix] = function()
+    checkRuns(run({ STANDALONE, libstub }), LIBSTUB_SAYS)
+  end
+  TestConsumers["test_both_examples_and_the_standalone_addon_share_one_driver" .. suffix] = function()
+    local sim = run({ bundled, STANDALONE, libstub })
+    checkRuns(sim, BUNDLED_SAYS, LIBSTUB_SAYS)
+    local AA = sim.env.LibStub("AsyncAwait-1.0")
+    AA.async(function() AA.nextFrame(); AA.nextFrame() end)()
+    sim:runFrame()
+    lu.assertEquals(sim.stats.lastFrameOnUpdateCalls, 1)
+  end
+end
+
+os.exit(lu.LuaUnit.run(...))
