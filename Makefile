@@ -19,7 +19,7 @@ build/addon/AsyncAwait.lua: node_modules/.package-lock.json tstl.json tsconfig.j
 $(ADDON)/AsyncAwait.lua: build/addon/AsyncAwait.lua AsyncAwait.toc package.json
 	@mkdir -p $(ADDON)
 	cp build/addon/AsyncAwait.lua $(ADDON)/AsyncAwait.lua
-	sed 's/@version@/$(VERSION)/' AsyncAwait.toc > $(ADDON)/AsyncAwait.toc
+	sed 's/@project-version@/$(VERSION)/' AsyncAwait.toc > $(ADDON)/AsyncAwait.toc
 	@echo "built $(ADDON) (version $(VERSION))"
 
 # Our LibStub (src/lib/libstub.ts), compiled alone into one file, shipped as LibStub/LibStub.lua.
@@ -35,7 +35,12 @@ $(ADDON)/lib.xml: lib.xml
 	@mkdir -p $(ADDON)
 	cp lib.xml $@
 
-build: $(ADDON)/AsyncAwait.lua $(ADDON)/LibStub/LibStub.lua $(ADDON)/lib.xml
+# LuaLS annotations for Lua authors' editors (not loaded by the client).
+$(ADDON)/AsyncAwait.meta.lua: AsyncAwait.meta.lua
+	@mkdir -p $(ADDON)
+	cp AsyncAwait.meta.lua $@
+
+build: $(ADDON)/AsyncAwait.lua $(ADDON)/LibStub/LibStub.lua $(ADDON)/lib.xml $(ADDON)/AsyncAwait.meta.lua
 
 # The npm package's Lua and typings (TSTL's library build): lib/, with LibStub beside them for
 # the addon's TOC. npm pack runs this (prepack).
@@ -76,7 +81,7 @@ demo-addon: build
 	@rm -rf build/demo/SeedDemo
 	@mkdir -p build/demo/SeedDemo/Libs
 	cp -r examples/SeedDemo/. build/demo/SeedDemo/
-	sed -i 's/@version@/$(VERSION)/' build/demo/SeedDemo/SeedDemo.toc
+	sed -i 's/@project-version@/$(VERSION)/' build/demo/SeedDemo/SeedDemo.toc
 	cp -r $(ADDON) build/demo/SeedDemo/Libs/AsyncAwait
 
 # Runs the demo addon in the client simulator and prints the chat a player would see.

@@ -17,7 +17,7 @@ export type {
     AsyncFunction, Await, ErrorKind, EventName, EventPayload, Future, Packed, RuntimeError, Task, TaskState,
 } from "./api/types";
 export type { Api, Library } from "./api/surface";
-export { forAddon } from "./api/surface";
+export { Embed, forAddon } from "./api/surface";
 export {
     async, awaitValue as await, createTask, errorKind, joinTask, reportLongSlices, schedule, scheduleAll, startTask,
     traceCreation, yieldTurn as yield,

@@ -46,6 +46,28 @@ describe("bad input", () => {
     });
 });
 
+describe("a call made with ':' by habit", () => {
+    it("is told to use '.'", () => {
+        assert.are.same([], raisesAtCaller(A, [
+            ["A:async(function() end)", "caller:1: AsyncAwait: async(fn): expected a function, got the AsyncAwait table (call its functions with '.', not ':')"],
+            ["A:yield()", "caller:1: AsyncAwait: yield(): expected no arguments, got 1, the first being the AsyncAwait table (call its functions with '.', not ':')"],
+            ["A.forAddon('X'):startTask(nil)", "caller:1: AsyncAwait: startTask(task): expected a task, got the AsyncAwait table (call its functions with '.', not ':')"],
+        ]));
+    });
+});
+
+describe("Embed (AceAddon mixins)", () => {
+    it("gives an addon object the functions, its tasks attributed to it", () => {
+        const addon = { name: "AceStyle" } as { name: string; async?: typeof A.async; sleep?: unknown };
+        assert.are.equal(addon, A.Embed(A, addon));
+        assert.are.equal("function", type(addon.sleep));
+        const t = addon.async!(() => "mixed in")();
+        A.scheduleAll();
+        assert.are.equal("AceStyle", t.owner);
+        assert.are.equal("mixed in", A.await(t));
+    });
+});
+
 describe("joinTask", () => {
     it("raises a runtime error at the caller's line when the task cannot finish", () => {
         let self: Future<LuaMultiReturn<[boolean, unknown]>> | undefined;

@@ -89,6 +89,15 @@ function usesOf(this: void, api: Lib, sim: client.Simulator, current: () => Lib)
         ],
         ["forAddon", () => api.forAddon("Cached").async(() => "owned")(), (t: Future) => assert.are.equal("Cached", t.owner)],
         [
+            "Embed",
+            () => {
+                const addon = { name: "Embedded" } as { name: string; async?: Lib["async"] };
+                api.Embed(api, addon);
+                return addon.async!(() => "embedded")();
+            },
+            (t: Future) => assert.are.equal("Embedded", t.owner),
+        ],
+        [
             "reportLongSlices",
             () => {
                 api.reportLongSlices(1);

@@ -35,6 +35,7 @@ const BAD_CALLS: Record<string, string[]> = {
     reportLongSlices: ["nil", "true", "'x'", "{}", "0/0", "math.huge", "0", "-5", "50, 1"],
     errorKind: ["nil, 1"],
     forAddon: ["nil", "1", "{}", "true", "''", "0/0", "'X', 1"],
+    Embed: ["nil", "nil, 1", "nil, 'x'", "nil, {}, 1"],
 };
 
 /** Runs each bad call through `api`; returns a line per call that did not raise as it should. */

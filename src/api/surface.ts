@@ -12,7 +12,7 @@ import { waitForEvent } from "../wow/waits/event";
 import { nextFrame } from "../wow/waits/nextFrame";
 import { sleep } from "../wow/waits/sleep";
 import { waitUntil } from "../wow/waits/until";
-import { describe, raiseAtCaller, tooManyArguments } from "../core/errors";
+import { apiTables, describe, raiseAtCaller, tooManyArguments } from "../core/errors";
 import {
     async, asyncFor, awaitValue, createTask, createTaskFor, errorKind, joinTask, reportLongSlices, schedule, scheduleAll,
     startTask, traceCreation, yieldTurn,
@@ -38,7 +38,10 @@ export const publicApi = {
     reportLongSlices,
     errorKind,
     forAddon,
+    Embed,
 };
+
+apiTables.set(publicApi, true);
 
 /** The API as an addon sees it: the library table, or a handle from forAddon. */
 export type Api = typeof publicApi;
@@ -81,10 +84,36 @@ export function forAddon(name: string, ...extra: unknown[]): Api {
     return handle;
 }
 
+/**
+ * For AceAddon: an addon that lists "AsyncAwait-1.0" among its mixins gets the public functions,
+ * its tasks attributed to it (AceAddon calls `lib:Embed(addon)`; the addon calls them with a
+ * dot: `MyAddon.async(fn)`). Any table can be given; its `name`, when a string, names the addon.
+ *
+ * ```lua
+ * local MyAddon = LibStub("AceAddon-3.0"):NewAddon("MyAddon", "AsyncAwait-1.0")
+ * MyAddon.async(function() MyAddon.sleep(1) end)()
+ * ```
+ */
+export function Embed(_lib: unknown, target: { name?: unknown }, ...extra: unknown[]): object {
+    if (type(target) !== "table") {
+        raiseAtCaller(`AsyncAwait: Embed(target): expected an addon object (a table), got ${describe(target)}`);
+    }
+    if (select("#", ...extra) > 0) {
+        raiseAtCaller(tooManyArguments("Embed(target)", 1, 1 + select("#", ...extra)));
+    }
+    const name = target.name;
+    const api = type(name) === "string" && name !== "" ? forAddon(name as string) : publicApi;
+    for (const [key, value] of pairs(api)) {
+        (target as Record<string, unknown>)[key] = value;
+    }
+    return target;
+}
+
 /** Copies every public function into `target` (plain pairs: no lualib helper in the bundle). */
 export function copyApi<T extends object>(target: T): T & Api {
     for (const [key, value] of pairs(publicApi)) {
         (target as Record<string, unknown>)[key] = value;
     }
+    apiTables.set(target, true);
     return target as T & Api;
 }

@@ -69,7 +69,7 @@ export const yieldTurn: () => void = coreYield;
  */
 export function schedule(...extra: unknown[]): boolean {
     if (select("#", ...extra) > 0) {
-        raiseAtCaller(tooManyArguments("schedule()", 0, select("#", ...extra)));
+        raiseAtCaller(tooManyArguments("schedule()", 0, select("#", ...extra), select(1, ...extra)[0]));
     }
     return coreSchedule();
 }
@@ -77,7 +77,7 @@ export function schedule(...extra: unknown[]): boolean {
 /** Runs tasks until none is runnable, including tasks created meanwhile. */
 export function scheduleAll(...extra: unknown[]): void {
     if (select("#", ...extra) > 0) {
-        raiseAtCaller(tooManyArguments("scheduleAll()", 0, select("#", ...extra)));
+        raiseAtCaller(tooManyArguments("scheduleAll()", 0, select("#", ...extra), select(1, ...extra)[0]));
     }
     coreScheduleAll();
 }

@@ -24,8 +24,16 @@ export interface RuntimeError {
     readonly message: string;
 }
 
+/** The library table and forAddon handles (weak): a function given one was called with ':'. */
+export const apiTables = setmetatable(new LuaTable<object, boolean>(), { __mode: "k" });
+
+const COLON_HINT = "the AsyncAwait table (call its functions with '.', not ':')";
+
 /** Describes a bad argument for an error message: its type, and its value when short. */
 export function describe(value: unknown): string {
+    if (apiTables.has(value as object)) {
+        return COLON_HINT;
+    }
     const kind = type(value);
     if (kind === "number") {
         // tostring(0/0) is "nan" or "-nan" depending on the platform.
@@ -76,10 +84,14 @@ export function isFiniteNumber(value: unknown): value is number {
     return type(value) === "number" && value === value && value !== math.huge && value !== -math.huge;
 }
 
-/** The message for a call with `given` arguments where at most `expected` make sense. */
-export function tooManyArguments(call: string, expected: number, given: number): string {
+/**
+ * The message for a call with `given` arguments where at most `expected` make sense; `first`,
+ * the first argument, tells a call made with ':' (it is then the library table).
+ */
+export function tooManyArguments(call: string, expected: number, given: number, first?: unknown): string {
     const wanted = expected === 0 ? "no arguments" : expected === 1 ? "1 argument" : `at most ${expected} arguments`;
-    return `AsyncAwait: ${call}: expected ${wanted}, got ${given}`;
+    const hint = apiTables.has(first as object) ? `, the first being ${COLON_HINT}` : "";
+    return `AsyncAwait: ${call}: expected ${wanted}, got ${given}${hint}`;
 }
 
 /** Raises a runtime error of `kind`, its message at the line that called the function calling this. */

@@ -615,7 +615,7 @@ export function yieldTurn(extra?: unknown): void {
     }
     // One test, not select("#", ...): that would cost a tenth of a yield. yield(nil, x) passes.
     if (extra !== undefined) {
-        raiseAtCaller(tooManyArguments("yield()", 0, 1));
+        raiseAtCaller(tooManyArguments("yield()", 0, 1, extra));
     }
     if (current && forcedDepth === 0 && current[Slot.Thread] === running()) {
         yieldThread(YIELD);

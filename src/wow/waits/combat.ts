@@ -77,7 +77,7 @@ export function outOfCombat(...extra: unknown[]): Future<void> | undefined {
         return newer.outOfCombat(...extra);
     }
     if (select("#", ...extra) > 0) {
-        raiseAtCaller(tooManyArguments("outOfCombat()", 0, select("#", ...extra)));
+        raiseAtCaller(tooManyArguments("outOfCombat()", 0, select("#", ...extra), select(1, ...extra)[0]));
     }
     if (runningTask() === undefined) {
         // Outside a task: a future whose task checks again once combat ends (it may start again).

@@ -65,7 +65,7 @@ export function nextFrame(...extra: unknown[]): Future<void> | undefined {
         return newer.nextFrame(...extra);
     }
     if (select("#", ...extra) > 0) {
-        raiseAtCaller(tooManyArguments("nextFrame()", 0, select("#", ...extra)));
+        raiseAtCaller(tooManyArguments("nextFrame()", 0, select("#", ...extra), select(1, ...extra)[0]));
     }
     return waitOnValue({ what: "nextFrame()", kind: "nextFrame" }, driver) as Future<void> | undefined;
 }
