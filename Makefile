@@ -5,7 +5,7 @@ ADDON := addon/AsyncAwait
 SRC := $(shell find src -name '*.ts' 2>/dev/null)
 SPECS := $(shell find spec -name '*.ts' 2>/dev/null)
 
-.PHONY: all build test test-long specs bench bench-instructions clean lua-deps package package-lib demo demo-addon
+.PHONY: all build test test-long specs bench bench-instructions clean lua-deps package package-lib release-tree demo demo-addon
 
 all: build
 
@@ -49,9 +49,20 @@ package-lib: node_modules/.package-lock.json build
 	npx tstl -p tstl.package.json
 	cp $(ADDON)/LibStub/LibStub.lua lib/LibStub.lua
 
-# dist/AsyncAwait-$(VERSION).zip holding the AsyncAwait/ folder.
-package: build
-	scripts/package.sh $(VERSION) $(ADDON) dist
+# The release tree: what the release branch holds and the BigWigs packager packages as it is
+# (the built addon folder, its TOC still reading @project-version@, LICENSE, README, .pkgmeta).
+RELEASE := build/release
+release-tree: build
+	@rm -rf $(RELEASE)
+	@mkdir -p $(RELEASE)
+	cp -R $(ADDON)/. $(RELEASE)/
+	cp AsyncAwait.toc LICENSE README.md $(RELEASE)/
+	cp release.pkgmeta $(RELEASE)/.pkgmeta
+	@echo "release tree in $(RELEASE)"
+
+# dist/AsyncAwait-$(VERSION).zip: the release tree packaged the way the packager does it.
+package: release-tree
+	scripts/package.sh $(VERSION) $(RELEASE) dist
 
 # Specs: spec/**/*.spec.ts and the src modules they import, compiled one Lua file per module.
 build/spec/.stamp: node_modules/.package-lock.json spec/tsconfig.json $(SRC) $(SPECS) $(wildcard spec/support/*.lua simulator/*.lua)

@@ -1,89 +1,99 @@
 #!/usr/bin/env bash
-# Zips a built addon folder for release: dist/AsyncAwait-<version>.zip holding one folder,
-# AsyncAwait/, with the folder's files (the layout CurseForge, Wago and the client expect).
+# Packages a release tree (make release-tree) the way the BigWigs packager does, offline:
 #
-#   scripts/package.sh <version> [addon-dir] [dist-dir]
-#     addon-dir  the built folder (default addon/AsyncAwait); its own name does not matter
-#     dist-dir   where the zip goes (default dist)
+#   scripts/package.sh <version> [tree] [dist-dir]
+#     tree      the release tree (default build/release): the built folder with its .pkgmeta
+#     dist-dir  where the zip goes (default dist)
 #
-# Checks before zipping: the folder has AsyncAwait.toc, its `## Version:` is <version> (so a TOC
-# still reading @version@ is refused), and every file the TOC lists is there. Dotfiles are left
-# out (CurseForge rejects .DS_Store and friends). Uses python3's zipfile (python3 comes with
-# Debian's npm), else `zip`. SOURCE_DATE_EPOCH, when set, fixes every entry's timestamp.
+# The packager's steps, as far as this tree needs them: read .pkgmeta (package-as names the
+# folder; ignore lists paths left out), copy the tree's files but dotfiles and ignored paths
+# into that folder, replace @project-version@ with <version> in .toc, .lua, .xml and .md files,
+# and zip it as <package-as>-<version>.zip. Then checks what a release must hold: the TOC's
+# version, every file the TOC lists, no keyword left. SOURCE_DATE_EPOCH fixes timestamps.
 set -euo pipefail
-
-NAME=AsyncAwait
-
 die() { echo "package.sh: $*" >&2; exit 1; }
 
-[ $# -ge 1 ] && [ $# -le 3 ] || die "usage: scripts/package.sh <version> [addon-dir] [dist-dir]"
+[ $# -ge 1 ] && [ $# -le 3 ] || die "usage: scripts/package.sh <version> [tree] [dist-dir]"
 version=$1
-src=${2:-addon/$NAME}
+tree=${2:-build/release}
 dist=${3:-dist}
-
 [[ $version =~ ^[0-9A-Za-z][0-9A-Za-z.+_-]*$ ]] || die "bad version '$version'"
-[ -d "$src" ] || die "no addon folder at $src (run make first)"
-toc="$src/$NAME.toc"
-[ -f "$toc" ] || die "$toc is missing"
-
-toc_version=$(sed -n 's/^##[[:space:]]*Version:[[:space:]]*//p' "$toc" | tr -d '\r' | sed 's/[[:space:]]*$//' | head -n1)
-[ "$toc_version" = "$version" ] || die "$toc says Version '$toc_version', expected '$version'"
-
-# Every file the TOC loads (lines that are not blank and not comments; \ separates folders).
-while IFS= read -r line; do
-  line=${line%$'\r'}
-  line=${line%"${line##*[![:space:]]}"}
-  case $line in '' | '#'*) continue ;; esac
-  [ -f "$src/${line//\\//}" ] || die "$toc lists $line, which is not in $src"
-done <"$toc"
-
+[ -f "$tree/.pkgmeta" ] || die "no .pkgmeta in $tree (run make release-tree first)"
+command -v python3 >/dev/null 2>&1 || die "needs python3"
 mkdir -p "$dist"
-out="$dist/$NAME-$version.zip"
-tmp="$out.tmp.$$"
-trap 'rm -f "$tmp"' EXIT
 
-if command -v python3 >/dev/null 2>&1; then
-  python3 - "$src" "$tmp" "$NAME" <<'PY'
-import os, sys, time, zipfile
+python3 - "$version" "$tree" "$dist" <<'PY'
+import os, re, sys, time, zipfile
 
-src, out, name = sys.argv[1:4]
+version, tree, dist = sys.argv[1:4]
+
+def die(message):
+    sys.exit("package.sh: " + message)
+
+# .pkgmeta: the few keys a release of this tree uses (YAML subset: "key: value", "key:" + "  - item").
+name, ignore, key = None, [], None
+for raw in open(os.path.join(tree, ".pkgmeta"), encoding="utf-8"):
+    line = raw.split("#", 1)[0].rstrip()
+    if not line.strip():
+        continue
+    item = re.match(r"^\s+-\s*(.+)$", line)
+    if item and key == "ignore":
+        ignore.append(item.group(1).strip().strip("'\"").rstrip("/"))
+        continue
+    pair = re.match(r"^([\w-]+):\s*(.*)$", line)
+    if pair:
+        key, value = pair.group(1), pair.group(2).strip()
+        if key == "package-as":
+            name = value
+if not name:
+    die(".pkgmeta has no package-as")
+
+def ignored(rel):
+    return any(rel == p or rel.startswith(p + "/") for p in ignore)
+
+files = {}
+for root, dirs, names in os.walk(tree):
+    dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+    for f in sorted(names):
+        if f.startswith("."):
+            continue
+        rel = os.path.relpath(os.path.join(root, f), tree).replace(os.sep, "/")
+        if ignored(rel):
+            continue
+        data = open(os.path.join(root, f), "rb").read()
+        if f.rsplit(".", 1)[-1].lower() in ("toc", "lua", "xml", "md"):
+            data = data.replace(b"@project-version@", version.encode())
+        files[rel] = data
+
+toc = files.get(name + ".toc")
+if toc is None:
+    die(f"{name}.toc is missing")
+text = toc.decode("utf-8")
+found = re.search(r"^##\s*Version:\s*(.*?)\s*$", text, re.M)
+if not found or found.group(1) != version:
+    die(f"{name}.toc says Version '{found.group(1) if found else ''}', expected '{version}'")
+for line in text.splitlines():
+    line = line.strip()
+    if line and not line.startswith("#") and line.replace("\\", "/") not in files:
+        die(f"{name}.toc lists {line}, which is not in the package")
+for rel, data in files.items():
+    if b"@project-version@" in data:
+        die(f"{rel} still holds @project-version@")
+
 epoch = os.environ.get("SOURCE_DATE_EPOCH")
-fixed = time.gmtime(int(epoch))[:6] if epoch else None
-
-def entry(arcname, path=None):
-    stamp = fixed or time.localtime(os.path.getmtime(path or src))[:6]
-    info = zipfile.ZipInfo(arcname, date_time=max(stamp, (1980, 1, 1, 0, 0, 0)))
-    if arcname.endswith("/"):
+stamp = time.gmtime(int(epoch))[:6] if epoch else time.localtime()[:6]
+out = os.path.join(dist, f"{name}-{version}.zip")
+with zipfile.ZipFile(out + ".tmp", "w") as zf:
+    dirs = sorted({name + "/" + "/".join(rel.split("/")[:i]) + "/" for rel in files for i in range(1, rel.count("/") + 1)} | {name + "/"})
+    for d in dirs:
+        info = zipfile.ZipInfo(d.replace("//", "/"), date_time=stamp)
         info.external_attr = (0o40755 << 16) | 0x10
-    else:
+        zf.writestr(info, b"")
+    for rel in sorted(files):
+        info = zipfile.ZipInfo(f"{name}/{rel}", date_time=stamp)
         info.external_attr = 0o100644 << 16
         info.compress_type = zipfile.ZIP_DEFLATED
-    return info
-
-with zipfile.ZipFile(out, "w") as zf:
-    zf.writestr(entry(name + "/"), b"")
-    for root, dirs, files in os.walk(src):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        rel = os.path.relpath(root, src)
-        prefix = name + "/" + ("" if rel == "." else rel.replace(os.sep, "/") + "/")
-        if rel != ".":
-            zf.writestr(entry(prefix, root), b"")
-        for f in sorted(files):
-            if f.startswith("."):
-                continue
-            path = os.path.join(root, f)
-            with open(path, "rb") as fh:
-                zf.writestr(entry(prefix + f, path), fh.read())
+        zf.writestr(info, files[rel])
+os.replace(out + ".tmp", out)
+print(out)
 PY
-elif command -v zip >/dev/null 2>&1; then
-  stage=$(mktemp -d)
-  trap 'rm -f "$tmp"; rm -rf "$stage"' EXIT
-  mkdir "$stage/$NAME"
-  cp -R "$src/." "$stage/$NAME/"
-  (cd "$stage" && zip -qrX - "$NAME" -x '*/.*') >"$tmp"
-else
-  die "needs python3 or zip"
-fi
-
-mv -f "$tmp" "$out"
-echo "$out"

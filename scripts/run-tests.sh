@@ -4,7 +4,8 @@
 #   - luaunit suites in plain Lua: the addon loaded like the client loads it, the example
 #     addon, the client simulator itself, LibStub, the bundle's locals and upvalues per module
 #   - the TypeScript examples built from the packed npm package and run in the simulator,
-#   - a package smoke run, luacheck over the built addon (no global but the ones we publish),
+#   - releases (the zip the packager would make, an external, the release branch), luacheck
+#     over the built addon (no global but the ones we publish),
 #     and make bench's harness on tiny sizes (it still runs and checks every workload's result)
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -51,17 +52,13 @@ else
   failed=$((failed + 1)); cat "$log/consumer-build.txt"
 fi
 
-echo "== package smoke run (scripts/package.sh into a temporary dist)"
-version=$(sed -n 's/^## Version: //p' addon/AsyncAwait/AsyncAwait.toc)
-ok=1
-zip=$(scripts/package.sh "$version" addon/AsyncAwait "$log/dist" 2>&1) || ok=0
-for name in AsyncAwait.toc AsyncAwait.lua LibStub/LibStub.lua lib.xml; do
-  [ "$ok" -eq 1 ] && grep -qaF "AsyncAwait/$name" "$zip" || { ok=0; echo "  missing AsyncAwait/$name"; }
-done
-if [ "$ok" -eq 1 ]; then
-  passed=$((passed + 1)); echo "  $(basename "$zip")"
+echo "== release: the release tree packaged as the BigWigs packager does (scripts/package.sh)"
+version=$(node -p "require('./package.json').version")
+if make -s release-tree >"$log/release.txt" 2>&1 && zip=$(scripts/package.sh "$version" build/release "$log/dist" 2>>"$log/release.txt"); then
+  tap_suite "releases: the zip, a .pkgmeta external, the release branch (luaunit)" release \
+    env RELEASE_TREE=build/release RELEASE_ZIP="$zip" RELEASE_VERSION="$version" lua5.1 spec/package/release.lua --output tap
 else
-  failed=$((failed + 1)); echo "  $zip"
+  failed=$((failed + 1)); cat "$log/release.txt"
 fi
 
 echo "== luacheck (globals) over addon/"
