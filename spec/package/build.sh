@@ -14,6 +14,11 @@ rm -rf "$out"
 mkdir -p "$out"
 tarball=$(cd "$root" && npm pack --pack-destination "$out" 2>/dev/null | tail -n 1)
 echo "packed $tarball"
+# The package's typings must bring no globals into a consumer (its WoW declarations stay inside).
+if tar -xzOf "$out/$tarball" --wildcards 'package/lib/*.d.ts' | grep -n "declare global"; then
+  echo "the package's typings declare globals" >&2
+  exit 1
+fi
 
 for example in TsBundled TsLibStub; do
   for mode in default strict; do
