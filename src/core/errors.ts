@@ -15,7 +15,13 @@ export type ErrorKind =
     /** A forced await (outside any task) of a task that waits for time, an event or this code. */
     | "WouldBlock"
     /** A task body called coroutine.yield() itself. */
-    | "DirectYield";
+    | "DirectYield"
+    /** The task was cancelled (cancel), or a task it awaited was and it did not catch that. */
+    | "Cancelled"
+    /** A wait or timeout() ran out of time. */
+    | "TimedOut"
+    /** Every input of any() failed; the error's `errors` lists theirs in input order. */
+    | "AllFailed";
 
 /** An error the library raised at run time. */
 export interface RuntimeError {

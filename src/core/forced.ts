@@ -27,6 +27,47 @@ export function useScheduler(
     leaveForced = leave;
 }
 
+/** The first input of a gate (a combinator's) that is not dead, if it is a gate with one. */
+function openInput(wait: Wait): TaskRecord | undefined {
+    const inputs = wait.inputs;
+    if (inputs !== undefined) {
+        let i = 1;
+        while (inputs[i] !== undefined) {
+            if (inputs[i][Slot.State] !== DEAD) {
+                return inputs[i];
+            }
+            i += 1;
+        }
+    }
+    return undefined;
+}
+
+/** Whether `waiter` is among what `gate`'s open inputs wait for, through further gates too. */
+function gateReaches(gate: Wait, waiter: TaskRecord): boolean {
+    const seen = new LuaTable<object, boolean>();
+    const stack: (TaskRecord | Wait)[] = [gate];
+    while (stack.length > 0) {
+        const t = stack.pop()!;
+        if (t === waiter) {
+            return true;
+        }
+        if (!seen.has(t)) {
+            seen.set(t, true);
+            const inputs = (t as Wait).inputs;
+            if (inputs !== undefined) {
+                let i = 1;
+                while (inputs[i] !== undefined) {
+                    stack.push(inputs[i]);
+                    i += 1;
+                }
+            } else if ((t as TaskRecord)[Slot.State] === SUSPENDED) {
+                stack.push((t as TaskRecord)[Slot.Awaiting]);
+            }
+        }
+    }
+    return false;
+}
+
 /** The AwaitCycle error if `waiter` waiting for `target` would close a cycle, else undefined. */
 export function cycleProblem(waiter: TaskRecord, target: TaskRecord): RuntimeError | undefined {
     let t = target;
@@ -35,6 +76,12 @@ export function cycleProblem(waiter: TaskRecord, target: TaskRecord): RuntimeErr
             return undefined; // (a Wait has no State slot: the chain ends there too)
         }
         t = t[Slot.Awaiting] as TaskRecord;
+        if ((t as unknown as Wait).inputs !== undefined) {
+            if (!gateReaches(t as unknown as Wait, waiter)) {
+                return undefined;
+            }
+            break;
+        }
     }
     return runtimeError(
         "AwaitCycle",
@@ -67,6 +114,11 @@ export function completeNow(target: TaskRecord): RuntimeError | undefined {
         } else if (state === SUSPENDED && getmetatable(task[Slot.Awaiting]) === taskMeta) {
             top += 1;
             chain[top] = task[Slot.Awaiting] as TaskRecord;
+            S.chainTop = top;
+        } else if (state === SUSPENDED && openInput(task[Slot.Awaiting] as Wait) !== undefined) {
+            // A combinator's result: run its open inputs, one at a time, until it settles.
+            top += 1;
+            chain[top] = openInput(task[Slot.Awaiting] as Wait);
             S.chainTop = top;
         } else if (state === SUSPENDED) {
             const what = (task[Slot.Awaiting] as Wait).what;

@@ -14,7 +14,11 @@
  * the names older copies call (0.1.x's setters, below). The whole list is `entries`: the core's here,
  * the client glue's added by the library layer (src/lib/entries.ts).
  */
-import { hasQueued, ownerList, snapshot } from "./introspect";
+import { cancelTask } from "./cancel";
+import { deferCleanup } from "./cleanup";
+import { openGate } from "./gates";
+import { protectedCall } from "./protect";
+import { hasQueued, ownedTasks, ownerList, snapshot } from "./introspect";
 import {
     atRest, awaitHandover, awaitValue, failParked, finish, forwardCalls, forwardingTo, handOver, isTask, joinWait, loadState,
     newTask, park, retiredTo, runBudget, runningTask, schedule, scheduleAll, startTask, wakeParked, wrapAsync, yieldTurn,
@@ -127,8 +131,10 @@ const coreEntries = {
     // The scheduler (hot path) and its settings.
     awaitValue, configure, failParked, finish, isTask, joinWait, newTask, ownerNamed, park, runBudget, runningTask,
     schedule, scheduleAll, sleepDriver, startTask, wakeParked, wrapAsync, yieldTurn,
+    // Control: cancellation, cleanup, combinators.
+    cancelTask, deferCleanup, openGate, protectedCall,
     // Introspection.
-    hasQueued, ownerList, snapshot,
+    hasQueued, ownedTasks, ownerList, snapshot,
     // The handover itself.
     retire, forwardTo, takeOver,
     // Called by 0.1.x, which had one setter per setting where this copy has configure.

@@ -2,7 +2,8 @@
 /** Introspection for the /asyncawait report and for specs: counters and the owner list. */
 import { forwardingTo, runState, syncState } from "./scheduler";
 import { S } from "./state";
-import type { Owner, TaskRecord } from "./task";
+import { DEAD, SUSPENDED, Slot } from "./task";
+import type { Owner, TaskRecord, Wait, Watcher } from "./task";
 
 export interface Snapshot {
     /** The task whose body is executing, else false. */
@@ -71,4 +72,80 @@ export function ownerList(): Owner[] {
         list.push(S.owners[i]);
     }
     return list;
+}
+
+/**
+ * The tasks of `owner` that are started and not dead. No list of all tasks is kept (it would
+ * cost every spawn): they are found from where live tasks are, the run queues, the running
+ * task and `parked` (the tasks the wait kinds hold), following await links both ways: what a
+ * task awaits (a task, a gate's inputs) and who awaits it (tasks, gates' result tasks).
+ */
+export function ownedTasks(owner: Owner, parked: TaskRecord[]): TaskRecord[] {
+    const next = forwardingTo();
+    if (next) {
+        return next.ownedTasks(owner, parked);
+    }
+    syncState();
+    const seen = new LuaTable<TaskRecord, boolean>();
+    const stack: TaskRecord[] = [];
+    const found: TaskRecord[] = [];
+    const push = (task: TaskRecord | undefined): void => {
+        if (task !== undefined && !seen.has(task) && task[Slot.State] !== DEAD) {
+            seen.set(task, true);
+            stack.push(task);
+        }
+    };
+    for (const i of $range(1, S.ownerCount)) {
+        const o = S.owners[i];
+        for (const j of $range(o.drainPos, o.drainLen)) {
+            push(o.draining[j]);
+        }
+        for (const j of $range(1, o.incomingLen)) {
+            push(o.incoming[j]);
+        }
+    }
+    const [current] = runState();
+    if (current) {
+        push(current);
+    }
+    for (const task of parked) {
+        push(task);
+    }
+    const pushWaiter = (waiter: TaskRecord | Watcher, of: TaskRecord): void => {
+        if ((waiter as TaskRecord)[Slot.Awaiting] === of) {
+            push(waiter as TaskRecord);
+        } else {
+            const gate = (waiter as { gate?: Wait }).gate;
+            push(gate?.task);
+        }
+    };
+    while (stack.length > 0) {
+        const task = stack.pop()!;
+        if (task[Slot.Owner] === owner) {
+            found.push(task);
+        }
+        if (task[Slot.State] === SUSPENDED) {
+            const on = task[Slot.Awaiting] as TaskRecord & Wait;
+            if (getmetatable(on) === S.taskMeta) {
+                push(on);
+            } else if (on.inputs !== undefined) {
+                let i = 1;
+                while (on.inputs[i] !== undefined) {
+                    push(on.inputs[i]);
+                    i += 1;
+                }
+            }
+        }
+        const first = task[Slot.Waiter] as TaskRecord | Watcher | false;
+        if (first) {
+            pushWaiter(first, task);
+            const more = task.waiters;
+            if (more !== undefined) {
+                for (const i of $range(1, (more as unknown as unknown[]).length)) {
+                    pushWaiter(more[i], task);
+                }
+            }
+        }
+    }
+    return found;
 }

@@ -20,10 +20,12 @@ import { RuntimeError, describe, raise, raiseAtCaller, raiseValue, runtimeError,
 import { completeNow, cycleProblem, useScheduler } from "./forced";
 import type { Entries } from "./handover";
 import { LuaArray, S, Signal, Tracer } from "./state";
-import { DEAD, FAILED, Owner, PENDING, QueueArray, RUNNABLE, RUNNING, SUSPENDED, Slot, TaskRecord, TaskState, Wait } from "./task";
+import {
+    DEAD, FAILED, Owner, PENDING, QueueArray, RUNNABLE, RUNNING, SUSPENDED, Slot, TaskRecord, TaskState, Wait, Watcher,
+} from "./task";
 import { noteSlice, sliceFloor as floorOfSlices } from "./slices";
 import { currentTrace } from "./trace";
-import { noteUnobserved, reportUnobserved } from "./unhandled";
+import { noteFailure, reportUnobserved } from "./unhandled";
 
 const create = coroutine.create;
 const resume = coroutine.resume;
@@ -89,6 +91,9 @@ let SUSPEND: Signal;
 let PARK: Signal;
 let IDLE: Signal;
 let RETIRED: Signal;
+/** A running task was asked to cancel: runTask calls honorCancels (cancel.ts) after each run. */
+let cancelRequested = false;
+let honorCancels: () => boolean;
 /** awake, not forwarding and not tracing: async wrappers may take their fast path. */
 let fastSpawn = true;
 /** The copy this one forwards every call to: a newer one once retired, or an older one finishing its run. */
@@ -265,16 +270,32 @@ function wake(waiter: TaskRecord): void {
     enqueue(waiter);
 }
 
-/** Wakes every waiter of a task that just died, in the order they began to wait. */
+/**
+ * Tells a waiter of `task`, which just died: a task suspended on it is woken; a Watcher (a
+ * combinator's gate, deferred cleanup) is notified now. A task waiter's Awaiting slot is `task`.
+ */
+function tell(waiter: TaskRecord | Watcher, task: TaskRecord): void {
+    if ((waiter as TaskRecord)[Slot.Awaiting] === task) {
+        wake(waiter as TaskRecord);
+    } else {
+        (waiter as Watcher).notify(waiter as Watcher, task);
+    }
+}
+
+/** Tells every waiter of a task that just died, in the order they began to wait. */
 function wakeWaiters(task: TaskRecord): void {
     const first = task[Slot.Waiter] as TaskRecord;
     task[Slot.Waiter] = false;
-    wake(first);
+    if (first[Slot.Awaiting] === task) {
+        wake(first);
+    } else {
+        (first as unknown as Watcher).notify(first as unknown as Watcher, task);
+    }
     const more = task.waiters;
     if (more) {
         task.waiters = undefined;
         for (const i of $range(1, (more as unknown as unknown[]).length)) {
-            wake(more[i]);
+            tell(more[i], task);
         }
     }
 }
@@ -283,6 +304,11 @@ function wakeWaiters(task: TaskRecord): void {
 function addWaiter(target: TaskRecord, waiter: TaskRecord): void {
     waiter[Slot.State] = SUSPENDED;
     waiter[Slot.Awaiting] = target;
+    addWatcher(target, waiter);
+}
+
+/** Adds a waiter (a task already marked suspended on `target`, or a Watcher) to `target`'s. */
+export function addWatcher(target: TaskRecord, waiter: TaskRecord | Watcher): void {
     if (!target[Slot.Waiter]) {
         target[Slot.Waiter] = waiter;
         return;
@@ -337,11 +363,32 @@ function fail(task: TaskRecord, err: unknown, where: string): void {
     task[Slot.Thread] = false;
     task[Slot.State] = DEAD;
     live -= 1;
-    if (task[Slot.Waiter]) {
-        wakeWaiters(task); // the waiters receive the error: it is handled
-    } else {
-        noteUnobserved(task);
+    const first = task[Slot.Waiter] as TaskRecord | false;
+    // A task awaiting it receives the error: it is handled. Otherwise see whether anyone will.
+    if (!first || first[Slot.Awaiting] !== task) {
+        noteFailure(task);
     }
+    if (first) {
+        wakeWaiters(task);
+    }
+}
+
+/**
+ * Ends a task that has not finished with `err`, now: a pending or queued one never runs, a
+ * suspended one (already detached from what it waited for: cancel.ts) never resumes.
+ */
+export function endTask(task: TaskRecord, err: unknown): void {
+    if (task[Slot.State] === PENDING) {
+        pendingCount -= 1;
+    }
+    task[Slot.Awaiting] = false;
+    fail(task, err, "");
+}
+
+/** Cancellations of running tasks wait for their next suspension: runTask then calls `honor`. */
+export function requestCancels(honor: () => boolean): void {
+    honorCancels = honor;
+    cancelRequested = true;
 }
 
 /** At the end of each run: report unhandled errors; hand over to a newer copy if one waits. */
@@ -493,6 +540,9 @@ function runTask(task: TaskRecord): TaskRecord {
     } else if (signal !== RETIRED) {
         const message = "AsyncAwait: a task called coroutine.yield() directly; use AsyncAwait.yield() or await() inside tasks";
         fail(last, runtimeError("DirectYield", message), tracer(thread));
+    }
+    if (cancelRequested) {
+        cancelRequested = honorCancels(); // a task asked to cancel while running may have stopped
     }
     return last;
 }
@@ -711,6 +761,9 @@ function valuesOf(task: TaskRecord): LuaMultiReturn<unknown[]> {
     }
     if (count === FAILED) {
         task.observed = true;
+        if (current) {
+            current.causedBy = task; // its report, should it fail with this error, follows the chain
+        }
         raiseValue(task.error, 0);
     }
     return unpack(task as unknown as unknown[], Slot.Values, Slot.Values + count - 1);
@@ -872,11 +925,12 @@ function waitValues(wait: Wait): LuaMultiReturn<unknown[]> {
 }
 
 /**
- * A task suspended on `wait` from the start, for a wait called outside any task: once woken it
- * runs `then(...)` (by default it returns the wait's values).
+ * A task suspended on `wait` from the start (a wait called outside any task, a combinator's
+ * result, a delayed call), attributed to `owner` or the creator's: once woken it runs
+ * `then(...)` (by default it returns the wait's values).
  */
-export function newParkedTask(wait: Wait, then?: AnyFunction, ...args: unknown[]): TaskRecord {
-    const task = then !== undefined ? newTask(SUSPENDED, undefined, then, ...args) : newTask(SUSPENDED, undefined, waitValues, wait);
+export function newParkedTask(wait: Wait, owner: Owner | undefined, then?: AnyFunction, ...args: unknown[]): TaskRecord {
+    const task = then !== undefined ? newTask(SUSPENDED, owner, then, ...args) : newTask(SUSPENDED, owner, waitValues, wait);
     task[Slot.Awaiting] = wait;
     wait.task = task;
     return task;

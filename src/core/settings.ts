@@ -20,6 +20,8 @@ export interface Settings {
     tracer?: Tracer;
     /** Registers a wait once its task has parked on it. */
     onPark?: (wait: Wait) => void;
+    /** Releases a wait whose task was cancelled. */
+    onDetach?: (wait: Wait) => void;
     /** Slices from this long (ms) are reported once per task; false: never. */
     longSliceMs?: number | false;
     /** Receives those reports. */
@@ -38,6 +40,7 @@ export function configure(settings: Settings): void {
     S.reporter = settings.reporter ?? S.reporter;
     S.tracer = settings.tracer ?? S.tracer;
     S.onPark = settings.onPark ?? S.onPark;
+    S.onDetach = settings.onDetach ?? S.onDetach;
     S.longSliceMs = settings.longSliceMs ?? S.longSliceMs;
     S.onLongSlice = settings.onLongSlice ?? S.onLongSlice;
     loadState();

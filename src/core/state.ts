@@ -58,6 +58,8 @@ export interface CoreState {
     onWork: (() => void) | undefined;
     /** Registers a wait once its task has parked on it (the client glue's wait kinds). */
     onPark: ((wait: Wait) => void) | undefined;
+    /** Releases a wait whose task was cancelled (the client glue's wait kinds). */
+    onDetach: ((wait: Wait) => void) | undefined;
     /** Async wrapper → body (weak), so `await(asyncFn, ...)` can call the body directly. */
     asyncBodies: LuaTable<AnyFunction, AnyFunction>;
     /** Body → where async() made it ("file:line", weak keys), for unhandled-error reports. */

@@ -30,7 +30,10 @@ export const enum Slot {
     Thread = 3,
     /** True while the record sits in its owner's run queue (the entry may be stale; see scheduler.ts). */
     Queued = 4,
-    /** The first task waiting for this one, else false; further waiters are in `waiters`. */
+    /**
+     * The first waiter of this one, else false; further waiters are in `waiters`. A waiter is a
+     * task suspended on this one (its Awaiting slot is this task) or a Watcher.
+     */
     Waiter = 5,
     /** What this task is suspended on (a task record, or a Wait outside the scheduler), else false. */
     Awaiting = 6,
@@ -59,7 +62,7 @@ export interface TaskRecord {
     /** The traceback of the failure point (hash part; only set on failure). */
     traceback?: string;
     /** Waiters after the first, in the order they began to wait (hash part). */
-    waiters?: { [index: number]: TaskRecord };
+    waiters?: { [index: number]: TaskRecord | Watcher };
     /** Cache of the materialized public `result` table (hash part). */
     result?: Packed;
     /** A failed task's error was awaited or joined (hash part). */
@@ -72,6 +75,20 @@ export interface TaskRecord {
     longestSlice?: number;
     /** A slice of it was reported as too long (hash part). */
     longSliceReported?: boolean;
+    /** The task whose error its last await re-raised (hash part): reports follow the await chain. */
+    causedBy?: TaskRecord;
+}
+
+/**
+ * A waiter that is not a task: something to tell, synchronously, when the task dies. A gate of
+ * a combinator watching its inputs, a task's deferred cleanup. Its Awaiting slot (6) is never
+ * the task it watches, which is how wakeWaiters tells it from a task.
+ */
+export interface Watcher {
+    /** Called once the watched task is dead (and never again). */
+    notify: (this: void, watcher: Watcher, task: TaskRecord) => void;
+    /** Whether it needs the task's outcome: a task no consumer needs is cancelled with its last consumer. */
+    consumer: boolean;
 }
 
 /** A run queue array: entries from 1, holes where entries were taken. */
@@ -114,12 +131,28 @@ export interface Wait {
     task?: TaskRecord;
     /** What the task's park call returns, packed (set when it is woken). */
     values?: Packed;
+    /** The tasks a combinator's gate watches (src/core/gates.ts): a forced await runs them. */
+    inputs?: { [index: number]: TaskRecord };
+    /**
+     * Releases what the wait holds when its task is cancelled, for waits the core owns (a gate);
+     * the client glue's waits are detached by the onDetach setting instead.
+     */
+    detach?: (this: void, wait: Wait, reason: unknown) => void;
+    /** A timer bounding this wait (src/wow/kinds.ts: waitTimed), released with it. */
+    timer?: Wait;
 }
+
+let errorMeta: LuaMetatable<object> | undefined;
 
 /** Serves the public read-only fields of a task from its slots. */
 function taskIndex(task: TaskRecord, key: string): unknown {
     if (key === "state") {
         return task[Slot.State];
+    }
+    if (key === "cancelled") {
+        // Cancelled: it ended with a cancellation error, its own or one an await passed on.
+        const err = task.error as { kind?: string } | undefined;
+        return task[Slot.Count] === FAILED && getmetatable(err as object) === errorMeta && err!.kind === "Cancelled";
     }
     if (key === "owner") {
         return (task[Slot.Owner] as Owner).name;
@@ -145,6 +178,7 @@ function taskIndex(task: TaskRecord, key: string): unknown {
  * shared by every copy of the library (it is how a task is recognised), so a newer copy
  * updates it in place: records an older copy made get the newer behaviour too.
  */
-export function installTaskMeta(meta: LuaMetatable<TaskRecord>): void {
+export function installTaskMeta(meta: LuaMetatable<TaskRecord>, errors: LuaMetatable<object>): void {
+    errorMeta = errors;
     meta.__index = taskIndex;
 }

@@ -4,8 +4,20 @@
  * each at the end of the run (unless someone awaited them meanwhile) to the configured reporter
  * (the client glue sends them to geterrorhandler()).
  */
+import { errorKind } from "./errors";
 import { S } from "./state";
 import type { TaskRecord } from "./task";
+import { hasConsumer } from "./waiters";
+
+/**
+ * A task failed with no task awaiting it: unless a combinator's gate takes its error or it was
+ * cancelled (a cancellation is an outcome someone chose, never reported), it is noted.
+ */
+export function noteFailure(task: TaskRecord): void {
+    if (errorKind(task.error) !== "Cancelled" && !hasConsumer(task)) {
+        noteUnobserved(task);
+    }
+}
 
 /** Notes a task that failed with no waiter. */
 export function noteUnobserved(task: TaskRecord): void {

@@ -91,7 +91,7 @@ export function upgradeCoreState(s: CoreState, fromMinor: number | undefined): v
     // values too (0.1.x: keys only): a body that refers to its own wrapper makes a cycle through
     // the table that Lua 5.1, which has no ephemerons, would never collect otherwise.
     (getmetatable(s.asyncBodies) as LuaMetatable<object>).__mode = "kv";
-    installTaskMeta(s.taskMeta as LuaMetatable<TaskRecord>);
+    installTaskMeta(s.taskMeta as LuaMetatable<TaskRecord>, s.errorMeta);
     installErrorMeta(s.errorMeta);
     s.minor = MINOR;
 }

@@ -1,0 +1,62 @@
+/** @noSelfInFile */
+/**
+ * Deferred cleanup: functions a task registers (defer) run, last registered first, when it ends
+ * by any route: returned, failed or cancelled. They are one Watcher on the task, not a consumer
+ * of it: they run as the task's waiters are told, before anything can resume. Each runs
+ * guarded: one that raises stops neither the others nor the task's outcome; its error is
+ * reported as unhandled, with its traceback.
+ */
+import { FAILED, DEAD, Owner, Slot, TaskRecord, Watcher } from "./task";
+import { addWatcher, forwardingTo } from "./scheduler";
+import { S } from "./state";
+import { currentTrace } from "./trace";
+import { noteUnobserved } from "./unhandled";
+
+/** A task's cleanups, in the order they were registered. */
+interface Cleanup extends Watcher {
+    fns: ((this: void, task: TaskRecord) => void)[];
+}
+
+const cleanups = setmetatable(new LuaTable<TaskRecord, Cleanup>(), { __mode: "k" });
+
+let lastTrace = "";
+
+function keepTrace(err: unknown): unknown {
+    lastTrace = currentTrace();
+    return err;
+}
+
+/** Runs a task's cleanups, newest first; one that raises is reported, and the others still run. */
+function runCleanups(watcher: Watcher, task: TaskRecord): void {
+    const fns = (watcher as Cleanup).fns;
+    cleanups.delete(task);
+    for (const i of $range(fns.length, 1, -1)) {
+        const fn = fns[i - 1];
+        const [ok, err] = xpcall(() => fn(task), keepTrace);
+        if (!ok) {
+            // Reported like a failed task of the same addon, whose body is the cleanup.
+            const record = setmetatable(
+                [DEAD, fn, false, false, false, false, FAILED, task[Slot.Owner] as Owner] as unknown as TaskRecord,
+                S.taskMeta,
+            );
+            record.error = err;
+            record.traceback = lastTrace;
+            noteUnobserved(record);
+        }
+    }
+}
+
+/** Registers `fn` to run with `task` once `task` ends (a task not yet dead). */
+export function deferCleanup(task: TaskRecord, fn: (this: void, task: TaskRecord) => void): void {
+    const next = forwardingTo();
+    if (next) {
+        return next.deferCleanup(task, fn);
+    }
+    let watcher = cleanups.get(task);
+    if (watcher === undefined) {
+        watcher = { notify: runCleanups, consumer: false, fns: [] };
+        cleanups.set(task, watcher);
+        addWatcher(task, watcher);
+    }
+    watcher.fns.push(fn);
+}
