@@ -100,6 +100,8 @@ export interface SimulatorOptions {
     buildInfo?: [version: string, build: string, date: string, toc: number];
     /** Events RegisterEvent raises for (default: none on retail, retail-only ones on Classic). */
     unknownEvents?: string[];
+    /** Whether the client has addon restrictions (C_RestrictedActions); default: interface 120000 and later. */
+    restrictions?: boolean;
 }
 
 export interface SimulatorStats {
@@ -136,6 +138,10 @@ export interface Simulator {
     burn(this: Simulator, ms: number): void;
     /** Sets InCombatLockdown(); a change queues PLAYER_REGEN_DISABLED / PLAYER_REGEN_ENABLED. */
     setCombat(this: Simulator, inCombat: boolean): void;
+    /** Enters an instance of a type ("party", "raid"...) or leaves it ("none"): IsInInstance(). */
+    setInstance(this: Simulator, kind: string): void;
+    /** Turns an addon restriction (a name of Enum.AddOnRestrictionType) on or off, with its event next frame. */
+    setRestriction(this: Simulator, name: string, active: boolean): void;
     /** Runs a chat slash command; false when no SlashCmdList handler matched. */
     slash(this: Simulator, text: string): boolean;
 }

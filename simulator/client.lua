@@ -185,7 +185,8 @@ end
 -- default 1), profileStep (ms each debugprofilestop() call burns, default 0), buildInfo (the
 -- four GetBuildInfo() values; an interface number below 100000 makes a Classic flavor, which
 -- does not know retail-only events), unknownEvents (event names RegisterEvent raises for, in
--- place of the flavor's list).
+-- place of the flavor's list), restrictions (whether the client has addon restrictions,
+-- C_RestrictedActions; default: interface 120000 and later).
 function client.newSimulator(options)
   options = options or {}
   if type(options) ~= "table" then
@@ -231,6 +232,12 @@ function client.newSimulator(options)
   local frameIndex = 0 -- the frame running or last run
   local inFrame = false
   local combat = false
+  local instanceType = "none"
+  -- Addon restrictions: Enum.AddOnRestrictionType value -> Enum.AddOnRestrictionState value.
+  local hasRestrictions = options.restrictions
+  if hasRestrictions == nil then hasRestrictions = buildInfo[4] >= 120000 end
+  local restrictionState = {}
+  local dispatchingRestriction = false
   local loggedIn = false
 
   local function checkSim(self, method)
@@ -654,6 +661,33 @@ function client.newSimulator(options)
 
   function env.InCombatLockdown() return combat end
 
+  -- IsInInstance(): inInstance, instanceType ("none", "party", "raid", "pvp", "arena", "scenario").
+  function env.IsInInstance() return instanceType ~= "none", instanceType end
+
+  -- Addon restrictions (retail 12.x; Classic flavors lack them): Blizzard's enums and
+  -- C_RestrictedActions. ADDON_RESTRICTION_STATE_CHANGED fires with state Activating before a
+  -- restriction is enforced, and with Inactive once it is lifted; during its dispatch
+  -- IsAddOnRestrictionActive always returns false (as documented).
+  if hasRestrictions then
+    env.Enum = env.Enum or {}
+    env.Enum.AddOnRestrictionType = { Combat = 0, Encounter = 1, ChallengeMode = 2, PvPMatch = 3, Map = 4 }
+    env.Enum.AddOnRestrictionState = { Inactive = 0, Activating = 1, Active = 2 }
+    env.C_RestrictedActions = {
+      IsAddOnRestrictionActive = function(kind)
+        if type(kind) ~= "number" then
+          error("Usage: C_RestrictedActions.IsAddOnRestrictionActive(type): type must be an Enum.AddOnRestrictionType", 2)
+        end
+        return not dispatchingRestriction and (restrictionState[kind] or 0) == 2
+      end,
+      GetAddOnRestrictionState = function(kind)
+        if type(kind) ~= "number" then
+          error("Usage: C_RestrictedActions.GetAddOnRestrictionState(type): type must be an Enum.AddOnRestrictionType", 2)
+        end
+        return restrictionState[kind] or 0
+      end,
+    }
+  end
+
   function env.geterrorhandler() return errorHandler end
 
   function env.seterrorhandler(fn)
@@ -922,7 +956,11 @@ function client.newSimulator(options)
   local function frameBody(elapsed)
     local queue = eventQueue
     eventQueue = {}
-    for _, item in ipairs(queue) do deliver(item.event, item.args) end
+    for _, item in ipairs(queue) do
+      if item.before then item.before() end
+      deliver(item.event, item.args)
+      if item.after then item.after() end
+    end
 
     timerPass()
 
@@ -987,6 +1025,35 @@ function client.newSimulator(options)
     end
     profileMs = profileMs + ms
     pendingBurnMs = pendingBurnMs + ms
+  end
+
+  -- Enters an instance of `kind` ("party", "raid", "pvp", "arena", "scenario") or leaves it ("none").
+  function sim.setInstance(self, kind)
+    checkSim(self, "setInstance")
+    if type(kind) ~= "string" then error("sim:setInstance(kind): expected an instance type such as \"raid\" or \"none\"", 2) end
+    instanceType = kind
+  end
+
+  -- Turns an addon restriction (a name of Enum.AddOnRestrictionType) on or off, with its event
+  -- at the start of the next frame as the client fires it (on: Activating during dispatch, Active
+  -- after; off: Inactive).
+  function sim.setRestriction(self, name, active)
+    checkSim(self, "setRestriction")
+    local kind = hasRestrictions and env.Enum.AddOnRestrictionType[name]
+    if kind == nil or type(active) ~= "boolean" then
+      error("sim:setRestriction(name, active): expected a restriction this client has and a boolean", 2)
+    end
+    local item = { event = "ADDON_RESTRICTION_STATE_CHANGED" }
+    if active then
+      item.args = packn(kind, 1)
+      item.before = function() restrictionState[kind] = 1; dispatchingRestriction = true end
+      item.after = function() restrictionState[kind] = 2; dispatchingRestriction = false end
+    else
+      item.args = packn(kind, 0)
+      item.before = function() restrictionState[kind] = 0; dispatchingRestriction = true end
+      item.after = function() dispatchingRestriction = false end
+    end
+    eventQueue[#eventQueue + 1] = item
   end
 
   function sim.setCombat(self, inCombat)

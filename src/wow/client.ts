@@ -29,6 +29,16 @@ export interface ClientTimers {
     After(seconds: number, callback: () => void): void;
 }
 
+/**
+ * Addon restrictions (retail 12.x; absent on other clients).
+ * @noSelf
+ */
+export interface ClientRestrictedActions {
+    IsAddOnRestrictionActive(kind: number): boolean;
+    /** Enum.AddOnRestrictionState: Inactive 0, Activating 1 (during the event's dispatch), Active 2. */
+    GetAddOnRestrictionState?(kind: number): number;
+}
+
 /** @noSelf */
 export interface ClientApi {
     CreateFrame(frameType: "Frame", name?: string): WowFrame;
@@ -37,6 +47,10 @@ export interface ClientApi {
     /** Milliseconds, high resolution: for measuring code. */
     debugprofilestop(): number;
     InCombatLockdown(): boolean;
+    /** Whether the player is in an instance, and its type ("none", "party", "raid", "pvp"...). Feature-detected. */
+    IsInInstance?(): LuaMultiReturn<[boolean, string]>;
+    readonly C_RestrictedActions?: ClientRestrictedActions;
+    readonly Enum?: { readonly AddOnRestrictionType?: Record<string, number>; readonly AddOnRestrictionState?: Record<string, number> };
     geterrorhandler(): ((message: string) => void) | undefined;
     /** The call stack of a coroutine, or of the running code, as text (the client has no debug library). */
     debugstack(thread: LuaThread, start?: number, count1?: number, count2?: number): string;

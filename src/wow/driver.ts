@@ -19,22 +19,34 @@ import { eventKind } from "./waits/event";
 import { nextFrameKind } from "./waits/nextFrame";
 import { sleepKind } from "./waits/sleep";
 import { untilKind } from "./waits/until";
+import { restrictionKind } from "./waits/restriction";
+import { bindTimers } from "./timers";
 
 /** Every wait kind, in the order their per-frame work runs. */
-export const KINDS: WaitKind[] = [nextFrameKind, sleepKind, untilKind, eventKind, combatKind];
+export const KINDS: WaitKind[] = [nextFrameKind, sleepKind, untilKind, eventKind, combatKind, restrictionKind];
 
 let glue: WowState;
+
+/** The default budget in combat inside an instance, in ms. */
+const INSTANCE_COMBAT_MS = 4;
 
 /** Every addon's ADDON_LOADED: the driver runs a pass, so tasks started while loading reach their first wait. */
 const ADDON_LOADED = "ADDON_LOADED";
 
-/** The budget for this frame, in ms: fixed, or a fraction of the last frame clamped to min..max. */
+/**
+ * The budget for this frame, in ms: fixed, or a fraction of the last frame clamped to min..max;
+ * at most instanceCombatMs in combat inside an instance, where every addon's script time
+ * weighs on the frames that matter most.
+ */
 function frameBudget(): number {
     const b = glue.budget;
-    if (b.ms !== undefined) {
-        return b.ms;
+    const budget = b.ms !== undefined ? b.ms : math.min(b.max, math.max(b.min, glue.lastFrameMs * b.fraction));
+    // (0.1.x's setBudget, cached by an addon, sets budgets without the field.)
+    const cap = b.instanceCombatMs ?? INSTANCE_COMBAT_MS;
+    if (budget > cap && client.InCombatLockdown() && client.IsInInstance !== undefined && client.IsInInstance()[0]) {
+        return cap;
     }
-    return math.min(b.max, math.max(b.min, glue.lastFrameMs * b.fraction));
+    return budget;
 }
 
 /** The earliest time any kind needs a frame (0: the next one), or undefined. */
@@ -165,7 +177,11 @@ const hooks: DriverHooks = {
     },
     attach: (wait) => {
         kindOf(wait).attach(wait);
+        if (wait.timer !== undefined) {
+            kindOf(wait.timer).attach(wait.timer);
+        }
     },
+    detach: (wait) => detachWait(wait),
     unlisten: (event) => {
         if (event === ADDON_LOADED) {
             return; // the driver's own
@@ -186,7 +202,8 @@ const hooks: DriverHooks = {
  */
 export function startDriver(state: WowState): void {
     glue = state;
-    glue.budget ??= { fraction: 0.2, min: 1, max: 8 };
+    glue.budget ??= { fraction: 0.2, min: 1, max: 8, instanceCombatMs: INSTANCE_COMBAT_MS };
+    glue.budget.instanceCombatMs ??= INSTANCE_COMBAT_MS;
     glue.lastFrameMs ??= 1000 / 60;
     glue.recentSpent ??= {};
     glue.recentBudget ??= {};
@@ -198,19 +215,23 @@ export function startDriver(state: WowState): void {
     for (const kind of KINDS) {
         kind.bind(glue, hooks);
     }
+    bindTimers(hooks);
     glue.frame ??= client.CreateFrame("Frame");
     glue.frame.SetScript("OnUpdate", onUpdate);
     glue.frame.SetScript("OnEvent", onEvent);
     glue.frame.RegisterEvent(ADDON_LOADED);
-    whenInCharge(() => configure({ onPark: attachParked }));
+    whenInCharge(() => configure({ onPark: attachParked, onDetach: detachWait }));
     glue.running = true;
     glue.frame.Show();
 }
 
-/** Attaches a wait once its task has parked; 0.1.x's waits (no kind) attached themselves. */
+/** Attaches a wait once its task has parked, with its timer; 0.1.x's waits (no kind) attached themselves. */
 function attachParked(wait: Wait): void {
     if (wait.kind !== undefined) {
         kindOf(wait).attach(wait);
+        if (wait.timer !== undefined) {
+            kindOf(wait.timer).attach(wait.timer);
+        }
     }
 }
 
@@ -229,24 +250,42 @@ function legacyKindName(wait: { due?: number; event?: string; predicate?: unknow
     return wait.due !== undefined ? "sleep" : wait.event !== undefined ? "event" : wait.predicate !== undefined ? "until" : "nextFrame";
 }
 
-/** Detaches a parked task's wait from its kind: it will never be woken, and holds nothing. */
+/** Detaches a parked task's wait (and its timer) from its kind: it will never be woken, and holds nothing. */
 export function detachWait(wait: Wait): void {
     const newer = newerGlue();
     if (newer) {
         return newer.detachWait(wait);
     }
     kindOf(wait).detach(wait);
+    const timer = wait.timer;
+    if (timer !== undefined) {
+        wait.timer = undefined;
+        kindOf(timer).detach(timer);
+    }
+}
+
+/** Calls `visit` with each wait the kinds hold (for cancelAll). */
+export function eachWait(visit: (this: void, wait: Wait) => void): void {
+    if (glue === undefined) {
+        return; // the driver never started (the core alone, in specs)
+    }
+    for (const kind of KINDS) {
+        kind.each(visit);
+    }
 }
 
 /**
  * Sets how much of each frame tasks may use: `{ ms = n }` fixed, or `{ fraction = f, min = a,
  * max = b }` of the previous frame's duration, clamped (default 0.2, 1 and 8 ms; each optional).
+ * Either may add `instanceCombatMs`, the most tasks may use per frame in combat inside an
+ * instance (default 4 ms). Fields not given take their defaults.
  *
  * ```lua
  * AsyncAwait.setBudget({ ms = 4 })
+ * AsyncAwait.setBudget({ fraction = 0.1, max = 5, instanceCombatMs = 2 })
  * ```
  */
-export function setBudget(budget: { ms?: number; fraction?: number; min?: number; max?: number }, ...extra: unknown[]): void {
+export function setBudget(budget: BudgetSettings, ...extra: unknown[]): void {
     const newer = newerGlue();
     if (newer) {
         return newer.setBudget(budget, ...extra);
@@ -263,7 +302,17 @@ export function setBudget(budget: { ms?: number; fraction?: number; min?: number
         fraction: budget.fraction ?? 0.2,
         min: budget.min ?? 1,
         max: budget.max ?? 8,
+        instanceCombatMs: budget.instanceCombatMs ?? INSTANCE_COMBAT_MS,
     };
+}
+
+/** What setBudget takes. */
+export interface BudgetSettings {
+    ms?: number;
+    fraction?: number;
+    min?: number;
+    max?: number;
+    instanceCombatMs?: number;
 }
 
 const BUDGET_FIELDS = new LuaTable<string, string>();
@@ -271,20 +320,21 @@ BUDGET_FIELDS.set("ms", "a finite number > 0");
 BUDGET_FIELDS.set("fraction", "a finite number > 0 and <= 1");
 BUDGET_FIELDS.set("min", "a finite number >= 0");
 BUDGET_FIELDS.set("max", "a finite number >= 0");
+BUDGET_FIELDS.set("instanceCombatMs", "a finite number > 0");
 
 /** What is wrong with a budget table, or undefined. */
-function budgetProblem(budget: { ms?: number; fraction?: number; min?: number; max?: number }): string | undefined {
+function budgetProblem(budget: BudgetSettings): string | undefined {
     if (type(budget) !== "table") {
         return `expected { ms = n } or { fraction = f, min = a, max = b }, got ${describe(budget)}`;
     }
     for (const [key, value] of pairs(budget as unknown as LuaTable<string, unknown>)) {
         const wanted = type(key) === "string" ? BUDGET_FIELDS.get(key) : undefined;
         if (wanted === undefined) {
-            return `unknown field ${tostring(key)} (fields: ms, or fraction, min and max)`;
+            return `unknown field ${tostring(key)} (fields: ms, or fraction, min and max; instanceCombatMs)`;
         }
         const ok =
             isFiniteNumber(value) &&
-            (key === "ms" ? value > 0 : key === "fraction" ? value > 0 && value <= 1 : value >= 0);
+            (key === "ms" || key === "instanceCombatMs" ? value > 0 : key === "fraction" ? value > 0 && value <= 1 : value >= 0);
         if (!ok) {
             return `${key} must be ${wanted}, got ${describe(value)}`;
         }

@@ -19,6 +19,7 @@ import type { AnyFunction } from "../core/scheduler";
 import type { LuaArray } from "../core/state";
 import { PENDING, TaskRecord, Wait } from "../core/task";
 import { currentTrace } from "../core/trace";
+import { callerPosition, raiseValue, runtimeError } from "../core/errors";
 import type { WowState } from "./state";
 import type { detachWait, setBudget } from "./driver";
 import type { outOfCombat } from "./waits/combat";
@@ -26,6 +27,8 @@ import type { waitForEvent } from "./waits/event";
 import type { nextFrame } from "./waits/nextFrame";
 import type { sleep } from "./waits/sleep";
 import type { waitUntil } from "./waits/until";
+import type { unrestricted } from "./waits/restriction";
+import type { delayFor, timeout } from "./timers";
 
 /**
  * How far a time may fall short of a deadline and still count as reaching it: GetTime() sums
@@ -47,8 +50,10 @@ export interface DriverHooks {
     listen(event: string): void;
     /** Unregisters `event` unless another kind (or the driver) still listens to it. */
     unlisten(event: string): void;
-    /** Attaches a wait to its kind. */
+    /** Attaches a wait to its kind (and its timer, if it has one). */
     attach(wait: Wait): void;
+    /** Detaches a wait from its kind (and its timer, if it has one). */
+    detach(wait: Wait): void;
 }
 
 /** @noSelf */
@@ -73,6 +78,8 @@ export interface WaitKind {
     listensTo?(event: string): boolean;
     /** Removes a waiter that was not woken, releasing what it holds (timer entry, event...). */
     detach(wait: Wait): void;
+    /** Calls `visit` with each wait it holds (cancelAll finds parked tasks this way). */
+    each(visit: (this: void, wait: Wait) => void): void;
 }
 
 /** The glue's entry points, which a retired copy's glue functions forward to (see handover.ts). */
@@ -82,6 +89,9 @@ export interface GlueEntries {
     waitForEvent: typeof waitForEvent;
     waitUntil: typeof waitUntil;
     outOfCombat: typeof outOfCombat;
+    unrestricted: typeof unrestricted;
+    delayFor: typeof delayFor;
+    timeout: typeof timeout;
     setBudget: typeof setBudget;
     detachWait: typeof detachWait;
 }
@@ -109,11 +119,56 @@ export function waitOn(wait: Wait, driver: DriverHooks, then?: AnyFunction, ...a
         if (forwardingTo() !== undefined) {
             driver.attach(wait); // an older copy runs the scheduler until its run ends: it attaches nothing
         }
+        if (wait.timer !== undefined) {
+            return afterTimed(wait as TimedWait, driver, ...park(wait));
+        }
         return park(wait);
     }
-    const task = newParkedTask(wait, then, ...args);
+    const task =
+        wait.timer !== undefined
+            ? newParkedTask(wait, undefined, timedThen, wait, driver, then, ...args)
+            : newParkedTask(wait, undefined, then, ...args);
     driver.attach(wait);
     return $multi(task);
+}
+
+/** A wait bounded by a timer (src/wow/timers.ts: withTimeout). */
+export interface TimedWait extends Wait {
+    /** Set when the timer fired first: the wait raises TimedOut. */
+    timedOut?: boolean;
+    /** The call and the seconds, for the TimedOut message. */
+    call: string;
+    seconds: number;
+}
+
+/** A bounded wait returned: raises TimedOut if the timer fired first, else releases the timer. */
+function afterTimed(wait: TimedWait, driver: DriverHooks, ...values: unknown[]): LuaMultiReturn<unknown[]> {
+    if (wait.timedOut) {
+        raiseValue(runtimeError("TimedOut", `${callerPosition(3)}AsyncAwait: ${wait.call}: timed out after ${wait.seconds} s`));
+    }
+    const timer = wait.timer;
+    if (timer !== undefined) {
+        wait.timer = undefined;
+        driver.detach(timer);
+    }
+    return $multi(...values);
+}
+
+/** The body of a task parked on a bounded wait outside any task. */
+function timedThen(wait: TimedWait, driver: DriverHooks, then: AnyFunction | undefined, ...args: unknown[]): LuaMultiReturn<unknown[]> {
+    if (wait.timedOut) {
+        raiseValue(runtimeError("TimedOut", `AsyncAwait: ${wait.call}: timed out after ${wait.seconds} s`));
+    }
+    const timer = wait.timer;
+    if (timer !== undefined) {
+        wait.timer = undefined;
+        driver.detach(timer);
+    }
+    if (then !== undefined) {
+        return then(...args);
+    }
+    const values = wait.values!;
+    return unpack(values as unknown as unknown[], 1, values.n);
 }
 
 /**
@@ -133,6 +188,13 @@ function keepTrace(err: unknown): unknown {
 export function guarded(callback: (this: void) => unknown): LuaMultiReturn<[boolean, unknown, string]> {
     const [ok, value] = xpcall(callback, keepTrace);
     return $multi(ok, value, ok ? "" : lastTrace);
+}
+
+/** Calls `visit` with each wait in `list[1..len]`. */
+export function eachIn(list: LuaArray<Wait | undefined>, len: number, visit: (this: void, wait: Wait) => void): void {
+    for (const i of $range(1, len)) {
+        visit(list[i] as Wait);
+    }
 }
 
 /** Removes `wait` from `list[1..len]`, keeping the others' order; returns the new length. */

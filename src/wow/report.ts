@@ -6,7 +6,7 @@
 import { whenInCharge } from "../core/handover";
 import { configure } from "../core/settings";
 import { client } from "./client";
-import { Owner, Slot, TaskRecord } from "../core/task";
+import { FAILED, Owner, Slot, TaskRecord } from "../core/task";
 import { madeAt } from "../core/trace";
 
 /**
@@ -28,10 +28,36 @@ function origin(task: TaskRecord): string {
     return `created from the function defined at ${where} ${hint}`;
 }
 
-/** The message the error handler receives for a task error no one awaited. */
+/**
+ * The tasks an error went through, from `task` (whose report this is) down to the one it
+ * failed in: each awaited the next, which failed with the same error value.
+ */
+function awaitChain(task: TaskRecord): TaskRecord[] {
+    const chain = [task];
+    let t = task;
+    while (t.causedBy !== undefined && t.causedBy.error === t.error && t.causedBy[Slot.Count] === FAILED && chain.length < 50) {
+        t = t.causedBy;
+        chain.push(t);
+    }
+    return chain;
+}
+
+/**
+ * The message the error handler receives for a task error no one awaited: the error, where it
+ * was raised and where that task came from; then, for each task up the await chain, where it
+ * awaited the failed one and where it came from.
+ */
 function unhandledMessage(task: TaskRecord): string {
     const owner = (task[Slot.Owner] as Owner).name;
-    return `AsyncAwait: unhandled error in a task of ${owner}: ${tostring(task.error)}\n${task.traceback ?? ""}\n${origin(task)}`;
+    const chain = awaitChain(task);
+    const failed = chain[chain.length - 1];
+    const parts = [`AsyncAwait: unhandled error in a task of ${owner}: ${tostring(task.error)}`, failed.traceback ?? "", origin(failed)];
+    for (const i of $range(chain.length - 1, 1, -1)) {
+        const awaiter = chain[i - 1];
+        parts.push(`awaited by a task of ${(awaiter[Slot.Owner] as Owner).name} at:\n${awaiter.traceback ?? ""}`);
+        parts.push(origin(awaiter));
+    }
+    return parts.join("\n");
 }
 
 function report(task: TaskRecord): void {

@@ -15,6 +15,7 @@ import type { EventState } from "./waits/event";
 import type { FrameState } from "./waits/nextFrame";
 import type { SleepState } from "./waits/sleep";
 import type { UntilState } from "./waits/until";
+import type { RestrictionState } from "./waits/restriction";
 import type { LuaArray } from "../core/state";
 import type { WowFrame } from "./client";
 
@@ -24,6 +25,8 @@ export interface Budget {
     fraction: number;
     min: number;
     max: number;
+    /** The most per frame in combat inside an instance. */
+    instanceCombatMs: number;
 }
 
 /** The driver's fields. */
@@ -48,6 +51,6 @@ export interface DriverState {
     knownEvents: LuaTable<string, boolean>;
 }
 
-export type WowState = DriverState & SleepState & FrameState & UntilState & EventState & CombatState;
+export type WowState = DriverState & SleepState & FrameState & UntilState & EventState & CombatState & RestrictionState;
 
 export const RECENT_FRAMES = 60;

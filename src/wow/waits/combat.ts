@@ -6,7 +6,7 @@ import type { LuaArray } from "../../core/state";
 import type { Wait } from "../../core/task";
 import { client } from "../client";
 import type { Future } from "../../api/types";
-import { DriverHooks, WaitKind, asFuture, newerGlue, removeWait, waitOnValue } from "../kinds";
+import { DriverHooks, WaitKind, asFuture, eachIn, newerGlue, removeWait, waitOnValue } from "../kinds";
 
 const REGEN_ENABLED = "PLAYER_REGEN_ENABLED";
 
@@ -59,6 +59,7 @@ export const combatKind: WaitKind = {
         }
         wait.task = undefined;
     },
+    each: (visit) => eachIn(fields.combatWaits, fields.combatWaitsLen, visit),
 };
 
 /**

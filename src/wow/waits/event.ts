@@ -5,25 +5,35 @@ import { failParked, wakeParked } from "../../core/scheduler";
 import type { Wait } from "../../core/task";
 import type { EventName, EventPayload } from "../../api/types";
 import { DriverHooks, WaitKind, guarded, newerGlue, waitOn } from "../kinds";
+import { isDuration, withTimeout } from "../timers";
 
 /** A task waiting for an event, optionally only for payloads that pass `filter`. */
 export interface EventWait extends Wait {
     event: string;
     filter?: (this: void, ...payload: unknown[]) => unknown;
+    /** Detached (its task cancelled or timed out): skipped, and dropped at the next delivery. */
+    detached?: boolean;
 }
 
-/** This kind's fields of the glue state: event → its waiters in the order they began to wait. */
+/**
+ * This kind's fields of the glue state: event → its waiters in the order they began to wait,
+ * and how many of those are detached. Detaching only marks a wait (so cancelling n waiters is
+ * linear); the list is compacted when most of it is detached, and dropped when all of it is.
+ */
 export interface EventState {
     events: LuaTable<string, EventWait[]>;
+    eventsDetached: LuaTable<string, number>;
 }
 
 let fields: EventState;
 let driver: DriverHooks;
+/** The event being delivered: its list is rebuilt at the end of the delivery, not meanwhile. */
+let delivering: string | undefined;
 
 function countWaiters(): number {
     let n = 0;
-    for (const [, list] of fields.events) {
-        n += list.length;
+    for (const [event, list] of fields.events) {
+        n += list.length - (fields.eventsDetached.get(event) ?? 0);
     }
     return n;
 }
@@ -33,6 +43,17 @@ function accepts(filter: (this: void, ...payload: unknown[]) => unknown, ...payl
     return guarded(() => filter(...payload));
 }
 
+/** Keeps `kept` as the event's waiters, or stops listening when there are none. */
+function keep(event: string, kept: EventWait[]): void {
+    fields.eventsDetached.delete(event);
+    if (kept.length > 0) {
+        fields.events.set(event, kept);
+    } else {
+        fields.events.delete(event);
+        driver.unlisten(event);
+    }
+}
+
 export const eventKind: WaitKind = {
     name: "event",
     label: "waiting for events",
@@ -40,6 +61,7 @@ export const eventKind: WaitKind = {
         fields = state;
         driver = hooks;
         fields.events ??= new LuaTable();
+        fields.eventsDetached ??= new LuaTable();
     },
     attach: (wait) => {
         const event = (wait as EventWait).event;
@@ -62,9 +84,13 @@ export const eventKind: WaitKind = {
         }
         const n = list.length;
         const kept: EventWait[] = [];
+        const outer = delivering;
+        delivering = event;
         for (const i of $range(1, n)) {
             const wait = list[i - 1];
-            if (wait.filter === undefined) {
+            if (wait.detached) {
+                // dropped
+            } else if (wait.filter === undefined) {
                 wakeParked(wait, ...payload);
             } else {
                 const [ok, accepted, trace] = accepts(wait.filter, ...payload);
@@ -72,75 +98,93 @@ export const eventKind: WaitKind = {
                     failParked(wait, accepted, trace);
                 } else if (accepted) {
                     wakeParked(wait, ...payload);
-                } else {
-                    kept.push(wait);
+                } else if (!wait.detached) {
+                    kept.push(wait); // (a filter may cancel its own task)
                 }
             }
         }
+        delivering = outer;
         // Waiters attached meanwhile (by a filter that started a task...) stay, after the kept ones.
         for (const i of $range(n + 1, list.length)) {
-            kept.push(list[i - 1]);
+            if (!list[i - 1].detached) {
+                kept.push(list[i - 1]);
+            }
         }
-        if (kept.length > 0) {
-            fields.events.set(event, kept);
-        } else {
-            fields.events.delete(event);
-            driver.unlisten(event);
-        }
+        keep(event, kept);
     },
     listensTo: (event) => fields.events.get(event) !== undefined,
     detach: (wait) => {
         const event = (wait as EventWait).event;
         const list = fields.events.get(event);
-        if (list !== undefined) {
-            const kept: EventWait[] = [];
-            for (const other of list) {
-                if (other !== wait) {
-                    kept.push(other);
-                }
-            }
-            if (kept.length > 0) {
-                fields.events.set(event, kept);
-            } else {
-                fields.events.delete(event);
-                driver.unlisten(event);
+        wait.task = undefined;
+        if (list === undefined || (wait as EventWait).detached) {
+            return;
+        }
+        (wait as EventWait).detached = true;
+        const detached = (fields.eventsDetached.get(event) ?? 0) + 1;
+        if (detached * 2 < list.length || event === delivering) {
+            fields.eventsDetached.set(event, detached);
+            return;
+        }
+        const kept: EventWait[] = [];
+        for (const other of list) {
+            if (!other.detached) {
+                kept.push(other);
             }
         }
-        wait.task = undefined;
+        keep(event, kept);
+    },
+    each: (visit) => {
+        for (const [, list] of fields.events) {
+            for (const wait of list) {
+                if (!wait.detached) {
+                    visit(wait);
+                }
+            }
+        }
     },
 };
 
 /**
  * Suspends the running task until `event` fires (with a payload `filter(...)` accepts, when
  * given) and returns the event's payload. The driver listens for the event only while someone
- * waits for it. A filter that raises fails the task with its error. Outside a task, returns a
- * future that resolves then (it listens from the call on).
+ * waits for it. A filter that raises fails the task with its error. With `timeout` (seconds),
+ * raises a TimedOut error if the event has not come by then (and stops listening). Outside a
+ * task, returns a future that resolves then (it listens from the call on).
  *
  * ```lua
  * local unit = AsyncAwait.waitForEvent("UNIT_HEALTH", function(u) return u == "player" end)
+ * local ok = AsyncAwait.pcall(AsyncAwait.waitForEvent, "READY_CHECK", nil, 30) -- false after 30 s
  * ```
  */
 export function waitForEvent<E extends EventName>(
     event: E,
-    filter?: (...payload: EventPayload<E>) => unknown,
+    filter?: ((...payload: EventPayload<E>) => unknown) | undefined,
+    timeout?: number,
     ...extra: unknown[]
 ): LuaMultiReturn<EventPayload<E>> {
     const newer = newerGlue();
     if (newer) {
-        return newer.waitForEvent(event, filter, ...extra);
+        return newer.waitForEvent(event, filter, timeout, ...extra);
     }
     if (type(event) !== "string" || event === "") {
-        raiseAtCaller(`AsyncAwait: waitForEvent(event, filter): expected an event name, got ${describe(event)}`);
+        raiseAtCaller(`AsyncAwait: waitForEvent(event, filter, timeout): expected an event name, got ${describe(event)}`);
     }
     if (filter !== undefined && type(filter) !== "function") {
-        raiseAtCaller(`AsyncAwait: waitForEvent(event, filter): expected a function or nil as filter, got ${describe(filter)}`);
+        raiseAtCaller(`AsyncAwait: waitForEvent(event, filter, timeout): expected a function or nil as filter, got ${describe(filter)}`);
+    }
+    if (timeout !== undefined && !isDuration(timeout)) {
+        raiseAtCaller(`AsyncAwait: waitForEvent(event, filter, timeout): expected a finite number >= 0 or nil as timeout, got ${describe(timeout)}`);
     }
     if (select("#", ...extra) > 0) {
-        raiseAtCaller(tooManyArguments("waitForEvent(event, filter)", 2, 2 + select("#", ...extra)));
+        raiseAtCaller(tooManyArguments("waitForEvent(event, filter, timeout)", 3, 3 + select("#", ...extra)));
     }
     if (!driver.knowsEvent(event)) {
-        raiseAtCaller(`AsyncAwait: waitForEvent(event, filter): this client does not know the event ${event}`);
+        raiseAtCaller(`AsyncAwait: waitForEvent(event, filter, timeout): this client does not know the event ${event}`);
     }
     const wait: EventWait = { what: `event ${event}`, kind: "event", event, filter: filter as EventWait["filter"] };
+    if (timeout !== undefined) {
+        withTimeout(wait, timeout, `waitForEvent("${event}")`);
+    }
     return waitOn(wait, driver) as LuaMultiReturn<EventPayload<E>>;
 }

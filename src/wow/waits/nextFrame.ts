@@ -5,7 +5,7 @@ import { wakeParked } from "../../core/scheduler";
 import type { LuaArray } from "../../core/state";
 import type { Wait } from "../../core/task";
 import type { Future } from "../../api/types";
-import { DriverHooks, WaitKind, newerGlue, removeWait, waitOnValue } from "../kinds";
+import { DriverHooks, WaitKind, eachIn, newerGlue, removeWait, waitOnValue } from "../kinds";
 
 /** This kind's fields of the glue state. */
 export interface FrameState {
@@ -49,6 +49,7 @@ export const nextFrameKind: WaitKind = {
         fields.frameWaitsLen = removeWait(fields.frameWaits, fields.frameWaitsLen, wait);
         wait.task = undefined;
     },
+    each: (visit) => eachIn(fields.frameWaits, fields.frameWaitsLen, visit),
 };
 
 /**

@@ -8,12 +8,16 @@ import { client } from "../client";
 import type { Future } from "../../api/types";
 import { DriverHooks, TIME_TOLERANCE, WaitKind, newerGlue, waitOnValue } from "../kinds";
 
-/** A task sleeping until GetTime() reaches `due`; `seq` orders equal deadlines. */
+/**
+ * A task sleeping until GetTime() reaches `due`; `seq` orders equal deadlines. A timer that
+ * wakes no task (a timeout's) calls `fire` instead.
+ */
 export interface TimerWait extends Wait {
     due: number;
     seq: number;
-    /** Its index in the heap (kept up to date by this module; checked before use). */
+    /** Its index in the heap (kept up to date by this module; checked before use); 0 once out of it. */
     slot?: number;
+    fire?: (this: void, timer: TimerWait) => void;
 }
 
 /** This kind's fields of the glue state. */
@@ -104,13 +108,20 @@ export const sleepKind: WaitKind = {
         while (fields.heapLen > 0 && fields.heap[1]!.due <= now + TIME_TOLERANCE) {
             const wait = fields.heap[1] as TimerWait;
             removeAt(1);
-            wakeParked(wait);
+            wait.slot = 0;
+            if (wait.fire !== undefined) {
+                wait.fire(wait);
+            } else {
+                wakeParked(wait);
+            }
         }
     },
     detach: (wait) => {
         const heap = fields.heap;
         let slot = (wait as TimerWait).slot;
-        if (slot === undefined || heap[slot] !== wait) {
+        if (slot === 0) {
+            slot = undefined; // out of the heap already
+        } else if (slot === undefined || heap[slot] !== wait) {
             // An older copy's cached sleep() moved entries without tracking slots: search.
             slot = undefined;
             for (const i of $range(1, fields.heapLen)) {
@@ -123,7 +134,13 @@ export const sleepKind: WaitKind = {
         if (slot !== undefined) {
             removeAt(slot);
         }
+        (wait as TimerWait).slot = 0;
         wait.task = undefined;
+    },
+    each: (visit) => {
+        for (const i of $range(1, fields.heapLen)) {
+            visit(fields.heap[i] as TimerWait);
+        }
     },
 };
 
@@ -146,7 +163,11 @@ export function sleep(seconds: number, ...extra: unknown[]): Future<void> | unde
     if (select("#", ...extra) > 0) {
         raiseAtCaller(tooManyArguments("sleep(seconds)", 1, 1 + select("#", ...extra)));
     }
+    return waitOnValue(newTimer(`sleep(${seconds})`, seconds), driver) as Future<void> | undefined;
+}
+
+/** A timer wait for `seconds` from now (not attached yet). */
+export function newTimer(what: string, seconds: number): TimerWait {
     fields.seq += 1;
-    const wait: TimerWait = { what: `sleep(${seconds})`, kind: "sleep", due: client.GetTime() + seconds, seq: fields.seq };
-    return waitOnValue(wait, driver) as Future<void> | undefined;
+    return { what, kind: "sleep", due: client.GetTime() + seconds, seq: fields.seq };
 }

@@ -4,7 +4,8 @@ import { describe, raiseAtCaller, tooManyArguments } from "../../core/errors";
 import { failParked, runningTask, wakeParked } from "../../core/scheduler";
 import type { LuaArray } from "../../core/state";
 import type { Wait } from "../../core/task";
-import { DriverHooks, WaitKind, asFuture, guarded, newerGlue, removeWait, waitOnValue } from "../kinds";
+import { DriverHooks, WaitKind, asFuture, eachIn, guarded, newerGlue, removeWait, waitOnValue } from "../kinds";
+import { isDuration, withTimeout } from "../timers";
 
 /** A task waiting until `predicate()` is truthy. */
 export interface PredicateWait extends Wait {
@@ -69,28 +70,34 @@ export const untilKind: WaitKind = {
         fields.predicatesLen = removeWait(fields.predicates, fields.predicatesLen, wait);
         wait.task = undefined;
     },
+    each: (visit) => eachIn(fields.predicates, fields.predicatesLen, visit),
 };
 
 /**
  * Suspends the running task until `predicate()` returns a truthy value, checked at once and
  * then once per frame; returns that value (any value but false and nil counts: 0 and "" too, as
- * in Lua). A predicate that raises fails the task with its error. Outside a task it returns a
+ * in Lua). A predicate that raises fails the task with its error. With `timeout` (seconds),
+ * raises a TimedOut error if the predicate is still false by then. Outside a task it returns a
  * future of that value instead: call it in a task (or in `async(fn)`) from TypeScript.
  *
  * ```lua
  * local frame = AsyncAwait.waitUntil(function() return _G.SomeAddonFrame end)
+ * local loaded = AsyncAwait.waitUntil(function() return C_Item.IsItemDataCachedByID(6948) end, 5)
  * ```
  */
-export function waitUntil<T>(predicate: () => T, ...extra: unknown[]): Exclude<T, false | undefined | null> {
+export function waitUntil<T>(predicate: () => T, timeout?: number, ...extra: unknown[]): Exclude<T, false | undefined | null> {
     const newer = newerGlue();
     if (newer) {
-        return newer.waitUntil(predicate, ...extra);
+        return newer.waitUntil(predicate, timeout, ...extra);
     }
     if (type(predicate) !== "function") {
-        raiseAtCaller(`AsyncAwait: waitUntil(predicate): expected a function, got ${describe(predicate)}`);
+        raiseAtCaller(`AsyncAwait: waitUntil(predicate, timeout): expected a function, got ${describe(predicate)}`);
+    }
+    if (timeout !== undefined && !isDuration(timeout)) {
+        raiseAtCaller(`AsyncAwait: waitUntil(predicate, timeout): expected a finite number >= 0 or nil as timeout, got ${describe(timeout)}`);
     }
     if (select("#", ...extra) > 0) {
-        raiseAtCaller(tooManyArguments("waitUntil(predicate)", 1, 1 + select("#", ...extra)));
+        raiseAtCaller(tooManyArguments("waitUntil(predicate, timeout)", 2, 2 + select("#", ...extra)));
     }
     // Checked at once, where the caller is: an error here raises to the caller.
     const value = predicate();
@@ -98,6 +105,9 @@ export function waitUntil<T>(predicate: () => T, ...extra: unknown[]): Exclude<T
         return (runningTask() !== undefined ? value : asFuture(returnValue, value)) as Exclude<T, false | undefined | null>;
     }
     const wait: PredicateWait = { what: "waitUntil(predicate)", kind: "until", predicate };
+    if (timeout !== undefined) {
+        withTimeout(wait, timeout, "waitUntil(predicate)");
+    }
     return waitOnValue(wait, driver) as Exclude<T, false | undefined | null>;
 }
 
