@@ -5,7 +5,7 @@
 -- A spec checks that every public function is annotated here and that the file is valid Lua.
 
 ---@alias AsyncAwait.TaskState "pending"|"runnable"|"running"|"suspended"|"dead"
----@alias AsyncAwait.ErrorKind "AwaitCycle"|"WouldBlock"|"DirectYield"
+---@alias AsyncAwait.ErrorKind "AwaitCycle"|"WouldBlock"|"DirectYield"|"Cancelled"|"TimedOut"|"AllFailed"
 
 ---A task: a function running on the scheduler. Its fields are read-only.
 ---@class AsyncAwait.Task
@@ -14,6 +14,7 @@
 ---@field result { n: integer, [integer]: any }? nil if it returned nothing (or has not finished), else its values packed.
 ---@field traceback string? The traceback of the failure point if the task failed.
 ---@field owner string The addon the task is attributed to (see forAddon).
+---@field cancelled boolean Whether it ended with a cancellation (its own, or one an await passed on).
 
 ---What calling an async function returns: the task it started.
 ---@alias AsyncAwait.Future AsyncAwait.Task
@@ -22,6 +23,8 @@
 ---@class AsyncAwait.RuntimeError
 ---@field kind AsyncAwait.ErrorKind
 ---@field message string
+---@field reason any For Cancelled: what cancel() was given.
+---@field errors { n: integer, [integer]: any }? For AllFailed: each future's error, in order.
 
 ---The library: `LibStub("AsyncAwait-1.0")`, the global `AsyncAwait` of the standalone addon, or
 ---a handle from `forAddon`. Call its functions with `.`, not `:`.
@@ -86,26 +89,146 @@ function AsyncAwait.nextFrame() end
 ---```lua
 ---local unit = AsyncAwait.waitForEvent("UNIT_HEALTH", function(u) return u == "player" end)
 ---```
+---With `timeout` (seconds), raises a TimedOut error if the event has not come by then.
 ---@param event string
 ---@param filter? fun(...): any
+---@param timeout? number
 ---@return any ...
-function AsyncAwait.waitForEvent(event, filter) end
+function AsyncAwait.waitForEvent(event, filter, timeout) end
 
 ---Inside a task: returns the predicate's value once it is truthy, checked at once and then once
 ---per frame (a predicate that raises fails the task). Outside a task: returns a future of it.
+---With `timeout` (seconds), raises a TimedOut error if it is still false by then.
 ---@generic T
 ---@param predicate fun(): T
+---@param timeout? number
 ---@return T
-function AsyncAwait.waitUntil(predicate) end
+function AsyncAwait.waitUntil(predicate, timeout) end
 
 ---Inside a task: returns at once out of combat, else when combat has ended (checked again when
 ---the task runs), and returns nothing. Outside a task: returns a future.
 ---@return AsyncAwait.Future? future
 function AsyncAwait.outOfCombat() end
 
+---Inside a task: returns at once unless the client restricts addons in that context, else when
+---the restriction lifts (checked again when the task runs). A no-op on clients without addon
+---restrictions. Outside a task: returns a future.
+---```lua
+---AsyncAwait.unrestricted("Encounter")
+---```
+---@param restriction "Combat"|"Encounter"|"ChallengeMode"|"PvPMatch"|"Map"|string a name of Enum.AddOnRestrictionType
+---@return AsyncAwait.Future? future
+function AsyncAwait.unrestricted(restriction) end
+
+---Cancels a task that has not ended: pending or queued, it never runs; suspended, it stops
+---waiting (events, timers, awaited tasks are released); running, it ends at its next yield,
+---await or wait. It ends with a Cancelled error its awaiters receive, never reported. The tasks
+---it awaited that no one else awaits are cancelled too.
+---```lua
+---AsyncAwait.cancel(scanTask, "window closed")
+---```
+---@param task AsyncAwait.Task
+---@param reason? any
+function AsyncAwait.cancel(task, reason) end
+
+---Whether an error is a cancellation.
+---@param err any
+---@return boolean
+function AsyncAwait.isCancelled(err) end
+
+---Inside a task: `fn(task)` runs when the task ends (returned, failed or cancelled), last
+---registered first, each even if another raises (its error is reported). It must not wait.
+---```lua
+---AsyncAwait.defer(function() frame:UnregisterEvent("BAG_UPDATE") end)
+---```
+---@param fn fun(task: AsyncAwait.Task)
+function AsyncAwait.defer(fn) end
+
+---Cancels every started task of the addon (on the library table: of no addon) that has not ended.
+---@param reason? any
+function AsyncAwait.cancelAll(reason) end
+
+---An async function whose new call cancels the task of its previous call if that has not
+---ended: the newest call wins.
+---```lua
+---local search = AsyncAwait.latest(function(text) AsyncAwait.sleep(0.3); return find(text) end)
+---```
+---@param fn fun(...): ...
+---@return fun(...): AsyncAwait.Future
+function AsyncAwait.latest(fn) end
+
+---Lua's pcall, usable inside tasks with awaits and waits in `fn`; outside tasks, the builtin.
+---A cancelled task's pcall does not return.
+---```lua
+---local ok, err = AsyncAwait.pcall(AsyncAwait.await, fetch())
+---```
+---@param fn function
+---@param ... any
+---@return boolean ok
+---@return any ...
+function AsyncAwait.pcall(fn, ...) end
+
+---Lua's xpcall (arguments after the handler go to `fn`), usable inside tasks with awaits in `fn`.
+---The handler runs after the failing code has unwound.
+---@param fn function
+---@param handler fun(err: any): any
+---@param ... any
+---@return boolean ok
+---@return any ...
+function AsyncAwait.xpcall(fn, handler, ...) end
+
+---A future of `{ n = #futures, v1, v2, ... }`, each future's first value (nils kept), once all
+---returned; or of the first error (the others are then cancelled unless someone else awaits them).
+---```lua
+---local r = AsyncAwait.await(AsyncAwait.all({ loadBags(), loadBank() }))
+---```
+---@param futures AsyncAwait.Future[]
+---@return AsyncAwait.Future
+function AsyncAwait.all(futures) end
+
+---A future of the list of the futures once every one has ended, however (read each one's
+---`result`, `error`, `cancelled`). It never fails and cancels nothing.
+---@param futures AsyncAwait.Future[]
+---@return AsyncAwait.Future
+function AsyncAwait.allSettled(futures) end
+
+---A future of the values of the first future to return (the others are then cancelled); if
+---every one fails, of an AllFailed error whose `errors` lists theirs.
+---@param futures AsyncAwait.Future[]
+---@return AsyncAwait.Future
+function AsyncAwait.any(futures) end
+
+---A future of the outcome of the first future to end, values or error (the others are then
+---cancelled unless someone else awaits them).
+---@param futures AsyncAwait.Future[]
+---@return AsyncAwait.Future
+function AsyncAwait.race(futures) end
+
+---A future of `future`'s outcome if it ends within `seconds`, else of a TimedOut error; `future`
+---is then cancelled unless someone else awaits it.
+---```lua
+---local data = AsyncAwait.await(AsyncAwait.timeout(request(), 2))
+---```
+---@param future AsyncAwait.Future
+---@param seconds number
+---@return AsyncAwait.Future
+function AsyncAwait.timeout(future, seconds) end
+
+---A task that calls `fn(...)` once `seconds` have passed, and its future (without `fn`, it
+---returns nothing). Cancelling it releases its timer.
+---```lua
+---local later = AsyncAwait.delay(5, print, "five seconds later")
+---```
+---@param seconds number
+---@param fn? function
+---@param ... any
+---@return AsyncAwait.Future
+function AsyncAwait.delay(seconds, fn, ...) end
+
 ---How much of each frame tasks may use: `{ ms = n }` fixed, or `{ fraction = f, min = a, max = b }`
----of the previous frame, clamped (default 0.2, 1 and 8 ms).
----@param budget { ms: number }|{ fraction: number?, min: number?, max: number? }
+---of the previous frame, clamped (default 0.2, 1 and 8 ms); either with `instanceCombatMs`, the
+---most in combat inside an instance (default 4 ms).
+---@param budget { ms: number, instanceCombatMs: number? }|{ fraction: number?, min: number?, max: number?, instanceCombatMs: number? }
 function AsyncAwait.setBudget(budget) end
 
 ---Records where each task is created, for unhandled-error reports (a traceback per task).

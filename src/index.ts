@@ -22,12 +22,16 @@ export {
     async, awaitValue as await, createTask, errorKind, joinTask, reportLongSlices, schedule, scheduleAll, startTask,
     traceCreation, yieldTurn as yield,
 } from "./api/tasks";
+export { all, allSettled, any, race } from "./api/combinators";
+export { cancel, cancelAll, defer, isCancelled, latest, pcallAsync as pcall, xpcallAsync as xpcall } from "./api/control";
+export { delay, timeout } from "./wow/timers";
 export { setBudget } from "./wow/driver";
 export { outOfCombat } from "./wow/waits/combat";
 export { waitForEvent } from "./wow/waits/event";
 export { nextFrame } from "./wow/waits/nextFrame";
 export { sleep } from "./wow/waits/sleep";
 export { waitUntil } from "./wow/waits/until";
+export { unrestricted } from "./wow/waits/restriction";
 
 const [addonName] = [...$vararg];
 const [lib, wowState] = register(MINOR);

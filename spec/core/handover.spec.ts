@@ -29,10 +29,11 @@ describe("entry points", () => {
         const L = freshLibrary();
         assert.are.same(
             [
-                "awaitValue", "configure", "detachWait", "failParked", "finish", "forwardTo", "hasQueued", "isTask", "joinWait", "newTask",
-                "nextFrame", "outOfCombat", "ownerList", "ownerNamed", "park", "retire", "runBudget", "runningTask", "schedule",
-                "scheduleAll", "setBudget", "setPoolMax", "setReporter", "setTraceCreation", "setTracer", "sleep", "sleepDriver",
-                "snapshot", "startTask", "takeOver", "waitForEvent", "waitUntil", "wakeParked", "wrapAsync", "yieldTurn",
+                "awaitValue", "cancelTask", "configure", "deferCleanup", "delayFor", "detachWait", "failParked", "finish", "forwardTo",
+                "hasQueued", "isTask", "joinWait", "newTask", "nextFrame", "openGate", "outOfCombat", "ownedTasks", "ownerList",
+                "ownerNamed", "park", "protectedCall", "retire", "runBudget", "runningTask", "schedule", "scheduleAll", "setBudget",
+                "setPoolMax", "setReporter", "setTraceCreation", "setTracer", "sleep", "sleepDriver", "snapshot", "startTask",
+                "takeOver", "timeout", "unrestricted", "waitForEvent", "waitUntil", "wakeParked", "wrapAsync", "yieldTurn",
             ],
             functionNames(L.entries),
         );

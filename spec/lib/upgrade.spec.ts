@@ -84,7 +84,7 @@ function usesOf(this: void, api: Lib, sim: client.Simulator, current: () => Lib)
             () => { api.traceCreation(true); const t = current().async(() => error("traced"))(); return t; },
             () => {
                 api.traceCreation(false);
-                assert.is_true(contains(sim.errors[sim.errors.length - 1], "created at:"));
+                assert.is_true(contains(sim.errors[sim.errors.length - 1], "created at:"), tostring(sim.errors[sim.errors.length - 1]));
             },
         ],
         ["forAddon", () => api.forAddon("Cached").async(() => "owned")(), (t: Future) => assert.are.equal("Cached", t.owner)],
@@ -108,6 +108,36 @@ function usesOf(this: void, api: Lib, sim: client.Simulator, current: () => Lib)
                 assert.is_true(contains(sim.errors[sim.errors.length - 1], "ran 2.0 ms without waiting or yielding"));
             },
         ],
+        ["unrestricted", () => current().async(() => { api.unrestricted("Encounter"); return "free"; })(), (t: Future) => assert.are.equal("free", t.result![1])],
+        [
+            "cancel",
+            () => { const t = current().async(() => current().sleep(5))(); frames(1); api.cancel(t, "stop"); return t; },
+            (t: Future) => assert.is_true(current().isCancelled(t.error)),
+        ],
+        ["isCancelled", () => { const t = current().createTask(() => undefined); current().cancel(t); return t; }, (t: Future) => assert.is_true(api.isCancelled(t.error))],
+        [
+            "defer",
+            () => { const log: string[] = []; const t = current().async(() => { api.defer(() => log.push("cleaned")); })(); return [t, log]; },
+            ([, log]: [Future, string[]]) => assert.are.same(["cleaned"], log),
+        ],
+        [
+            "cancelAll",
+            () => { const h = current().forAddon("Doomed"); const t = h.async(() => h.sleep(5))(); frames(1); (api.forAddon("Doomed") as Lib).cancelAll(); return t; },
+            (t: Future) => assert.is_true(current().isCancelled(t.error)),
+        ],
+        [
+            "latest",
+            () => { const f = api.latest((x: number) => { current().nextFrame(); return x; }); const a = f(1); const b = f(2); return [a, b]; },
+            ([a, b]: [Future, Future]) => assert.is_true(current().isCancelled(a.error) && b.result![1] === 2),
+        ],
+        ["pcall", () => current().async(() => api.pcall(() => current().sleep(0.05)))(), (t: Future) => assert.is_true(t.result![1] as boolean)],
+        ["xpcall", () => current().async(() => api.xpcall(() => error("x", 0), (e) => `h ${e}`))(), (t: Future) => assert.are.equal("h x", t.result![2])],
+        ["all", () => api.all([current().async(() => 1)(), current().async(() => 2)()]), (t: Future) => assert.are.equal(2, (t.result![1] as unknown[])[1])],
+        ["allSettled", () => api.allSettled([current().async(() => 1)()]), (t: Future) => assert.are.equal(1, (t.result![1] as { n: number }).n)],
+        ["any", () => api.any([current().async(() => "any")()]), (t: Future) => assert.are.equal("any", t.result![1])],
+        ["race", () => api.race([current().async(() => "race")()]), (t: Future) => assert.are.equal("race", t.result![1])],
+        ["timeout", () => api.timeout(current().async(() => "in time")(), 1), (t: Future) => assert.are.equal("in time", t.result![1])],
+        ["delay", () => api.delay(0.05, (x: string) => x, "delayed"), (t: Future) => assert.are.equal("delayed", t.result![1])],
         [
             "errorKind",
             () => {

@@ -56,7 +56,7 @@ describe("regressions", () => {
             ["AA.setBudget(nil)", "caller:2: AsyncAwait: setBudget(budget): expected { ms = n } or { fraction = f, min = a, max = b }, got nil"],
             ["AA.setBudget({ fraction = 2 })", "caller:2: AsyncAwait: setBudget(budget): fraction must be a finite number > 0 and <= 1, got number (2)"],
             ["AA.setBudget({ min = 5, max = 1 })", "caller:2: AsyncAwait: setBudget(budget): min (5) must not exceed max (1)"],
-            ["AA.setBudget({ msec = 2 })", "caller:2: AsyncAwait: setBudget(budget): unknown field msec (fields: ms, or fraction, min and max)"],
+            ["AA.setBudget({ msec = 2 })", "caller:2: AsyncAwait: setBudget(budget): unknown field msec (fields: ms, or fraction, min and max; instanceCombatMs)"],
         ];
         for (const [code, message] of cases) {
             const [ok, err] = call(AA, code);
@@ -176,7 +176,7 @@ describe("regressions", () => {
         sim.loadAddon(writeAddon("ClassicHost"));
         const AA = sim.env.LibStub as unknown as (major: string) => Lib;
         const lib = AA("AsyncAwait-1.0");
-        const message = "AsyncAwait: waitForEvent(event, filter): this client does not know the event CHALLENGE_MODE_START";
+        const message = "AsyncAwait: waitForEvent(event, filter, timeout): this client does not know the event CHALLENGE_MODE_START";
         for (const _ of $range(1, 2)) {
             const [ok, err] = call(lib, 'AA.waitForEvent("CHALLENGE_MODE_START")');
             assert.is_false(ok);

@@ -12,11 +12,16 @@ import { waitForEvent } from "../wow/waits/event";
 import { nextFrame } from "../wow/waits/nextFrame";
 import { sleep } from "../wow/waits/sleep";
 import { waitUntil } from "../wow/waits/until";
+import { unrestricted } from "../wow/waits/restriction";
 import { apiTables, describe, raiseAtCaller, tooManyArguments } from "../core/errors";
 import {
     async, asyncFor, awaitValue, createTask, createTaskFor, errorKind, joinTask, reportLongSlices, schedule, scheduleAll,
     startTask, traceCreation, yieldTurn,
 } from "./tasks";
+import { all, allSettled, any, race } from "./combinators";
+import { cancel, cancelAll, cancelAllFor, defer, isCancelled, latest, latestFor, pcallAsync, xpcallAsync } from "./control";
+import { delay, delayFor, timeout } from "../wow/timers";
+import type { Owner } from "../core/task";
 
 /** The public functions, by their public names. */
 export const publicApi = {
@@ -33,6 +38,20 @@ export const publicApi = {
     waitForEvent,
     waitUntil,
     outOfCombat,
+    unrestricted,
+    cancel,
+    isCancelled,
+    defer,
+    cancelAll,
+    latest,
+    pcall: pcallAsync,
+    xpcall: xpcallAsync,
+    all,
+    allSettled,
+    any,
+    race,
+    timeout,
+    delay,
     setBudget,
     traceCreation,
     reportLongSlices,
@@ -56,6 +75,18 @@ export type Library = Api & { readonly version: string };
 const handles = new LuaTable<string, Api>();
 
 /**
+ * The public functions that make tasks, or act on an addon's tasks, in the variant a handle
+ * binds to its addon: `ownerAware[name](owner, ...)` is what `forAddon(addon)[name](...)` does.
+ */
+const ownerAware: { [name: string]: (this: void, owner: Owner, ...args: any[]) => unknown } = {
+    async: asyncFor,
+    createTask: createTaskFor,
+    delay: delayFor,
+    latest: latestFor,
+    cancelAll: cancelAllFor,
+};
+
+/**
  * The API for one addon: the same functions, but the tasks its `async` functions and
  * `createTask` make (and the tasks those create) are attributed to `name`: their CPU time is
  * counted for it, and its backlog shares each frame fairly with other addons'.
@@ -76,9 +107,9 @@ export function forAddon(name: string, ...extra: unknown[]): Api {
     if (handle === undefined) {
         const owner = ownerNamed(name);
         handle = copyApi({} as Api);
-        handle.async = ((fn: (...args: unknown[]) => unknown, ...extra: unknown[]) => asyncFor(owner, fn, ...extra)) as typeof async;
-        handle.createTask = ((fn: (...args: unknown[]) => unknown, ...args: unknown[]) =>
-            createTaskFor(owner, fn, ...args)) as typeof createTask;
+        for (const [key, bound] of pairs(ownerAware)) {
+            (handle as unknown as Record<string, unknown>)[key] = (...args: unknown[]) => bound(owner, ...args);
+        }
         handles.set(name, handle);
     }
     return handle;

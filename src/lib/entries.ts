@@ -12,8 +12,12 @@ import { waitForEvent } from "../wow/waits/event";
 import { nextFrame } from "../wow/waits/nextFrame";
 import { sleep } from "../wow/waits/sleep";
 import { waitUntil } from "../wow/waits/until";
+import { unrestricted } from "../wow/waits/restriction";
+import { delayFor, timeout } from "../wow/timers";
 
-const glueEntries: GlueEntries = { sleep, nextFrame, waitForEvent, waitUntil, outOfCombat, setBudget, detachWait };
+const glueEntries: GlueEntries = {
+    sleep, nextFrame, waitForEvent, waitUntil, outOfCombat, unrestricted, setBudget, detachWait, delayFor, timeout,
+};
 
 for (const [name, fn] of pairs(glueEntries)) {
     (entries as unknown as LuaTable<string, unknown>).set(name, fn);
