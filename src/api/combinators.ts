@@ -8,50 +8,66 @@
  * Cancelled one.
  */
 import { describe, raiseAtCaller, runtimeError, tooManyArguments } from "../core/errors";
-import { Gate, adopt, openGate, settle } from "../core/gates";
+import { Gate, Rule, adopt, counted, openGate, settle } from "../core/gates";
 import { isTask } from "../core/scheduler";
 import type { LuaArray } from "../core/state";
-import { FAILED, PENDING, Slot, TaskRecord } from "../core/task";
+import { FAILED, Slot, TaskRecord } from "../core/task";
 import type { Future, Packed } from "./types";
 
 /**
- * The futures of a list `{ f1, f2, ... }` (or one with `n`), copied, and their count; or what is
- * wrong with the call (the public function raises it: raiseAtCaller names its caller).
+ * The length of a list of futures `{ f1, f2, ... }` (or one with `n`), or what is wrong with the
+ * call (the public function raises it: raiseAtCaller names its caller). openGate checks each.
  */
-function futuresOf(call: string, list: unknown, extra: number): LuaMultiReturn<[LuaArray<TaskRecord>, number, string | undefined]> {
-    const futures: LuaArray<TaskRecord> = {};
+function listOf(call: string, list: unknown, extra: number): LuaMultiReturn<[number, string | undefined]> {
     if (type(list) !== "table" || isTask(list)) {
         const got = isTask(list) ? "a future (put it in a list: { future })" : describe(list);
-        return $multi(futures, 0, `AsyncAwait: ${call}: expected a list of futures, got ${got}`);
+        return $multi(0, `AsyncAwait: ${call}: expected a list of futures, got ${got}`);
     }
     if (extra > 0) {
-        return $multi(futures, 0, tooManyArguments(call, 1, 1 + extra));
+        return $multi(0, tooManyArguments(call, 1, 1 + extra));
     }
-    const given = list as LuaArray<unknown> & { n?: unknown };
-    const n = type(given.n) === "number" ? (given.n as number) : (given as unknown[]).length;
-    for (const i of $range(1, n)) {
-        const future = given[i];
-        if (!isTask(future)) {
-            return $multi(futures, 0, `AsyncAwait: ${call}: expected a future at position ${i}, got ${describe(future)}`);
-        }
-        if (future[Slot.State] === PENDING) {
-            return $multi(futures, 0, `AsyncAwait: ${call}: the task at position ${i} is pending; start it with startTask(task) first`);
-        }
-        futures[i] = future;
-    }
-    return $multi(futures, n, undefined);
+    const given = list as { n?: unknown };
+    return $multi(type(given.n) === "number" ? (given.n as number) : (list as unknown[]).length, undefined);
 }
 
-function allRule(gate: Gate, index: number, input: TaskRecord): void {
-    const count = input[Slot.Count] as number;
-    if (count === FAILED) {
-        settle(gate, "all() failed", true, input.error);
+/** Opens the gate of combinator `name` over `list`, raising at the public function's caller. */
+function open(name: string, list: unknown, extra: number, rule: Rule, empty?: string): LuaMultiReturn<[TaskRecord, Gate]> {
+    const [n, problem] = listOf(`${name}(futures)`, list, extra);
+    if (problem !== undefined) {
+        raiseAtCaller(problem, 1);
+    }
+    if (n === 0 && empty !== undefined) {
+        raiseAtCaller(`AsyncAwait: ${name}(futures): ${empty}`, 1);
+    }
+    const [task, gate, bad] = openGate(name, list as LuaArray<unknown>, n, rule);
+    if (bad !== undefined) {
+        raiseAtCaller(bad, 1);
+    }
+    return $multi(task, gate);
+}
+
+function allRule(gate: Gate, input: TaskRecord): void {
+    // counted(gate, input), inline: this runs once per input of every all().
+    if (gate.settled) {
         return;
     }
-    gate.acc[index] = count > 0 ? input[Slot.Values] : undefined;
-    if (gate.open === 0) {
-        gate.acc.n = gate.count;
-        settle(gate, undefined, false, gate.acc);
+    const open = gate.open - 1;
+    gate.open = open;
+    if (input[Slot.Count] === FAILED) {
+        input.observed = true;
+        settle(gate, "all() failed", true, input.error);
+    } else if (open === 0) {
+        // Every input returned: the list of inputs (a copy of the caller's) becomes the list of
+        // their first values, in input order. The gate has nothing left to release.
+        const list = gate.inputs as LuaArray<unknown> & { n?: number };
+        const n = gate.count;
+        gate.inputs = {};
+        gate.count = 0;
+        for (const i of $range(1, n)) {
+            list[i] = (list[i] as TaskRecord)[Slot.Values]; // nil when it returned nothing (finish clears it)
+        }
+        list.n = n;
+        settle(gate, undefined, false, list);
     }
 }
 
@@ -66,26 +82,26 @@ function allRule(gate: Gate, index: number, input: TaskRecord): void {
  * ```
  */
 export function all<T extends Future<unknown>[]>(futures: T, ...extra: unknown[]): Future<Packed & { [K in keyof T]: T[K] extends Future<infer R> ? R : never }> {
-    const [inputs, n, problem] = futuresOf("all(futures)", futures, select("#", ...extra));
-    if (problem !== undefined) {
-        raiseAtCaller(problem);
-    }
-    const [task, gate] = openGate(`all(${n} futures)`, inputs, n, allRule);
-    if (n === 0) {
+    const [task, gate] = open("all", futures, select("#", ...extra), allRule);
+    if (gate.count === 0) {
         settle(gate, undefined, false, { n: 0 });
     }
     return task as never;
 }
 
-function allSettledRule(gate: Gate): void {
-    if (gate.open === 0) {
-        const list: LuaArray<TaskRecord> & { n?: number } = {};
-        for (const i of $range(1, gate.count)) {
-            list[i] = gate.inputs[i];
-        }
-        list.n = gate.count;
-        settle(gate, undefined, false, list);
+function allSettledRule(gate: Gate, input: TaskRecord): void {
+    if (counted(gate, input) && gate.open === 0) {
+        settleAll(gate);
     }
+}
+
+/** Settles an allSettled gate with the list of its inputs (its copy of the caller's: all dead). */
+function settleAll(gate: Gate): void {
+    const list = gate.inputs as LuaArray<TaskRecord> & { n?: number };
+    list.n = gate.count;
+    gate.inputs = {};
+    gate.count = 0;
+    settle(gate, undefined, false, list);
 }
 
 /**
@@ -100,27 +116,28 @@ function allSettledRule(gate: Gate): void {
  * ```
  */
 export function allSettled<T extends Future<unknown>[]>(futures: T, ...extra: unknown[]): Future<T & { n: number }> {
-    const [inputs, n, problem] = futuresOf("allSettled(futures)", futures, select("#", ...extra));
-    if (problem !== undefined) {
-        raiseAtCaller(problem);
-    }
-    const [task, gate] = openGate(`allSettled(${n} futures)`, inputs, n, allSettledRule);
-    if (n === 0) {
-        allSettledRule(gate);
+    const [task, gate] = open("allSettled", futures, select("#", ...extra), allSettledRule);
+    if (gate.count === 0) {
+        settleAll(gate);
     }
     return task as never;
 }
 
-function anyRule(gate: Gate, index: number, input: TaskRecord): void {
-    if (input[Slot.Count] !== FAILED) {
-        adopt(gate, "any() settled", input);
+function anyRule(gate: Gate, input: TaskRecord): void {
+    if (!counted(gate, input)) {
         return;
     }
-    gate.acc[index] = input.error;
-    if (gate.open === 0) {
-        gate.acc.n = gate.count;
+    if (input[Slot.Count] !== FAILED) {
+        adopt(gate, "any() settled", input);
+    } else if (gate.open === 0) {
+        // Every input failed: their errors, in input order.
+        const errors: LuaArray<unknown> & { n?: number } = {};
+        for (const i of $range(1, gate.count)) {
+            errors[i] = gate.inputs[i].error;
+        }
+        errors.n = gate.count;
         const err = runtimeError("AllFailed", `AsyncAwait: any(futures): all ${gate.count} futures failed`) as { errors?: unknown };
-        err.errors = gate.acc;
+        err.errors = errors;
         settle(gate, undefined, true, err);
     }
 }
@@ -135,12 +152,8 @@ function anyRule(gate: Gate, index: number, input: TaskRecord): void {
  * ```
  */
 export function any<R>(futures: Future<R>[], ...extra: unknown[]): Future<R> {
-    const [inputs, n, problem] = futuresOf("any(futures)", futures, select("#", ...extra));
-    if (problem !== undefined) {
-        raiseAtCaller(problem);
-    }
-    const [task, gate] = openGate(`any(${n} futures)`, inputs, n, anyRule);
-    if (n === 0) {
+    const [task, gate] = open("any", futures, select("#", ...extra), anyRule);
+    if (gate.count === 0) {
         const err = runtimeError("AllFailed", "AsyncAwait: any(futures): no futures given") as { errors?: unknown };
         err.errors = { n: 0 };
         settle(gate, undefined, true, err);
@@ -148,8 +161,10 @@ export function any<R>(futures: Future<R>[], ...extra: unknown[]): Future<R> {
     return task as never;
 }
 
-function raceRule(gate: Gate, _index: number, input: TaskRecord): void {
-    adopt(gate, "race() settled", input);
+function raceRule(gate: Gate, input: TaskRecord): void {
+    if (counted(gate, input)) {
+        adopt(gate, "race() settled", input);
+    }
 }
 
 /**
@@ -161,12 +176,5 @@ function raceRule(gate: Gate, _index: number, input: TaskRecord): void {
  * ```
  */
 export function race<R>(futures: Future<R>[], ...extra: unknown[]): Future<R> {
-    const [inputs, n, problem] = futuresOf("race(futures)", futures, select("#", ...extra));
-    if (problem !== undefined) {
-        raiseAtCaller(problem);
-    }
-    if (n === 0) {
-        raiseAtCaller("AsyncAwait: race(futures): expected at least one future (a race of none never ends)");
-    }
-    return openGate(`race(${n} futures)`, inputs, n, raceRule)[0] as never;
+    return open("race", futures, select("#", ...extra), raceRule, "expected at least one future (a race of none never ends)")[0] as never;
 }

@@ -6,16 +6,15 @@
  * guarded: one that raises stops neither the others nor the task's outcome; its error is
  * reported as unhandled, with its traceback.
  */
-import { FAILED, DEAD, Owner, Slot, TaskRecord, Watcher } from "./task";
+import { FAILED, DEAD, Owner, Slot, TaskRecord, Watcher, WatcherSlot } from "./task";
 import { addWatcher, forwardingTo } from "./scheduler";
 import { S } from "./state";
 import { currentTrace } from "./trace";
 import { noteUnobserved } from "./unhandled";
 
-/** A task's cleanups, in the order they were registered. */
-interface Cleanup extends Watcher {
-    fns: ((this: void, task: TaskRecord) => void)[];
-}
+/** Where a cleanup watcher keeps the task's cleanups, in the order they were registered. */
+const FNS = WatcherSlot.Own;
+type Cleanup = Watcher & { [FNS]: ((this: void, task: TaskRecord) => void)[] };
 
 const cleanups = setmetatable(new LuaTable<TaskRecord, Cleanup>(), { __mode: "k" });
 
@@ -28,7 +27,7 @@ function keepTrace(err: unknown): unknown {
 
 /** Runs a task's cleanups, newest first; one that raises is reported, and the others still run. */
 function runCleanups(watcher: Watcher, task: TaskRecord): void {
-    const fns = (watcher as Cleanup).fns;
+    const fns = (watcher as Cleanup)[FNS];
     cleanups.delete(task);
     for (const i of $range(fns.length, 1, -1)) {
         const fn = fns[i - 1];
@@ -54,9 +53,9 @@ export function deferCleanup(task: TaskRecord, fn: (this: void, task: TaskRecord
     }
     let watcher = cleanups.get(task);
     if (watcher === undefined) {
-        watcher = { notify: runCleanups, consumer: false, fns: [] };
+        watcher = [runCleanups, false, []] as unknown as Cleanup;
         cleanups.set(task, watcher);
         addWatcher(task, watcher);
     }
-    watcher.fns.push(fn);
+    watcher[FNS].push(fn);
 }

@@ -80,9 +80,12 @@ export function callerPosition(level: number): string {
 /** Lua's error with any value (lua-types types it for strings): level 0 re-raises a value unchanged. */
 export const raiseValue = error as unknown as (value: unknown, level?: number) => never;
 
-/** Raises bad input: `message`, at the line that called the public function calling this. */
-export function raiseAtCaller(message: string): never {
-    error(`${callerPosition(3)}${message}`, 0);
+/**
+ * Raises bad input: `message`, at the line that called the public function calling this (or
+ * `through` more functions up, for a public function's helper).
+ */
+export function raiseAtCaller(message: string, through = 0): never {
+    error(`${callerPosition(3 + through)}${message}`, 0);
 }
 
 /** Whether `value` is a number that is neither NaN nor infinite. */

@@ -42,26 +42,31 @@ function openInput(wait: Wait): TaskRecord | undefined {
     return undefined;
 }
 
-/** Whether `waiter` is among what `gate`'s open inputs wait for, through further gates too. */
+/**
+ * Whether `waiter` is among what `gate`'s inputs wait for, through further gates too. Only a
+ * suspended input waits for anything: the others (usually most) cost two comparisons each.
+ */
 function gateReaches(gate: Wait, waiter: TaskRecord): boolean {
     const seen = new LuaTable<object, boolean>();
-    const stack: (TaskRecord | Wait)[] = [gate];
+    const stack: Wait[] = [gate];
     while (stack.length > 0) {
-        const t = stack.pop()!;
-        if (t === waiter) {
-            return true;
-        }
-        if (!seen.has(t)) {
-            seen.set(t, true);
-            const inputs = (t as Wait).inputs;
-            if (inputs !== undefined) {
-                let i = 1;
-                while (inputs[i] !== undefined) {
-                    stack.push(inputs[i]);
-                    i += 1;
+        const inputs = stack.pop()!.inputs!;
+        let i = 1;
+        while (inputs[i] !== undefined) {
+            let t = inputs[i];
+            i += 1;
+            // Follow the input's await chain to its end: the waiter, a gate, or a task that waits for nothing.
+            while (t !== waiter && t[Slot.State] === SUSPENDED && !seen.has(t)) {
+                seen.set(t, true);
+                const on = t[Slot.Awaiting] as TaskRecord & Wait;
+                if (on.inputs !== undefined) {
+                    stack.push(on);
+                    break;
                 }
-            } else if ((t as TaskRecord)[Slot.State] === SUSPENDED) {
-                stack.push((t as TaskRecord)[Slot.Awaiting]);
+                t = on;
+            }
+            if (t === waiter) {
+                return true;
             }
         }
     }
@@ -70,6 +75,11 @@ function gateReaches(gate: Wait, waiter: TaskRecord): boolean {
 
 /** The AwaitCycle error if `waiter` waiting for `target` would close a cycle, else undefined. */
 export function cycleProblem(waiter: TaskRecord, target: TaskRecord): RuntimeError | undefined {
+    if (!waiter[Slot.Waiter] && target !== waiter) {
+        // A chain back to `waiter` ends in one of its waiters (a task suspended on it, or a gate
+        // watching it, as one watches each of its inputs): it has none.
+        return undefined;
+    }
     let t = target;
     while (t !== waiter) {
         if (t[Slot.State] !== SUSPENDED) {

@@ -11,43 +11,52 @@
 import { cancelTask, cancellation } from "./cancel";
 import { addWatcher, forwardingTo, newParkedTask, wakeParked } from "./scheduler";
 import { LuaArray, S } from "./state";
-import { DEAD, FAILED, Packed, Slot, TaskRecord, Wait, Watcher } from "./task";
+import { DEAD, FAILED, PENDING, Packed, Slot, TaskRecord, Wait, Watcher, WatcherSlot } from "./task";
 import { hasConsumer, removeWaiter } from "./waiters";
-import { raiseValue } from "./errors";
+import { describe, raiseValue } from "./errors";
 
-/** What a combinator does when input `index` dies: may call settle. */
-export type Rule = (this: void, gate: Gate, index: number, input: TaskRecord) => void;
+/**
+ * A combinator's rule: told of each input as it dies (once per listing: an input listed twice
+ * is told twice), with the gate as its watcher. It ignores inputs once the gate settled, counts
+ * the others in `open` (see `counted`), and may settle. Inputs end in any order; a rule that
+ * needs them in input order reads `gate.inputs`.
+ */
+export type Rule = (this: void, gate: Gate, input: TaskRecord) => void;
 
-export interface Gate extends Wait {
+/**
+ * A gate is its own Watcher on every input (`[rule, true]` in its array part: it needs their
+ * outcomes), so it costs one table however many inputs it has.
+ */
+export interface Gate extends Wait, Watcher {
     inputs: LuaArray<TaskRecord>;
     /** How many inputs, and how many have not died. */
     count: number;
     open: number;
-    rule: Rule;
-    /** Per input: its watcher while it is watched. */
-    watchers: LuaArray<InputWatcher | undefined>;
     settled: boolean;
     /** Its outcome: values, or an error (`failed`). */
     result?: Packed;
     failed: boolean;
     error?: unknown;
-    /** Whatever the rule keeps (results so far, errors...). */
-    acc: LuaArray<unknown> & { n?: number };
 }
 
-interface InputWatcher extends Watcher {
-    gate: Gate;
-    index: number;
-}
-
-function inputDied(watcher: Watcher, input: TaskRecord): void {
-    const { gate, index } = watcher as InputWatcher;
-    gate.watchers[index] = undefined;
-    input.observed = true; // the gate takes its error
-    if (!gate.settled) {
-        gate.open -= 1;
-        gate.rule(gate, index, input);
+/**
+ * A rule's bookkeeping for `input`, which died: false once the gate settled (ignore it), else
+ * counts it and marks a failed input's error observed (the gate takes it).
+ */
+export function counted(gate: Gate, input: TaskRecord): boolean {
+    if (gate.settled) {
+        return false;
     }
+    gate.open -= 1;
+    if (input[Slot.Count] === FAILED) {
+        input.observed = true;
+    }
+    return true;
+}
+
+/** `waiter` if it is a gate (a combinator watching the task it waits on). */
+export function gateOf(waiter: TaskRecord | Watcher): Gate | undefined {
+    return (waiter as Gate).kind === "gate" ? waiter as Gate : undefined;
 }
 
 /** The result task's body: the gate's values, or its error raised unchanged. */
@@ -66,11 +75,9 @@ function gateResult(gate: Gate): LuaMultiReturn<unknown[]> {
 function release(gate: Gate, reason: unknown, cancelWith?: unknown): void {
     let err = cancelWith;
     for (const i of $range(1, gate.count)) {
-        const watcher = gate.watchers[i];
-        if (watcher !== undefined) {
-            gate.watchers[i] = undefined;
-            const input = gate.inputs[i];
-            removeWaiter(input, watcher);
+        const input = gate.inputs[i];
+        // A dead input's waiters were told (and dropped) already; an input listed twice is watched twice.
+        if (input[Slot.State] !== DEAD && removeWaiter(input, gate)) {
             if (reason !== undefined && input[Slot.State] !== DEAD && !hasConsumer(input)) {
                 err ??= cancellation(reason); // one error for every input released
                 cancelTask(input, err);
@@ -126,37 +133,54 @@ function detachGate(wait: Wait, err: unknown): void {
 }
 
 /**
- * Opens a gate over `inputs[1..count]` (started tasks) with `rule`, and returns its result task
- * (suspended on it) and the gate. Inputs already dead are given to the rule at once, in order.
+ * Opens a gate over the futures `list[1..n]` with `rule` for combinator `name`, and returns its
+ * result task (suspended on it) and the gate; or what is wrong with an element, having changed
+ * nothing. The gate keeps a copy of the list. Inputs already dead are given to the rule at once,
+ * in order, once every other input is watched.
  */
-export function openGate(what: string, inputs: LuaArray<TaskRecord>, count: number, rule: Rule): LuaMultiReturn<[TaskRecord, Gate]> {
+export function openGate(name: string, list: LuaArray<unknown>, n: number, rule: Rule, what?: string): LuaMultiReturn<[TaskRecord, Gate, string | undefined]> {
     const next = forwardingTo();
     if (next) {
-        return next.openGate(what, inputs, count, rule);
+        return next.openGate(name, list, n, rule, what);
     }
-    const gate: Gate = {
-        what, kind: "gate", inputs, count, open: count, rule, watchers: {}, settled: false, failed: false, acc: {},
-        detach: detachGate,
-    };
-    const task = newParkedTask(gate, undefined, gateResult as never, gate);
-    for (const i of $range(1, count)) {
-        const input = inputs[i];
-        if (input[Slot.State] !== DEAD) {
-            const watcher: InputWatcher = { notify: inputDied, consumer: true, gate, index: i };
-            gate.watchers[i] = watcher;
-            addWatcher(input, watcher);
+    const inputs: LuaArray<TaskRecord> = {};
+    const gate = {
+        [WatcherSlot.Notify]: rule, [WatcherSlot.Consumer]: true,
+        what: what ?? `${name}(${n} futures)`, kind: "gate", inputs, count: n, open: n, settled: false, failed: false, detach: detachGate,
+    } as unknown as Gate;
+    // One pass checks, copies and watches (this is most of what all() costs per input).
+    const taskMeta = S.taskMeta;
+    let dead = 0;
+    for (const i of $range(1, n)) {
+        const input = list[i] as TaskRecord;
+        const state = getmetatable(input) === taskMeta ? input[Slot.State] : undefined;
+        if (state === DEAD) {
+            dead += 1;
+        } else if (state === undefined || state === PENDING) {
+            for (const j of $range(1, i - 1)) {
+                removeWaiter(inputs[j], gate);
+            }
+            return $multi(undefined as never, gate, state === PENDING
+                ? `AsyncAwait: ${name}(futures): the task at position ${i} is pending; start it with startTask(task) first`
+                : `AsyncAwait: ${name}(futures): expected a future at position ${i}, got ${describe(input)}`);
+        } else if (!input[Slot.Waiter]) {
+            input[Slot.Waiter] = gate; // addWatcher's common case, inline
+        } else {
+            addWatcher(input, gate);
         }
+        inputs[i] = input;
     }
-    for (const i of $range(1, count)) {
+    const task = newParkedTask(gate, undefined, gateResult as never, gate);
+    // Then the inputs dead already: every other one is watched, so that a rule settling here
+    // releases (and may cancel) them. Only settling can kill an input here.
+    for (const i of $range(1, dead > 0 ? n : 0)) {
         if (gate.settled) {
             break;
         }
         const input = inputs[i];
-        if (input[Slot.State] === DEAD && gate.watchers[i] === undefined) {
-            input.observed = true;
-            gate.open -= 1;
-            rule(gate, i, input);
+        if (input[Slot.State] === DEAD) {
+            rule(gate, input);
         }
     }
-    return $multi(task, gate);
+    return $multi(task, gate, undefined);
 }

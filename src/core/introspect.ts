@@ -1,6 +1,7 @@
 /** @noSelfInFile */
 /** Introspection for the /asyncawait report and for specs: counters and the owner list. */
 import { forwardingTo, runState, syncState } from "./scheduler";
+import { gateOf } from "./gates";
 import { S } from "./state";
 import { DEAD, SUSPENDED, Slot } from "./task";
 import type { Owner, TaskRecord, Wait, Watcher } from "./task";
@@ -115,8 +116,7 @@ export function ownedTasks(owner: Owner, parked: TaskRecord[]): TaskRecord[] {
         if ((waiter as TaskRecord)[Slot.Awaiting] === of) {
             push(waiter as TaskRecord);
         } else {
-            const gate = (waiter as { gate?: Wait }).gate;
-            push(gate?.task);
+            push(gateOf(waiter)?.task);
         }
     };
     while (stack.length > 0) {

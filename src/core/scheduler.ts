@@ -21,7 +21,8 @@ import { completeNow, cycleProblem, useScheduler } from "./forced";
 import type { Entries } from "./handover";
 import { LuaArray, S, Signal, Tracer } from "./state";
 import {
-    DEAD, FAILED, Owner, PENDING, QueueArray, RUNNABLE, RUNNING, SUSPENDED, Slot, TaskRecord, TaskState, Wait, Watcher,
+    DEAD, FAILED, Notify, Owner, PENDING, QueueArray, RUNNABLE, RUNNING, SUSPENDED, Slot, TaskRecord, TaskState, Wait, Watcher,
+    WatcherSlot,
 } from "./task";
 import { noteSlice, sliceFloor as floorOfSlices } from "./slices";
 import { currentTrace } from "./trace";
@@ -91,9 +92,24 @@ let SUSPEND: Signal;
 let PARK: Signal;
 let IDLE: Signal;
 let RETIRED: Signal;
-/** A running task was asked to cancel: runTask calls honorCancels (cancel.ts) after each run. */
+/**
+ * The signals runTask's usual branches take: YIELD, SUSPEND and PARK, or, while a running task is
+ * asked to cancel, NO_SIGNAL, so that every suspension goes to suspendedWhileAsked, which then
+ * calls honorCancels (cancel.ts). No test on the run loop pays for cancellation otherwise.
+ */
+let yieldSeen: Signal;
+let suspendSeen: Signal;
+let parkSeen: Signal;
+const NO_SIGNAL: Signal = { signal: "none" };
 let cancelRequested = false;
 let honorCancels: () => boolean;
+
+function watchSignals(asked: boolean): void {
+    cancelRequested = asked;
+    yieldSeen = asked ? NO_SIGNAL : YIELD;
+    suspendSeen = asked ? NO_SIGNAL : SUSPEND;
+    parkSeen = asked ? NO_SIGNAL : PARK;
+}
 /** awake, not forwarding and not tracing: async wrappers may take their fast path. */
 let fastSpawn = true;
 /** The copy this one forwards every call to: a newer one once retired, or an older one finishing its run. */
@@ -120,6 +136,7 @@ export function loadState(): void {
     ({ owners, ownerCount, defaultOwner, live, pendingCount, poolMax, traceCreation, awake, onWork, onPark } = S);
     ({ asyncBodies, taskMeta, tracer } = S);
     ({ YIELD, SUSPEND, PARK, IDLE, RETIRED } = S.signals);
+    watchSignals(cancelRequested);
     sliceFloor = floorOfSlices();
     loadServing(S.serving);
     while (poolLen > poolMax) {
@@ -278,20 +295,22 @@ function tell(waiter: TaskRecord | Watcher, task: TaskRecord): void {
     if ((waiter as TaskRecord)[Slot.Awaiting] === task) {
         wake(waiter as TaskRecord);
     } else {
-        (waiter as Watcher).notify(waiter as Watcher, task);
+        ((waiter as Watcher)[WatcherSlot.Notify] as Notify)(waiter as Watcher, task);
     }
 }
 
-/** Tells every waiter of a task that just died, in the order they began to wait. */
+/** Tells every waiter of a task that just died, in the order they began to wait (finish inlines it). */
 function wakeWaiters(task: TaskRecord): void {
     const first = task[Slot.Waiter] as TaskRecord;
     task[Slot.Waiter] = false;
-    if (first[Slot.Awaiting] === task) {
-        wake(first);
-    } else {
-        (first as unknown as Watcher).notify(first as unknown as Watcher, task);
-    }
-    const more = task.waiters;
+    tell(first, task);
+    tellMore(task);
+}
+
+/** Tells the waiters of a task that just died after its first. */
+function tellMore(task: TaskRecord): void {
+    // rawget: a missing field of a task record would call the metatable's __index (taskIndex).
+    const more = rawget(task, "waiters" as never) as TaskRecord["waiters"];
     if (more) {
         task.waiters = undefined;
         for (const i of $range(1, (more as unknown as unknown[]).length)) {
@@ -313,7 +332,7 @@ export function addWatcher(target: TaskRecord, waiter: TaskRecord | Watcher): vo
         target[Slot.Waiter] = waiter;
         return;
     }
-    let more = target.waiters;
+    let more = rawget(target, "waiters" as never) as TaskRecord["waiters"];
     if (!more) {
         more = {};
         target.waiters = more;
@@ -349,8 +368,18 @@ function finish(task: TaskRecord, ...results: unknown[]): void {
     task[Slot.Thread] = false;
     task[Slot.State] = DEAD;
     live -= 1;
-    if (task[Slot.Waiter]) {
-        wakeWaiters(task);
+    const first = task[Slot.Waiter] as TaskRecord | Watcher | false;
+    if (first) {
+        // wakeWaiters, inline: an awaited task usually has one waiter, a task or a gate.
+        task[Slot.Waiter] = false;
+        if ((first as TaskRecord)[Slot.Awaiting] === task) {
+            wake(first as TaskRecord);
+        } else {
+            ((first as Watcher)[WatcherSlot.Notify] as Notify)(first as Watcher, task);
+        }
+        if (rawget(task, "waiters" as never) !== undefined) {
+            tellMore(task);
+        }
     }
 }
 
@@ -388,7 +417,31 @@ export function endTask(task: TaskRecord, err: unknown): void {
 /** Cancellations of running tasks wait for their next suspension: runTask then calls `honor`. */
 export function requestCancels(honor: () => boolean): void {
     honorCancels = honor;
-    cancelRequested = true;
+    watchSignals(true);
+}
+
+/**
+ * runTask's handling of a suspension while a running task is asked to cancel: the usual one
+ * (as runTask's branches do it), then the requests. False for a signal that is not a suspension.
+ */
+function suspendedWhileAsked(task: TaskRecord, signal: unknown, target: unknown): boolean {
+    if (signal === YIELD) {
+        task[Slot.State] = RUNNABLE;
+        enqueue(task);
+    } else if (signal === suspendSeen) {
+        addWaiter(target as TaskRecord, task);
+    } else if (signal === parkSeen) {
+        task[Slot.State] = SUSPENDED;
+        task[Slot.Awaiting] = target;
+        (target as Wait).task = task;
+        if (onPark !== undefined) {
+            onPark(target as Wait);
+        }
+    } else {
+        return false;
+    }
+    watchSignals(honorCancels()); // a task asked to cancel may have stopped running
+    return true;
 }
 
 /** At the end of each run: report unhandled errors; hand over to a newer copy if one waits. */
@@ -498,7 +551,7 @@ function runTask(task: TaskRecord): TaskRecord {
     const last = current as TaskRecord;
     current = previous;
     // Most frequent first: a yield, then the end of a worker's run, then an await.
-    if (signal === YIELD && ok) {
+    if (signal === yieldSeen && ok) {
         // Inlined copy of enqueue(last): this runs on every yield. A yielding task is never queued.
         last[Slot.State] = RUNNABLE;
         last[Slot.Queued] = true;
@@ -517,7 +570,7 @@ function runTask(task: TaskRecord): TaskRecord {
             poolLen += 1;
             pool[poolLen] = thread;
         }
-    } else if (signal === SUSPEND) {
+    } else if (signal === suspendSeen) {
         // The await registered nothing before yielding (had that yield failed inside a pcall,
         // nothing would need undoing); the waiter is recorded here instead.
         const awaited = target as TaskRecord;
@@ -528,7 +581,7 @@ function runTask(task: TaskRecord): TaskRecord {
             last[Slot.Awaiting] = awaited;
             awaited[Slot.Waiter] = last;
         }
-    } else if (signal === PARK) {
+    } else if (signal === parkSeen) {
         last[Slot.State] = SUSPENDED;
         last[Slot.Awaiting] = target;
         (target as Wait).task = last;
@@ -537,12 +590,9 @@ function runTask(task: TaskRecord): TaskRecord {
         if (onPark !== undefined) {
             onPark(target as Wait);
         }
-    } else if (signal !== RETIRED) {
+    } else if (signal !== RETIRED && !(cancelRequested && suspendedWhileAsked(last, signal, target))) {
         const message = "AsyncAwait: a task called coroutine.yield() directly; use AsyncAwait.yield() or await() inside tasks";
         fail(last, runtimeError("DirectYield", message), tracer(thread));
-    }
-    if (cancelRequested) {
-        cancelRequested = honorCancels(); // a task asked to cancel while running may have stopped
     }
     return last;
 }

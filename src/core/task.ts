@@ -81,15 +81,25 @@ export interface TaskRecord {
 
 /**
  * A waiter that is not a task: something to tell, synchronously, when the task dies. A gate of
- * a combinator watching its inputs, a task's deferred cleanup. Its Awaiting slot (6) is never
- * the task it watches, which is how wakeWaiters tells it from a task.
+ * a combinator watching its inputs, a task's deferred cleanup. Array-shaped like a task (a
+ * combinator makes one per input); its Awaiting slot (6) is never the task it watches, which is
+ * how wakeWaiters tells it from a task.
  */
 export interface Watcher {
-    /** Called once the watched task is dead (and never again). */
-    notify: (this: void, watcher: Watcher, task: TaskRecord) => void;
-    /** Whether it needs the task's outcome: a task no consumer needs is cancelled with its last consumer. */
-    consumer: boolean;
+    [slot: number]: any;
 }
+
+/** Array slots of a Watcher (Lua indices); slots after these are its kind's own. */
+export const enum WatcherSlot {
+    /** `(watcher, task) => void`, called once the watched task is dead (and never again). */
+    Notify = 1,
+    /** Whether it needs the task's outcome: a task no consumer needs is cancelled with its last consumer. */
+    Consumer = 2,
+    /** The first slot a kind of watcher may use for itself. */
+    Own = 3,
+}
+
+export type Notify = (this: void, watcher: Watcher, task: TaskRecord) => void;
 
 /** A run queue array: entries from 1, holes where entries were taken. */
 export type QueueArray = { [index: number]: TaskRecord | undefined };

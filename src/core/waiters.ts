@@ -4,13 +4,13 @@
  * a waiter that stops waiting (cancelled). The hot ones (adding a waiter, waking them all) are
  * the scheduler's. The first waiter sits in the Waiter slot, the others in `waiters`, in order.
  */
-import { Slot, TaskRecord, Watcher } from "./task";
+import { Slot, TaskRecord, Watcher, WatcherSlot } from "./task";
 
 type Waiter = TaskRecord | Watcher;
 
 /** Whether `waiter` of `task` needs its outcome: a task awaiting it, or a consumer Watcher. */
 function needs(waiter: Waiter, task: TaskRecord): boolean {
-    return (waiter as TaskRecord)[Slot.Awaiting] === task || (waiter as Watcher).consumer === true;
+    return (waiter as TaskRecord)[Slot.Awaiting] === task || (waiter as Watcher)[WatcherSlot.Consumer] === true;
 }
 
 /** Whether a task, or a combinator's gate, waits for `task` (deferred cleanup does not count). */
@@ -33,8 +33,8 @@ export function hasConsumer(task: TaskRecord): boolean {
     return false;
 }
 
-/** Removes `waiter` from `task`'s waiters, keeping the others' order. */
-export function removeWaiter(task: TaskRecord, waiter: Waiter): void {
+/** Removes `waiter` from `task`'s waiters, keeping the others' order; whether it was there. */
+export function removeWaiter(task: TaskRecord, waiter: Waiter): boolean {
     const more = task.waiters as Waiter[] | undefined;
     if (task[Slot.Waiter] === waiter) {
         if (more !== undefined && more.length > 0) {
@@ -45,17 +45,18 @@ export function removeWaiter(task: TaskRecord, waiter: Waiter): void {
         } else {
             task[Slot.Waiter] = false;
         }
-        return;
+        return true;
     }
     if (more !== undefined) {
         for (const i of $range(1, more.length)) {
             if ((more as unknown as LuaTable<number, Waiter>).get(i) === waiter) {
                 table.remove(more, i);
-                break;
+                if (more.length === 0) {
+                    task.waiters = undefined;
+                }
+                return true;
             }
         }
-        if (more.length === 0) {
-            task.waiters = undefined;
-        }
     }
+    return false;
 }

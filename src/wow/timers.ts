@@ -4,7 +4,7 @@
  * future's outcome, or TimedOut), and the optional timeout of the waits (withTimeout).
  */
 import { describe, isFiniteNumber, raiseAtCaller, runtimeError, tooManyArguments } from "../core/errors";
-import { Gate, adopt, openGate, settle } from "../core/gates";
+import { Gate, adopt, counted, openGate, settle } from "../core/gates";
 import { isTask, newParkedTask, wakeParked } from "../core/scheduler";
 import { Owner, PENDING, Slot, TaskRecord } from "../core/task";
 import type { AnyFunction } from "../core/scheduler";
@@ -100,8 +100,10 @@ function timeoutFired(timer: TimerWait): void {
     settle(gate, "timed out", true, runtimeError("TimedOut", `AsyncAwait: timeout(future, seconds): timed out after ${seconds} s`));
 }
 
-function timeoutRule(gate: Gate, _index: number, input: TaskRecord): void {
-    adopt(gate, undefined, input);
+function timeoutRule(gate: Gate, input: TaskRecord): void {
+    if (counted(gate, input)) {
+        adopt(gate, undefined, input);
+    }
 }
 
 /**
@@ -130,7 +132,7 @@ export function timeout<R>(future: Future<R>, seconds: number, ...extra: unknown
     if (select("#", ...extra) > 0) {
         raiseAtCaller(tooManyArguments("timeout(future, seconds)", 2, 2 + select("#", ...extra)));
     }
-    const [task, gate] = openGate(`timeout(${seconds})`, [future] as unknown as TaskRecord[], 1, timeoutRule);
+    const [task, gate] = openGate("timeout", [future], 1, timeoutRule, `timeout(${seconds})`);
     if (!gate.settled) {
         (gate as Gate & { seconds: number }).seconds = seconds;
         const timer = newTimer(`timeout(${seconds})`, seconds) as TimeoutTimer;
