@@ -105,6 +105,7 @@ bench: lua-deps build build/bench/native.lua
 	lua5.1 bench/run.lua
 	lua5.1 bench/driver.lua
 	lua5.1 bench/redundant.lua
+	lua5.1 bench/control.lua
 
 # Instructions per unit of each workload under valgrind (repeatable, unlike timings).
 bench-instructions: lua-deps build

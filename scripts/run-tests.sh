@@ -76,5 +76,13 @@ else
   failed=$((failed + 1)); cat "$log/bench.txt"
 fi
 
+echo "== control bench smoke run (tiny sizes)"
+if lua5.1 bench/control.lua --tiny >"$log/control.txt" 2>&1 \
+  && [ "$(grep -c ': 0 left, BAG_UPDATE unregistered' "$log/control.txt")" -eq 2 ]; then
+  passed=$((passed + 1)); echo "  ran"
+else
+  failed=$((failed + 1)); cat "$log/control.txt"
+fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
