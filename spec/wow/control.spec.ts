@@ -132,6 +132,24 @@ describe("timeouts", () => {
         assert.are.equal(0, AA._state.wow.heapLen);
     });
 
+    it("a timed wait woken by its event, then cancelled before it resumes, leaves no timer behind", () => {
+        const { sim, AA } = startGame();
+        const bounded = AA.async(() => AA.pcall(AA.waitForEvent, "BAG_UPDATE", undefined, 30))();
+        // Woken by the same event just after it: cancels the bounded task while it is runnable.
+        AA.async(() => AA.waitForEvent("BAG_UPDATE", () => {
+            AA.cancel(bounded);
+            return true;
+        }))();
+        sim.runFrame();
+        assert.are.equal(1, AA._state.wow.heapLen);
+        sim.fireEvent("BAG_UPDATE", 1);
+        sim.runFrame();
+        assert.is_true((bounded as Cancellable).cancelled);
+        assert.are.equal(0, AA._state.wow.heapLen);
+        sim.runFrame();
+        assert.is_false(AA._state.wow.running, "the driver sleeps: nothing is due");
+    });
+
     it("waitUntil with a timeout raises TimedOut; outside a task its future fails with it", () => {
         const { sim, AA } = startGame();
         const future = AA.waitUntil(() => false, 0.05) as unknown as Future<unknown>;

@@ -947,6 +947,12 @@ export function wakeParked(wait: Wait, ...values: unknown[]): void {
             wait.values = packed;
         }
         wait.task = undefined;
+        const timer = wait.timer;
+        if (timer !== undefined && S.onDetach !== undefined) {
+            // Its timeout lost: released now, not when the task resumes (it may be cancelled first).
+            wait.timer = undefined;
+            S.onDetach(timer);
+        }
         wake(task);
     }
 }
