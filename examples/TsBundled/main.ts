@@ -15,3 +15,17 @@ addon.async(() => {
     const ready = AA.waitUntil(() => (value > 40 ? "ready" : undefined));
     print(`TsBundled: ${value} ${ready} (initial login: ${tostring(isInitialLogin)})`);
 })();
+
+// Control: a wait bounded in time, a combinator, a pcall that may wait, a cancelled task.
+addon.async(() => {
+    AA.waitForEvent("PLAYER_LOGIN");
+    const slow = addon.async(() => {
+        AA.sleep(60);
+        return "late";
+    });
+    const [ok, err] = AA.pcall(() => AA.await(AA.timeout(slow(), 0.1)));
+    const both = AA.await(AA.all([double(1), double(2)]));
+    const scan = slow();
+    AA.cancel(scan, "window closed");
+    print(`TsBundled: ${tostring(ok)} ${AA.errorKind(err)} ${both[0]}+${both[1]} ${tostring(scan.cancelled)}`);
+})();

@@ -5,6 +5,7 @@
  */
 import { Library, freshLibrary } from "../support/fresh";
 import { functionNames } from "../support/lua";
+import { MINOR } from "../../src/version";
 import type { AnyFunction } from "../../src/core/scheduler";
 import type { CoreState } from "../../src/core/state";
 
@@ -30,7 +31,7 @@ describe("entry points", () => {
         assert.are.same(
             [
                 "awaitValue", "cancelTask", "configure", "deferCleanup", "delayFor", "detachWait", "failParked", "finish", "forwardTo",
-                "hasQueued", "isTask", "joinWait", "newTask", "nextFrame", "openGate", "outOfCombat", "ownedTasks", "ownerList",
+                "hasQueued", "isTask", "joinWait", "metatables", "newTask", "nextFrame", "openGate", "outOfCombat", "ownedTasks", "ownerList",
                 "ownerNamed", "park", "protectedCall", "retire", "runBudget", "runningTask", "schedule", "scheduleAll", "setBudget",
                 "setPoolMax", "setReporter", "setTraceCreation", "setTracer", "sleep", "sleepDriver", "snapshot", "startTask",
                 "takeOver", "timeout", "unrestricted", "waitForEvent", "waitUntil", "wakeParked", "wrapAsync", "yieldTurn",
@@ -126,7 +127,7 @@ describe("takeOver", () => {
         assert.are.equal(1, owner.get("incomingLen"));
         assert.is_nil((L.state.S as unknown as LuaTable<string, unknown>).get("forced"));
         assert.are.equal(0, L.state.S.chainTop);
-        assert.are.equal(200, L.state.S.minor);
+        assert.are.equal(MINOR, L.state.S.minor);
         L.api.scheduleAll();
         assert.are.equal("queued before the handover", L.api.await(t));
     });

@@ -63,6 +63,7 @@ local function said(sim, text)
 end
 
 local BUNDLED_SAYS = "TsBundled: 42 ready (initial login: true)"
+local BUNDLED_CONTROL_SAYS = "TsBundled: false TimedOut 2+4 true"
 local LIBSTUB_SAYS = "TsLibStub: bag 0"
 
 local function checkRuns(sim, ...)
@@ -81,21 +82,21 @@ for _, mode in ipairs({ "default", "strict" }) do
   local suffix = "_" .. mode
 
   TestConsumers["test_bundled_alone" .. suffix] = function()
-    checkRuns(run({ bundled }), BUNDLED_SAYS)
+    checkRuns(run({ bundled }), BUNDLED_SAYS, BUNDLED_CONTROL_SAYS)
   end
   TestConsumers["test_bundled_after_the_standalone_addon" .. suffix] = function()
     local sim = run({ STANDALONE, bundled })
-    checkRuns(sim, BUNDLED_SAYS)
+    checkRuns(sim, BUNDLED_SAYS, BUNDLED_CONTROL_SAYS)
     lu.assertIs(sim.env.AsyncAwait, sim.env.LibStub("AsyncAwait-1.0"))
   end
   TestConsumers["test_bundled_before_the_standalone_addon" .. suffix] = function()
     local sim = run({ bundled, STANDALONE })
-    checkRuns(sim, BUNDLED_SAYS)
+    checkRuns(sim, BUNDLED_SAYS, BUNDLED_CONTROL_SAYS)
     lu.assertIs(sim.env.AsyncAwait, sim.env.LibStub("AsyncAwait-1.0"))
   end
   TestConsumers["test_bundled_next_to_lua_addons_embedding_older_and_newer_copies" .. suffix] = function()
     local sim = run({ luaEmbedder("OldLua", FROZEN), bundled, luaEmbedder("NewerLua", STANDALONE, "0.9.0") })
-    checkRuns(sim, BUNDLED_SAYS, "OldLua: ran", "NewerLua: ran")
+    checkRuns(sim, BUNDLED_SAYS, BUNDLED_CONTROL_SAYS, "OldLua: ran", "NewerLua: ran")
     lu.assertEquals(sim.env.LibStub("AsyncAwait-1.0").version, "0.9.0")
   end
   TestConsumers["test_types_only_with_its_embedded_copy" .. suffix] = function()
@@ -106,7 +107,7 @@ for _, mode in ipairs({ "default", "strict" }) do
   end
   TestConsumers["test_both_examples_and_the_standalone_addon_share_one_driver" .. suffix] = function()
     local sim = run({ bundled, STANDALONE, libstub })
-    checkRuns(sim, BUNDLED_SAYS, LIBSTUB_SAYS)
+    checkRuns(sim, BUNDLED_SAYS, BUNDLED_CONTROL_SAYS, LIBSTUB_SAYS)
     local AA = sim.env.LibStub("AsyncAwait-1.0")
     AA.async(function() AA.nextFrame(); AA.nextFrame() end)()
     sim:runFrame()

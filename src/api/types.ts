@@ -20,6 +20,8 @@ export interface Task<R = unknown> {
     readonly traceback: string | undefined;
     /** The addon the task is attributed to (see forAddon). */
     readonly owner: string;
+    /** Whether it ended with a cancellation (cancelled, or it awaited a cancelled task and did not catch that). */
+    readonly cancelled: boolean;
     /** Type-level only: what awaiting the task returns. Never set. */
     readonly __returns?: R;
 }

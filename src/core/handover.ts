@@ -21,7 +21,7 @@ import { protectedCall } from "./protect";
 import { hasQueued, ownedTasks, ownerList, snapshot } from "./introspect";
 import {
     atRest, awaitHandover, awaitValue, failParked, finish, forwardCalls, forwardingTo, handOver, isTask, joinWait, loadState,
-    newTask, park, retiredTo, runBudget, runningTask, schedule, scheduleAll, startTask, wakeParked, wrapAsync, yieldTurn,
+    newTask, park, retiredTo, runBudget, runningTask, schedule, scheduleAll, startTask, syncState, wakeParked, wrapAsync, yieldTurn,
 } from "./scheduler";
 import type { AnyFunction } from "./scheduler";
 import { Settings, configure, ownerNamed, sleepDriver } from "./settings";
@@ -74,6 +74,37 @@ function takeOver(old: CoreState): void {
     }
 }
 
+function noMetatables(): LuaMultiReturn<[undefined, undefined]> {
+    return $multi(undefined, undefined);
+}
+
+/** The shared task and error metatables of the state this copy runs, or the copy it forwards to runs. */
+function metatables(): LuaMultiReturn<[object | undefined, object | undefined]> {
+    const older = forwardingTo();
+    if (older !== undefined) {
+        return older.metatables();
+    }
+    return $multi(S.taskMeta, S.errorMeta);
+}
+
+/**
+ * Forwards every call to `running`, an equal or newer copy that ran first (this copy registered
+ * after it), and takes its metatables: the errors this copy still makes itself (a cancellation
+ * before it is passed on, say) are then of that copy's kinds, and tasks are tasks to both.
+ */
+export function deferTo(running: Entries): void {
+    forwardCalls(running, true);
+    if (running.metatables !== undefined) {
+        const [taskMeta, errorMeta] = running.metatables();
+        if (taskMeta !== undefined && errorMeta !== undefined) {
+            syncState();
+            S.taskMeta = taskMeta as never;
+            S.errorMeta = errorMeta as never;
+            loadState();
+        }
+    }
+}
+
 /** Functions waiting for this copy to run the state (see whenInCharge). */
 let inCharge: (() => void)[] = [];
 
@@ -92,6 +123,8 @@ export function whenInCharge(hook: () => void): void {
 
 /** Adapters for entry points an older copy lacks, while this copy forwards to it. */
 const olderAdapters: { [name: string]: (older: Entries) => AnyFunction } = {
+    // Before 0.3, a copy finishing its run: its metatables are not shared (see deferTo).
+    metatables: () => noMetatables,
     // 0.1.x wakes a task whose callback raised with nothing; failing it waits for the takeover.
     failParked: (older) => (wait: Wait) => older.wakeParked(wait),
     configure: (older) => (settings: Settings) => {
@@ -136,7 +169,7 @@ const coreEntries = {
     // Introspection.
     hasQueued, ownedTasks, ownerList, snapshot,
     // The handover itself.
-    retire, forwardTo, takeOver,
+    retire, forwardTo, takeOver, metatables,
     // Called by 0.1.x, which had one setter per setting where this copy has configure.
     setPoolMax: (max: number) => configure({ poolMax: max }),
     setReporter: (reporter: Settings["reporter"]) => configure({ reporter }),

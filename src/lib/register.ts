@@ -6,9 +6,8 @@
  * state: src/core/handover.ts), and `wow`, the client glue's state table, which every copy uses
  * as it is (src/wow/state.ts).
  */
-import type { Entries } from "../core/handover";
+import { Entries, deferTo } from "../core/handover";
 import type { WowState } from "../wow/state";
-import { forwardCalls } from "../core/scheduler";
 import { allEntries } from "./entries";
 
 export const MAJOR = "AsyncAwait-1.0";
@@ -45,7 +44,7 @@ export function register(minor: number): LuaMultiReturn<[Record<string, unknown>
         const running = LibStub.GetLibrary(MAJOR)[0]!;
         const entries = (running._state as SharedState | undefined)?.core;
         if (entries !== undefined) {
-            forwardCalls(entries, true);
+            deferTo(entries);
         }
         return $multi(running, undefined);
     }
