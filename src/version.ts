@@ -1,6 +1,6 @@
 /** @noSelfInFile */
 /** The library's version (kept equal to package.json's; a consumer test checks it). */
-export const VERSION = "0.2.0";
+export const VERSION = "0.3.0";
 
 /** The LibStub minor: major * 10000 + minor * 100 + patch, so newer versions compare higher. */
 export function minorOf(version: string): number {

@@ -5,6 +5,7 @@
  */
 import { startGame } from "../support/game";
 import type * as AA from "../../src/index";
+import { VERSION } from "../../src/version";
 
 /** Whether A and B are the same type (not merely assignable): `const x: Equal<A, B> = true`. */
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -106,6 +107,6 @@ describe("public typings", () => {
         assert.is_nil(kind);
         const lib: AA.Library = (sim.env.LibStub as unknown as (major: string) => AA.Library)("AsyncAwait-1.0");
         assert.are.equal(A.async, lib.async);
-        assert.are.equal("0.2.0", lib.version);
+        assert.are.equal(VERSION, lib.version);
     });
 });

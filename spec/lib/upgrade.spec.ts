@@ -4,12 +4,32 @@
  * and from inside a running task. What was alive carries on, and every function an addon cached
  * from the older copy keeps working on the one scheduler the newest copy runs.
  */
-import { ADDON_DIR, Lib, writeAddon } from "../support/game";
+import { ADDON_DIR, Lib, registered, writeAddon } from "../support/game";
 import { contains, functionNames } from "../support/lua";
 import * as client from "../../simulator/client";
 import type { Future } from "../../src/api/types";
+import { MINOR, VERSION } from "../../src/version";
 
-const FROZEN_0_1_0 = "spec/fixtures/releases/0.1.0/AsyncAwait";
+/**
+ * The frozen releases: where each is, and what its retired core does not forward (the functions
+ * it calls on itself, and the handover protocol) and how many entries it does forward.
+ */
+const RELEASES = [
+    {
+        version: "0.1.0",
+        dir: "spec/fixtures/releases/0.1.0/AsyncAwait",
+        own: ["dequeue", "enqueue", "exportState", "forwardTo", "pooledWorker", "retire", "takeFresh", "takeOver", "wrapAsync"],
+        forwarded: 22,
+    },
+    {
+        version: "0.2.0",
+        dir: "spec/fixtures/releases/0.2.0/AsyncAwait",
+        // Its 0.1-style setters forward to configure, not to an entry of their own name.
+        own: ["forwardTo", "retire", "setPoolMax", "setReporter", "setTraceCreation", "setTracer", "takeOver"],
+        forwarded: 28,
+    },
+];
+const FROZEN_0_1_0 = RELEASES[0].dir;
 
 function embeddingAddon(this: void, name: string, copyDir: string, patchVersion?: string): string {
     return writeAddon(name, { copyDir, patchVersion });
@@ -177,12 +197,13 @@ function exerciseAll(this: void, api: Lib, sim: client.Simulator, current: () =>
     return used;
 }
 
-describe("upgrading from the frozen 0.1.0 release", () => {
+for (const release of RELEASES) describe(`upgrading from the frozen ${release.version} release`, () => {
+    const FROZEN = release.dir;
     it("old then new: live tasks carry on, the state is upgraded, cached functions all reach the new copy", () => {
         const { sim, lib, minor } = newClient();
-        sim.loadAddon(embeddingAddon("OldAddon", FROZEN_0_1_0));
+        sim.loadAddon(embeddingAddon("OldAddon", FROZEN));
         const old = lib();
-        assert.are.equal("0.1.0", old.version);
+        assert.are.equal(release.version, old.version);
         const oldApi = cached(old);
         const oldHandle = cached(old.forAddon("OldAddon") as Lib);
         const log: string[] = [];
@@ -218,8 +239,8 @@ describe("upgrading from the frozen 0.1.0 release", () => {
         sim.loadAddon(embeddingAddon("NewAddon", ADDON_DIR));
         assert.are.equal(0, sim.errors.length, tostring(sim.errors[0]));
         assert.are.equal(old, lib(), "the same table, upgraded in place");
-        assert.are.equal(200, minor());
-        assert.are.equal("0.2.0", old.version);
+        assert.are.equal(MINOR, minor());
+        assert.are.equal(VERSION, old.version);
         assert.are_not.equal(oldApi.async, old.async, "the newer copy's functions");
         assert.are.equal(taskMeta, getmetatable(old.async(() => undefined)()), "one task metatable");
         assert.are_not.equal(oldIndex, taskMeta.__index, "updated in place with the newer behaviour");
@@ -241,7 +262,7 @@ describe("upgrading from the frozen 0.1.0 release", () => {
         table.sort(log);
         assert.are.same(["awaited slept", "event hello", "turn 1", "turn 2", "turn 3"], log);
 
-        // Every function 0.1.0 published, cached before the upgrade, works on the new scheduler.
+        // Every function the old copy published, cached before the upgrade, works on the new scheduler.
         assert.are.same(functionNames(oldApi), exerciseAll(oldApi, sim, lib));
         assert.are.same(functionNames(oldHandle), exerciseAll(oldHandle, sim, lib));
         // One driver: a single OnUpdate per busy frame.
@@ -254,14 +275,38 @@ describe("upgrading from the frozen 0.1.0 release", () => {
         assert.are.same([], unexpectedErrors(sim));
     });
 
-    it("every entry point the retired 0.1.0 core forwards reaches the same entry of the new copy", () => {
+    it("its tasks can be cancelled by the new copy: their waits, timers and event registrations are released", () => {
         const { sim, lib } = newClient();
-        sim.loadAddon(embeddingAddon("OldAddon", FROZEN_0_1_0));
+        sim.loadAddon(embeddingAddon("OldAddon", FROZEN));
+        const old = lib();
+        const sleeper = old.async(() => old.sleep(5))();
+        const listener = old.async(() => old.waitForEvent("BAG_UPDATE"))();
+        const poller = old.async(() => old.waitUntil(() => false))();
+        const awaiter = old.async(() => old.await(sleeper))();
+        sim.runFrame();
+        sim.loadAddon(embeddingAddon("NewAddon", ADDON_DIR));
+        const AA = lib();
+        AA.cancel(awaiter, "closed"); // and the sleeper it alone awaited
+        AA.cancel(listener);
+        AA.cancel(poller);
+        sim.runFrames(2);
+        for (const t of [sleeper, listener, poller, awaiter]) {
+            assert.are.equal("dead", t.state);
+            assert.is_true(t.cancelled);
+        }
+        const glue = AA._state.wow;
+        assert.are.equal(0, glue.heapLen + glue.predicatesLen);
+        assert.is_false(registered(AA, "BAG_UPDATE"));
+        assert.are.same([], unexpectedErrors(sim));
+    });
+
+    it(`every entry point the retired ${release.version} core forwards reaches the same entry of the new copy`, () => {
+        const { sim, lib } = newClient();
+        sim.loadAddon(embeddingAddon("OldAddon", FROZEN));
         const oldCore = lib()._state.core as unknown as LuaTable<string, (this: void, ...args: unknown[]) => unknown>;
         sim.loadAddon(embeddingAddon("NewAddon", ADDON_DIR));
         const entries = lib()._state.core as unknown as LuaTable<string, (this: void, ...args: unknown[]) => unknown>;
-        // 0.1.0's functions that never forward: the ones it calls on itself, and the handover protocol.
-        const own = ["dequeue", "enqueue", "exportState", "forwardTo", "pooledWorker", "retire", "takeFresh", "takeOver", "wrapAsync"];
+        const own = release.own;
         const reached: string[] = [];
         for (const name of functionNames(oldCore)) {
             if (!own.includes(name)) {
@@ -277,7 +322,7 @@ describe("upgrading from the frozen 0.1.0 release", () => {
                 reached.push(name);
             }
         }
-        assert.are.equal(22, reached.length);
+        assert.are.equal(release.forwarded, reached.length);
     });
 
     it("new then old: the newer copy stays, and the older one changes nothing", () => {
@@ -289,9 +334,9 @@ describe("upgrading from the frozen 0.1.0 release", () => {
             return "fine";
         })();
         sim.runFrame();
-        sim.loadAddon(embeddingAddon("OldAddon", FROZEN_0_1_0));
+        sim.loadAddon(embeddingAddon("OldAddon", FROZEN));
         assert.are.equal(0, sim.errors.length, tostring(sim.errors[0]));
-        assert.are.equal("0.2.0", lib().version);
+        assert.are.equal(VERSION, lib().version);
         assert.are.same(functionNames(api), functionNames(lib()));
         for (const name of functionNames(api)) {
             assert.are.equal((api as unknown as LuaTable<string, unknown>).get(name), (lib() as unknown as LuaTable<string, unknown>).get(name));
@@ -300,9 +345,9 @@ describe("upgrading from the frozen 0.1.0 release", () => {
         assert.are.equal("fine", t.result![1]);
     });
 
-    it("new loaded from inside a 0.1.0 task: 0.1.0 finishes its run, then the new copy takes over", () => {
+    it(`new loaded from inside a ${release.version} task: it finishes its run, then the new copy takes over`, () => {
         const { sim, lib } = newClient();
-        sim.loadAddon(embeddingAddon("OldAddon", FROZEN_0_1_0));
+        sim.loadAddon(embeddingAddon("OldAddon", FROZEN));
         const dir = embeddingAddon("LoadedOnDemand", ADDON_DIR);
         const old = lib();
         const log: string[] = [];
@@ -312,10 +357,10 @@ describe("upgrading from the frozen 0.1.0 release", () => {
         })();
         old.async(() => {
             sim.loadAddon(dir);
-            // The new copy is installed, but 0.1.0 runs the scheduler until this run ends.
-            assert.are.equal("0.2.0", lib().version);
+            // The new copy is installed, but the old one runs the scheduler until this run ends.
+            assert.are.equal(VERSION, lib().version);
             lib().async(() => log.push("made during the handover"))();
-            lib().traceCreation(false); // reaches 0.1.0 through the adapter for its setters
+            lib().traceCreation(false); // reaches the old copy (0.1.0: through the adapter for its setters)
             lib().yield();
             log.push("loader done");
         })();
@@ -338,7 +383,7 @@ describe("upgrading from the frozen 0.1.0 release", () => {
     it("old loaded from inside a task of the new copy changes nothing", () => {
         const { sim, lib } = newClient();
         sim.loadAddon(embeddingAddon("NewAddon", ADDON_DIR));
-        const dir = embeddingAddon("OldOnDemand", FROZEN_0_1_0);
+        const dir = embeddingAddon("OldOnDemand", FROZEN);
         const before = lib().async;
         const loader = lib().async(() => {
             sim.loadAddon(dir);
@@ -347,7 +392,7 @@ describe("upgrading from the frozen 0.1.0 release", () => {
         })();
         sim.runFrames(3);
         assert.are.equal(0, sim.errors.length, tostring(sim.errors[0]));
-        assert.are.equal("0.2.0", loader.result![1]);
+        assert.are.equal(VERSION, loader.result![1]);
         assert.are.equal(before, lib().async);
     });
 });
@@ -357,7 +402,7 @@ describe("upgrading from this build", () => {
         const { sim, lib } = newClient();
         sim.loadAddon(embeddingAddon("OldAddon", FROZEN_0_1_0));
         const second = embeddingAddon("Second", ADDON_DIR);
-        const third = embeddingAddon("Third", ADDON_DIR, "0.2.1");
+        const third = embeddingAddon("Third", ADDON_DIR, "0.3.1");
         const old = lib();
         const sleeper = old.async(() => {
             old.sleep(0.2);
@@ -370,7 +415,7 @@ describe("upgrading from this build", () => {
         })();
         sim.runFrames(30);
         assert.are.equal(0, sim.errors.length, tostring(sim.errors[0]));
-        assert.are.equal("0.2.1", lib().version);
+        assert.are.equal("0.3.1", lib().version);
         assert.are.equal("slept", sleeper.result![1]);
         const t = lib().async(() => "third runs it")();
         sim.runFrame();
@@ -382,8 +427,8 @@ describe("upgrading from this build", () => {
         sim.loadAddon(embeddingAddon("First", ADDON_DIR));
         const first = cached(lib());
         const handle = cached(lib().forAddon("First") as Lib);
-        sim.loadAddon(embeddingAddon("Newer", ADDON_DIR, "0.2.1"));
-        assert.are.equal("0.2.1", lib().version);
+        sim.loadAddon(embeddingAddon("Newer", ADDON_DIR, "0.3.1"));
+        assert.are.equal("0.3.1", lib().version);
         assert.are.same(functionNames(first), exerciseAll(first, sim, lib));
         assert.are.same(functionNames(handle), exerciseAll(handle, sim, lib));
         assert.are.same([], unexpectedErrors(sim));
