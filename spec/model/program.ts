@@ -1,9 +1,9 @@
 /**
  * Random programs over the whole API, for the model-based spec: tasks (each a script of
- * operations), spawned from plain code or by other tasks, and frames (what plain code does
- * before each frame: spawn, force-await, set flags, toggle combat, fire events, change the
- * budget, load a newer copy of the library). A program is plain data, so it can be printed,
- * shrunk and replayed.
+ * operations, some event waits with a timeout), spawned from plain code or by other tasks, and
+ * frames (what plain code does before each frame: spawn, force-await, cancel, set flags, toggle
+ * combat, fire events, change the budget, load a newer copy of the library). A program is plain
+ * data, so it can be printed, shrunk and replayed.
  */
 
 export const EVENTS = ["BAG_UPDATE", "UNIT_HEALTH", "CHAT_MSG_ADDON"];
@@ -15,8 +15,12 @@ export type Op =
     | { op: "yield" }
     | { op: "sleep"; seconds: number }
     | { op: "nextFrame" }
-    /** Waits for `event`; `filtered`: only a payload of "yes" is accepted; `raises`: the filter raises instead. */
-    | { op: "event"; event: string; filtered: boolean; raises?: ErrorType }
+    /**
+     * Waits for `event`; `filtered`: only a payload of "yes" is accepted; `raises`: the filter
+     * raises instead; `timeout`: seconds after which the wait raises TimedOut, which the task
+     * catches (never with `raises`).
+     */
+    | { op: "event"; event: string; filtered: boolean; raises?: ErrorType; timeout?: number }
     /** Waits until `flag` is set; `raises`: the predicate raises then instead of returning true. */
     | { op: "until"; flag: number; raises?: ErrorType }
     | { op: "combat" }
@@ -39,6 +43,8 @@ export interface FrameSpec {
     spawn: number[];
     /** Roots plain code awaits (a forced await) before this frame. */
     force: number[];
+    /** Tasks plain code cancels before this frame, after its spawns and forces (one not spawned yet is skipped). */
+    cancel: number[];
     flags: number[];
     /** setCombat calls, in order (several in one frame: combat can end and start again). */
     combat: boolean[];
@@ -67,8 +73,12 @@ export function rng(this: void, seed: number): (this: void, n: number) => number
 
 const ERROR_TYPES: ErrorType[] = ["string", "number", "table", "boolean", "function", "nil"];
 
-/** A random program for `seed`. */
-export function generate(this: void, seed: number): Program {
+/**
+ * A random program for `seed`. Cancels and timeouts are drawn after everything else, so a seed
+ * keeps the rest of the program it had before they existed; `control: false` leaves them out
+ * (the program exactly as such a seed made it).
+ */
+export function generate(this: void, seed: number, control = true): Program {
     const random = rng(seed);
     const count = 3 + random(20);
     const frameCount = 6 + random(24);
@@ -82,7 +92,7 @@ export function generate(this: void, seed: number): Program {
     }
     const frames: FrameSpec[] = [];
     for (const _ of $range(1, frameCount)) {
-        frames.push({ spawn: [], force: [], flags: [], combat: [], events: [] });
+        frames.push({ spawn: [], force: [], cancel: [], flags: [], combat: [], events: [] });
     }
     for (const id of $range(1, count)) {
         const task = tasks[id - 1];
@@ -166,6 +176,39 @@ export function generate(this: void, seed: number): Program {
     if (newerLoaded) {
         frames[random(frameCount) - 1].loadNewer = true;
     }
+    if (!control) {
+        return { seed, tasks, frames };
+    }
+    // Timeouts of 0 to 0.2 s (a frame is 0.05 s), so that the event or the timer may come first.
+    for (const task of tasks) {
+        for (const op of task.ops) {
+            if (op.op === "event" && op.raises === undefined && random(3) === 1) {
+                op.timeout = (random(6) - 1) * 0.04;
+            }
+        }
+    }
+    // Cancels in about one frame of five, mostly of tasks whose root has started by then (they
+    // may not exist yet, or be dead already: both harmless), sometimes of any task.
+    const rootOf: number[] = [];
+    for (const id of $range(1, count)) {
+        const parent = parentOf[id - 1];
+        rootOf[id - 1] = parent === 0 ? id : rootOf[parent - 1];
+    }
+    const startedRoots = new LuaTable<number, boolean>();
+    for (const frame of frames) {
+        for (const id of frame.spawn) {
+            startedRoots.set(id, true);
+        }
+        if (random(5) === 1) {
+            const candidates: number[] = [];
+            for (const id of $range(1, count)) {
+                if (startedRoots.has(rootOf[id - 1])) {
+                    candidates.push(id);
+                }
+            }
+            frame.cancel.push(candidates.length > 0 && random(4) !== 1 ? candidates[random(candidates.length) - 1] : random(count));
+        }
+    }
     return { seed, tasks, frames };
 }
 
@@ -178,7 +221,9 @@ export function describeProgram(this: void, p: Program): string {
                 case "sleep":
                     return `sleep(${o.seconds})`;
                 case "event":
-                    return `event(${o.event}${o.filtered ? ", yes only" : ""}${o.raises !== undefined ? `, filter raises ${o.raises}` : ""})`;
+                    return `event(${o.event}${o.filtered ? ", yes only" : ""}${o.raises !== undefined ? `, filter raises ${o.raises}` : ""}${
+                        o.timeout !== undefined ? `, timeout ${o.timeout}` : ""
+                    })`;
                 case "until":
                     return `until(flag ${o.flag}${o.raises !== undefined ? `, raises ${o.raises}` : ""})`;
                 case "spawn":
@@ -193,6 +238,7 @@ export function describeProgram(this: void, p: Program): string {
         const parts: string[] = [];
         if (f.spawn.length > 0) parts.push(`spawn ${f.spawn.join(",")}`);
         if (f.force.length > 0) parts.push(`force ${f.force.join(",")}`);
+        if (f.cancel.length > 0) parts.push(`cancel ${f.cancel.join(",")}`);
         if (f.flags.length > 0) parts.push(`flags ${f.flags.join(",")}`);
         if (f.combat.length > 0) parts.push(`combat ${f.combat.join(",")}`);
         if (f.events.length > 0) parts.push(`events ${f.events.map(([e, v]) => `${e}=${v}`).join(",")}`);

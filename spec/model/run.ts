@@ -1,10 +1,16 @@
 /**
  * Runs a program (program.ts) on the built addon in the simulated client, frame by frame, and
  * checks it against a small reference model: each task ends exactly once with the right values
- * or the identical error; each wait resumes no earlier than due and at most one frame late;
- * unobserved failures are reported exactly once and observed ones never; at the end nothing is
- * registered, parked or queued, the pool is bounded, finished tasks are collectable and the
- * driver is idle. Returns the problems found (none: the program passed).
+ * or the identical error; each wait resumes no earlier than due and at most one frame late; a
+ * timed event wait gets the event if it came before the OnUpdate that fires its timer, else
+ * TimedOut; unobserved failures are reported exactly once and observed ones never; at the end
+ * nothing is registered, parked or queued, the pool is bounded, finished tasks are collectable
+ * and the driver is idle.
+ *
+ * Cancels are predicted as they happen: the task cancelled, and down the chain the task each
+ * awaits or joins (its only consumer), end cancelled, never run again nor reported; a task
+ * awaiting a cancelled one fails with the same error (cancelled too), one joining it goes on.
+ * Returns the problems found (none: the program passed).
  */
 import { ADDON_DIR, Lib, registered, writeAddon } from "../support/game";
 import { contains, functionNames } from "../support/lua";
@@ -20,8 +26,14 @@ function newerCopy(this: void): string {
     return newerDir;
 }
 
-/** The error value error source `source` (see expectedFailure) raises: one per source, of its type. */
+/**
+ * The error value error source `source` (see expectedFailure) raises: one per source, of its
+ * type; for a cancellation, the error its cancelled task ended with (noted in `cache` then).
+ */
 function errorValue(this: void, p: Program, source: number, cache: LuaTable<number, unknown>): unknown {
+    if (source < 0) {
+        return cache.get(source);
+    }
     if (!cache.has(source)) {
         const values: Record<ErrorType, unknown> = {
             string: `failure ${source}`,
@@ -39,9 +51,20 @@ function errorValue(this: void, p: Program, source: number, cache: LuaTable<numb
 
 /**
  * What the model expects of a task: undefined for success, else the source of the error it ends
- * with: task * 100 for the task's own error at its end, task * 100 + k for its op k's callback.
+ * with: task * 100 for the task's own error at its end, task * 100 + k for its op k's callback,
+ * -c for the cancellation of cancel(task c) (`cancelledBy`: each task that cancel ended, by c).
+ * A cancellation source is known only once the cancel has happened: clear `memo` after each.
  */
-function expectedFailure(this: void, p: Program, id: number, memo: LuaTable<number, number>): number | undefined {
+function expectedFailure(
+    this: void,
+    p: Program,
+    id: number,
+    memo: LuaTable<number, number>,
+    cancelledBy: LuaTable<number, number>,
+): number | undefined {
+    if (cancelledBy.has(id)) {
+        return -cancelledBy.get(id); // before anything else: it was not dead when cancelled
+    }
     if (memo.has(id)) {
         const source = memo.get(id);
         return source === 0 ? undefined : source;
@@ -49,7 +72,7 @@ function expectedFailure(this: void, p: Program, id: number, memo: LuaTable<numb
     let source = 0;
     for (const [k, op] of ipairs(p.tasks[id - 1].ops)) {
         if (op.op === "spawn" && op.then === "await") {
-            const child = expectedFailure(p, op.child, memo);
+            const child = expectedFailure(p, op.child, memo, cancelledBy);
             if (child !== undefined) {
                 source = child;
                 break;
@@ -75,6 +98,16 @@ function errorTypeOf(this: void, p: Program, source: number): ErrorType {
     }
     const op = task.ops[k - 1] as { raises?: ErrorType };
     return op.raises!;
+}
+
+/**
+ * How often each case the model predicts came up, summed over the programs run: the spec checks
+ * each came up at all, so no check passes only because its case never happens.
+ */
+export const coverage = new LuaTable<string, number>();
+
+function covered(this: void, what: string): void {
+    coverage.set(what, (coverage.get(what) ?? 0) + 1);
 }
 
 interface Mark {
@@ -130,13 +163,21 @@ export function runProgram(this: void, p: Program, addonDir: string = ADDON_DIR)
     for (const name of functionNames(lib)) {
         (api as unknown as Record<string, unknown>)[name] = (lib as unknown as Record<string, unknown>)[name];
     }
+    const glue = lib._state.wow; // shared by every copy: a newer one takes it over as it is
     const handles = new LuaTable<string, Lib>();
     for (const owner of OWNERS) {
         handles.set(owner, api.forAddon(owner) as Lib);
     }
     sim.login();
 
-    const memo = new LuaTable<number, number>();
+    let memo = new LuaTable<number, number>();
+    /** Task → the task whose cancel() ended it (itself, or one up the chain of what it awaits or joins). */
+    const cancelledBy = new LuaTable<number, number>();
+    /** Task → the child it is suspended on in an await or a joinTask, while it is in that call. */
+    const suspendedOn = new LuaTable<number, number>();
+    /** Task → how many registrations (a wait, its timer) the wait it is in holds, while it is in that call. */
+    const waitingIn = new LuaTable<number, number>();
+    const expected = (id: number) => expectedFailure(p, id, memo, cancelledBy);
     const errors = new LuaTable<number, unknown>();
     const futures = new LuaTable<number, Future>();
     const starts = new LuaTable<number, number>();
@@ -169,12 +210,25 @@ export function runProgram(this: void, p: Program, addonDir: string = ADDON_DIR)
         }
         return undefined;
     };
+    /** The first delivery after `m` of `event` (with a "yes" payload when `filtered`). */
+    const firstDelivery = (m: Mark, event: string, filtered: boolean): Delivery | undefined => {
+        for (const d of deliveries) {
+            if (d.seq > m.seq && d.event === event && (!filtered || d.payload === "yes")) {
+                return d;
+            }
+        }
+        return undefined;
+    };
+    const waitForEventIn = api.waitForEvent as (this: void, event: string, filter: unknown, timeout: number) => LuaMultiReturn<unknown[]>;
 
     const body = (id: number): LuaMultiReturn<[number, undefined, number]> => {
         bump(starts, id);
         const spec = p.tasks[id - 1];
         for (const [k, op] of ipairs(spec.ops)) {
             const parked = mark();
+            if (op.op !== "yield" && op.op !== "spawn" && op.op !== "loadNewer") {
+                waitingIn.set(id, op.op === "event" && op.timeout !== undefined ? 2 : 1);
+            }
             if (op.op === "yield") {
                 api.yield();
             } else if (op.op === "sleep") {
@@ -183,6 +237,26 @@ export function runProgram(this: void, p: Program, addonDir: string = ADDON_DIR)
             } else if (op.op === "nextFrame") {
                 api.nextFrame();
                 checkTiming(id, k, "nextFrame", parked, mark(), nextUpdate(parked));
+            } else if (op.op === "event" && op.timeout !== undefined) {
+                const filter = op.filtered ? (v: unknown) => v === "yes" : undefined;
+                // api.pcall: Lua 5.1's cannot yield, and the wait yields inside it.
+                const [ok, payload] = api.pcall(waitForEventIn, op.event, filter, op.timeout);
+                const at = mark();
+                const due = firstDelivery(parked, op.event, op.filtered);
+                const timerFrame = sleepDue(parked, op.timeout);
+                // A frame delivers its events before its OnUpdate fires the timer.
+                const eventFirst =
+                    due !== undefined && (timerFrame === undefined || due.frame < timerFrame || (due.frame === timerFrame && !due.afterUpdate));
+                const what = `event ${op.event}, timeout ${op.timeout}`;
+                covered(!eventFirst ? "timed out" : due!.frame === timerFrame ? "event in its timer's frame" : "event before its timeout");
+                if (ok !== eventFirst || (!ok && api.errorKind(payload) !== "TimedOut")) {
+                    const got = ok ? "got the event" : `raised ${tostring(payload)}`;
+                    const first = eventFirst ? "event" : "timer";
+                    problems.push(`task ${id} op ${k} (${what}): ${got}, though the ${first} came first (event in frame ${due?.frame}, timer in frame ${timerFrame})`);
+                } else if (ok && op.filtered && payload !== "yes") {
+                    problems.push(`task ${id} op ${k}: got payload ${tostring(payload)} its filter refuses`);
+                }
+                checkTiming(id, k, what, parked, at, eventFirst ? due?.frame : timerFrame, eventFirst ? due?.seq : 0);
             } else if (op.op === "event") {
                 const raising = op.raises !== undefined ? errorValue(p, id * 100 + k, errors) : undefined;
                 const filter = !op.filtered
@@ -192,12 +266,7 @@ export function runProgram(this: void, p: Program, addonDir: string = ADDON_DIR)
                       : (v: unknown) => v === "yes";
                 const [payload] = api.waitForEvent(op.event, filter);
                 const at = mark();
-                let due: Delivery | undefined;
-                for (const d of deliveries) {
-                    if (due === undefined && d.seq > parked.seq && d.event === op.event && (!op.filtered || d.payload === "yes")) {
-                        due = d;
-                    }
-                }
+                const due = firstDelivery(parked, op.event, op.filtered);
                 checkTiming(id, k, `event ${op.event}`, parked, at, due?.frame, due?.seq);
                 if (op.filtered && payload !== "yes") {
                     problems.push(`task ${id} op ${k}: got payload ${tostring(payload)} its filter refuses`);
@@ -228,12 +297,19 @@ export function runProgram(this: void, p: Program, addonDir: string = ADDON_DIR)
                 const future = handles.get(child.owner).async(body)(op.child) as Future;
                 futures.set(op.child, future);
                 if (op.then === "await") {
+                    suspendedOn.set(id, op.child);
                     const [a, b, c] = api.await(future as Future<LuaMultiReturn<[number, undefined, number]>>);
+                    suspendedOn.delete(id);
                     if (a !== op.child || b !== undefined || c !== op.child * 2) {
                         problems.push(`task ${id}: awaited task ${op.child} and got ${tostring(a)}, ${tostring(b)}, ${tostring(c)}`);
                     }
                 } else if (op.then === "join") {
+                    suspendedOn.set(id, op.child);
                     api.joinTask(future);
+                    suspendedOn.delete(id);
+                    if ((future as Future & { cancelled?: boolean }).cancelled) {
+                        covered("joined a cancelled task");
+                    }
                     if (future.state !== "dead") {
                         problems.push(`task ${id}: joined task ${op.child}, which is ${future.state}`);
                     }
@@ -241,6 +317,7 @@ export function runProgram(this: void, p: Program, addonDir: string = ADDON_DIR)
             } else if (op.op === "loadNewer") {
                 sim.loadAddon(newerCopy());
             }
+            waitingIn.delete(id);
         }
         bump(ends, id);
         if (spec.fails !== undefined) {
@@ -260,12 +337,15 @@ export function runProgram(this: void, p: Program, addonDir: string = ADDON_DIR)
         }
         const deadBefore = future.state === "dead";
         const [ok, a, b, c] = pcall(awaitAll, future);
-        const source = expectedFailure(p, id, memo);
+        const source = expected(id);
         if (ok) {
             if (source !== undefined || (a as unknown) !== id || b !== undefined || (c as unknown) !== id * 2 || future.state !== "dead") {
                 problems.push(`forced await of task ${id} returned ${tostring(a)}, ${tostring(b)}, ${tostring(c)}`);
             }
         } else if (future.state === "dead") {
+            if (source !== undefined && source < 0) {
+                covered("forced a cancelled task");
+            }
             if (source === undefined || a !== errorValue(p, source, errors)) {
                 problems.push(`forced await of task ${id} raised ${tostring(a)}`);
             }
@@ -277,6 +357,68 @@ export function runProgram(this: void, p: Program, addonDir: string = ADDON_DIR)
         }
     };
 
+    /** Waiters registered in the glue's wait kinds, their timers included. */
+    const glueWaiters = () => {
+        let n = glue.heapLen + glue.frameWaitsLen + glue.predicatesLen + glue.combatWaitsLen + glue.restrictionWaitsLen;
+        for (const [event, list] of glue.events) {
+            n += list.length - (glue.eventsDetached.get(event) ?? 0);
+        }
+        return n;
+    };
+
+    /**
+     * Cancels task `id` from plain code (between frames: it is not running). The model: it ends
+     * cancelled at once, and so does each task down the chain of what it awaits or joins, each
+     * child having one parent, so no other consumer to keep it. A dead task is left as it is.
+     */
+    const cancel = (id: number) => {
+        const future = futures.get(id);
+        if (future === undefined) {
+            return; // not spawned (yet)
+        }
+        const chain: number[] = [];
+        let t: number | undefined = id;
+        while (t !== undefined && futures.get(t)!.state !== "dead") {
+            chain.push(t);
+            t = suspendedOn.get(t);
+        }
+        // What the waits of the suspended ones hold (a wait, its timer) is released at once.
+        let held = 0;
+        for (const c of chain) {
+            if (futures.get(c)!.state === "suspended") {
+                held += waitingIn.get(c) ?? 0;
+            }
+        }
+        const waitersBefore = glueWaiters();
+        const before = future.error;
+        const reason = `plain code ${id}`;
+        api.cancel(future, reason);
+        const released = waitersBefore - glueWaiters();
+        if (released !== held) {
+            problems.push(`cancel(${id}) released ${released} registrations of waits, not ${held}`);
+        }
+        if (chain.length === 0) {
+            if (future.error !== before) {
+                problems.push(`cancelling dead task ${id} changed its error to ${tostring(future.error)}`);
+            }
+            return;
+        }
+        const err = future.error as { reason?: unknown };
+        if (!api.isCancelled(err) || err.reason !== reason) {
+            problems.push(`cancelled task ${id} ended with ${tostring(err)}, not a cancellation with its reason`);
+        }
+        errors.set(-id, err);
+        for (const c of chain) {
+            covered(c === id ? "cancelled" : "cancelled down a chain");
+            cancelledBy.set(c, id);
+            const f = futures.get(c)!;
+            if (f.state !== "dead" || f.error !== err) {
+                problems.push(`cancel(${id}): task ${c} is ${f.state} with ${tostring(f.error)}, not cancelled at once`);
+            }
+        }
+        memo = new LuaTable(); // the tasks awaiting these now fail
+    };
+
     // The program's frames, then frames that let every wait end.
     const applyFrame = (f: Program["frames"][number]) => {
         for (const id of f.spawn) {
@@ -284,6 +426,9 @@ export function runProgram(this: void, p: Program, addonDir: string = ADDON_DIR)
         }
         for (const id of f.force) {
             force(id);
+        }
+        for (const id of f.cancel) {
+            cancel(id);
         }
         for (const flag of f.flags) {
             if (!flags[flag - 1]) {
@@ -309,7 +454,9 @@ export function runProgram(this: void, p: Program, addonDir: string = ADDON_DIR)
     for (const f of p.frames) {
         applyFrame(f);
     }
-    const settle = { spawn: [], force: [], flags: [1, 2, 3], combat: [false], events: EVENTS.map((e) => [e, "yes"] as [string, string]) };
+    const settle = {
+        spawn: [], force: [], cancel: [], flags: [1, 2, 3], combat: [false], events: EVENTS.map((e) => [e, "yes"] as [string, string]),
+    };
     for (const _ of $range(1, 60)) {
         applyFrame(settle);
     }
@@ -322,9 +469,25 @@ export function runProgram(this: void, p: Program, addonDir: string = ADDON_DIR)
         if (future === undefined) {
             continue;
         }
-        const source = expectedFailure(p, id, memo);
+        const source = expected(id);
+        const cancelled = (future as Future & { cancelled?: boolean }).cancelled;
         if (future.state !== "dead") {
             problems.push(`task ${id} ended ${future.state}`);
+        } else if (source !== undefined && source < 0) {
+            // Cancelled, or failed awaiting a cancelled task: either way with the cancellation.
+            if (!cancelledBy.has(id)) {
+                covered("failed awaiting a cancelled task");
+            }
+            if ((starts.get(id) ?? 0) > 1) {
+                problems.push(`task ${id} started ${starts.get(id)} times`);
+            } else if (ends.has(id)) {
+                problems.push(`task ${id} reached its end, though cancel(${-source}) ended it before`);
+            } else if (cancelled !== true || !api.isCancelled(future.error) || future.error !== errorValue(p, source, errors)) {
+                const how = `${tostring(future.error)} (cancelled: ${tostring(cancelled)})`;
+                problems.push(`task ${id} ended with ${how}, not the cancellation of task ${-source}`);
+            }
+        } else if (cancelled !== false) {
+            problems.push(`task ${id}: cancelled is ${tostring(cancelled)}, though no cancel ended it`);
         } else if ((starts.get(id) ?? 0) !== 1) {
             problems.push(`task ${id} started ${starts.get(id) ?? 0} times`);
         } else if ((ends.get(id) ?? 0) > 1) {
@@ -346,7 +509,7 @@ export function runProgram(this: void, p: Program, addonDir: string = ADDON_DIR)
                 }
             }
         }
-        if (source !== undefined && !observed) {
+        if (source !== undefined && source > 0 && !observed) { // a cancellation is never reported
             reportsExpected += 1;
             const value = errorValue(p, source, errors);
             if (type(value) === "string" || type(value) === "number") {
@@ -376,12 +539,14 @@ export function runProgram(this: void, p: Program, addonDir: string = ADDON_DIR)
     }
 
     // Nothing left behind.
-    const glue = lib._state.wow;
     const s = core.snapshot();
     if (s.live !== 0 || s.queued !== 0) problems.push(`left ${s.live} live and ${s.queued} queued tasks`);
     if (s.poolLen > s.poolMax) problems.push(`pool of ${s.poolLen} idle workers, over its ${s.poolMax}`);
-    if (glue.heapLen + glue.frameWaitsLen + glue.predicatesLen + glue.combatWaitsLen > 0) problems.push("waiters left registered");
+    if (glue.heapLen + glue.frameWaitsLen + glue.predicatesLen + glue.combatWaitsLen + glue.restrictionWaitsLen > 0) {
+        problems.push("waiters left registered");
+    }
     for (const [event] of glue.events) problems.push(`waiters left for ${event}`);
+    for (const [event, n] of glue.eventsDetached) problems.push(`${n} detached waiters left counted for ${event}`);
     for (const event of [...EVENTS, "PLAYER_REGEN_ENABLED"]) {
         if (registered(lib, event)) problems.push(`${event} left registered`);
     }

@@ -1,7 +1,7 @@
 /**
- * Shrinking a failing program: greedily drop what the failure does not need (frames' actions,
- * whole frames at the end, tasks' operations, errors, root tasks) while it still fails, so the
- * program printed for a failure is small enough to read.
+ * Shrinking a failing program: greedily drop what the failure does not need (frames' actions
+ * and cancels, whole frames at the end, tasks' operations, timeouts, errors, root tasks) while
+ * it still fails, so the program printed for a failure is small enough to read.
  */
 import { Program } from "./program";
 
@@ -10,8 +10,8 @@ function copy(this: void, p: Program): Program {
         seed: p.seed,
         tasks: p.tasks.map((t) => ({ owner: t.owner, ops: [...t.ops], fails: t.fails })),
         frames: p.frames.map((f) => ({
-            spawn: [...f.spawn], force: [...f.force], flags: [...f.flags], combat: [...f.combat], events: [...f.events],
-            budget: f.budget, loadNewer: f.loadNewer,
+            spawn: [...f.spawn], force: [...f.force], cancel: [...f.cancel], flags: [...f.flags], combat: [...f.combat],
+            events: [...f.events], budget: f.budget, loadNewer: f.loadNewer,
         })),
     };
 }
@@ -32,7 +32,7 @@ function smaller(this: void, p: Program): Program[] {
         }
     }
     p.frames.forEach((f, i) => {
-        for (const key of ["force", "flags", "combat", "events"] as const) {
+        for (const key of ["force", "cancel", "flags", "combat", "events"] as const) {
             const list = f[key] as unknown[];
             for (const j of $range(1, list.length)) {
                 const c = copy(p);
@@ -58,6 +58,13 @@ function smaller(this: void, p: Program): Program[] {
             c.tasks[i].ops.splice(j - 1, 1);
             out.push(c);
         }
+        t.ops.forEach((op, j) => {
+            if (op.op === "event" && op.timeout !== undefined) {
+                const c = copy(p);
+                c.tasks[i].ops[j] = { ...op, timeout: undefined }; // ops are shared between copies: replaced, not changed
+                out.push(c);
+            }
+        });
         if (t.fails !== undefined) {
             const c = copy(p);
             c.tasks[i].fails = undefined;
