@@ -15,6 +15,9 @@
 ---@field traceback string? The traceback of the failure point if the task failed.
 ---@field owner string The addon the task is attributed to (see forAddon).
 ---@field cancelled boolean Whether it ended with a cancellation (its own, or one an await passed on).
+---@field then fun(self: AsyncAwait.Task, onFulfilled: (fun(_: nil, value: any): any)?, onRejected: (fun(_: nil, reason: any): any)?): AsyncAwait.Future A Promise's then: a future of what the callback returns. Callbacks get a nil first argument, as TypeScriptToLua passes them.
+---@field catch fun(self: AsyncAwait.Task, onRejected: fun(_: nil, reason: any): any): AsyncAwait.Future `task:then(nil, onRejected)`.
+---@field finally fun(self: AsyncAwait.Task, onFinally: fun(_: nil)): AsyncAwait.Future A future of the task's outcome once `onFinally` has run.
 
 ---What calling an async function returns: the task it started.
 ---@alias AsyncAwait.Future AsyncAwait.Task
@@ -224,6 +227,24 @@ function AsyncAwait.timeout(future, seconds) end
 ---@param ... any
 ---@return AsyncAwait.Future
 function AsyncAwait.delay(seconds, fn, ...) end
+
+---A future of a promise-like's outcome (a table with a `then` method, such as a TypeScriptToLua
+---Promise): its value, or its rejection raised; it wakes when the promise settles.
+---```lua
+---local value = AsyncAwait.await(AsyncAwait.fromPromise(promise))
+---```
+---@param promise table
+---@return AsyncAwait.Future
+function AsyncAwait.fromPromise(promise) end
+
+---Inside a task: a future's values or a promise-like's value, awaited; any other value as it is
+---(JavaScript's await).
+---```lua
+---local data = AsyncAwait.awaitAny(maybeAPromise)
+---```
+---@param value any
+---@return any ...
+function AsyncAwait.awaitAny(value) end
 
 ---How much of each frame tasks may use: `{ ms = n }` fixed, or `{ fraction = f, min = a, max = b }`
 ---of the previous frame, clamped (default 0.2, 1 and 8 ms); either with `instanceCombatMs`, the

@@ -159,6 +159,18 @@ function usesOf(this: void, api: Lib, sim: client.Simulator, current: () => Lib)
         ["timeout", () => api.timeout(current().async(() => "in time")(), 1), (t: Future) => assert.are.equal("in time", t.result![1])],
         ["delay", () => api.delay(0.05, (x: string) => x, "delayed"), (t: Future) => assert.are.equal("delayed", t.result![1])],
         [
+            "fromPromise",
+            () => {
+                let settle: ((this: void, self: undefined, v: unknown) => void) | undefined;
+                const promise = { then: (_self: unknown, onFulfilled: (this: void, self: undefined, v: unknown) => void) => { settle = onFulfilled; } };
+                const t = api.fromPromise(promise as never);
+                settle!(undefined, "promised");
+                return t;
+            },
+            (t: Future) => assert.are.equal("promised", t.result![1]),
+        ],
+        ["awaitAny", () => current().async(() => api.awaitAny(current().async(() => "any value")()))(), (t: Future) => assert.are.equal("any value", t.result![1])],
+        [
             "errorKind",
             () => {
                 const napper = current().async(() => current().sleep(5))();

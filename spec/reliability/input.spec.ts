@@ -44,6 +44,9 @@ const BAD_CALLS: Record<string, string[]> = {
     race: ["nil", "1", "'x'", "true", "T", "{}", "{ 1 }", "{ T, 'x' }", "{ n = 2, T }", "{ T }, 1"],
     timeout: ["nil", "1", "{}", "T", "T, nil", "T, -1", "T, 0/0", "T, math.huge", "T, 1, 2", "1, 1"],
     delay: ["nil", "'1'", "{}", "-1", "0/0", "math.huge", "1, 'x'", "1, {}"],
+    fromPromise: ["nil", "1", "'x'", "{}", "true", "{ ['then'] = 1 }", "T", "{ ['then'] = print }, 1"],
+    // awaitAny takes any value, as JavaScript's await does.
+    awaitAny: ["nil, 1"],
     setBudget: [
         "nil", "1", "'x'", "true", "{ ms = 0/0 }", "{ ms = math.huge }", "{ ms = -1 }", "{ ms = 'x' }",
         "{ fraction = 0/0 }", "{ fraction = -math.huge }", "{ min = -1 }", "{ max = 0/0 }", "{ x = 1 }",

@@ -21,6 +21,7 @@ import {
 import { all, allSettled, any, race } from "./combinators";
 import { cancel, cancelAll, cancelAllFor, defer, isCancelled, latest, latestFor, pcallAsync, xpcallAsync } from "./control";
 import { delay, delayFor, timeout } from "../wow/timers";
+import { awaitAny, fromPromise } from "./promises";
 import type { Owner } from "../core/task";
 
 /** The public functions, by their public names. */
@@ -52,6 +53,8 @@ export const publicApi = {
     race,
     timeout,
     delay,
+    fromPromise,
+    awaitAny,
     setBudget,
     traceCreation,
     reportLongSlices,

@@ -22,6 +22,20 @@ export interface Task<R = unknown> {
     readonly owner: string;
     /** Whether it ended with a cancellation (cancelled, or it awaited a cancelled task and did not catch that). */
     readonly cancelled: boolean;
+    /**
+     * A Promise's then: a future of what the callback for the task's outcome returns (a future
+     * or promise it returns is awaited). The callbacks run in a task of their own. They are
+     * called as TypeScriptToLua calls a Promise's (`this: unknown`: a nil first argument in Lua),
+     * whatever `noImplicitSelf` says.
+     */
+    then<A = R, B = never>(
+        onfulfilled?: ((this: unknown, value: R) => A | PromiseLike<A>) | null,
+        onrejected?: ((this: unknown, reason: unknown) => B | PromiseLike<B>) | null,
+    ): Future<A | B>;
+    /** `then(undefined, onrejected)`. */
+    catch<B = never>(onrejected?: ((this: unknown, reason: unknown) => B | PromiseLike<B>) | null): Future<R | B>;
+    /** A future of the task's outcome, once `onfinally()` has run. */
+    finally(onfinally?: ((this: unknown) => void) | null): Future<R>;
     /** Type-level only: what awaiting the task returns. Never set. */
     readonly __returns?: R;
 }

@@ -155,6 +155,12 @@ export interface Wait {
 let errorMeta: LuaMetatable<object> | undefined;
 
 /** Serves the public read-only fields of a task from its slots. */
+/**
+ * Methods every task answers, by name: the promise methods (`then`, `catch`, `finally`) that
+ * src/api/promises.ts registers, so a task behaves as a Promise where code uses it as one.
+ */
+export const taskMethods = new LuaTable<string, (this: void, ...args: any[]) => unknown>();
+
 function taskIndex(task: TaskRecord, key: string): unknown {
     if (key === "state") {
         return task[Slot.State];
@@ -180,7 +186,7 @@ function taskIndex(task: TaskRecord, key: string): unknown {
         rawset(task, "result", packed);
         return packed;
     }
-    return undefined;
+    return taskMethods.get(key);
 }
 
 /**
