@@ -41,9 +41,11 @@ local AsyncAwait = {}
 ---local double = AsyncAwait.async(function(x) return x * 2 end)
 ---print(AsyncAwait.await(double(21))) --> 42
 ---```
+---`origin` names where `fn` is defined in reports (the TypeScript plugin passes the .ts file and line).
 ---@param fn fun(...): ...
+---@param origin? string
 ---@return fun(...): AsyncAwait.Future
-function AsyncAwait.async(fn) end
+function AsyncAwait.async(fn, origin) end
 
 ---The values of a task once it is dead, or its error re-raised unchanged. Inside a task it
 ---suspends the task until then; outside any task it runs the task to completion right there.
@@ -245,6 +247,21 @@ function AsyncAwait.fromPromise(promise) end
 ---@param value any
 ---@return any ...
 function AsyncAwait.awaitAny(value) end
+
+---A Promise of the future's outcome, for TypeScript compiled without the plugin: an instance of
+---`PromiseClass` (the caller's TypeScriptToLua Promise), by default the library bundle's.
+---@param future AsyncAwait.Future
+---@param PromiseClass? table
+---@return table
+function AsyncAwait.toPromise(future, PromiseClass) end
+
+---Whether a value is a future (a task).
+---```lua
+---if AsyncAwait.isFuture(x) then x = AsyncAwait.await(x) end
+---```
+---@param value any
+---@return boolean
+function AsyncAwait.isFuture(value) end
 
 ---How much of each frame tasks may use: `{ ms = n }` fixed, or `{ fraction = f, min = a, max = b }`
 ---of the previous frame, clamped (default 0.2, 1 and 8 ms); either with `instanceCombatMs`, the

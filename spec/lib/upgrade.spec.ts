@@ -169,6 +169,17 @@ function usesOf(this: void, api: Lib, sim: client.Simulator, current: () => Lib)
             },
             (t: Future) => assert.are.equal("promised", t.result![1]),
         ],
+        ["isFuture", () => [api.isFuture(current().async(() => 1)()), api.isFuture({})], ([yes, no]: [boolean, boolean]) => assert.is_true(yes && !no)],
+        [
+            "toPromise",
+            () => {
+                const promise = api.toPromise(current().async(() => "promised")());
+                const got: unknown[] = [];
+                promise.then((v) => got.push(v));
+                return got;
+            },
+            (got: unknown[]) => assert.are.same(["promised"], got),
+        ],
         ["awaitAny", () => current().async(() => api.awaitAny(current().async(() => "any value")()))(), (t: Future) => assert.are.equal("any value", t.result![1])],
         [
             "errorKind",

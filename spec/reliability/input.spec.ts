@@ -13,7 +13,7 @@ import * as client from "../../simulator/client";
  * under test and `T` for a started task (several arguments in one string are one call).
  */
 const BAD_CALLS: Record<string, string[]> = {
-    async: ["nil", "1", "'x'", "{}", "true", "0/0", "function() end, 1"],
+    async: ["nil", "1", "'x'", "{}", "true", "0/0", "function() end, 1", "function() end, 'here', 1"],
     await: ["nil", "1", "'x'", "{}", "true", "0/0", "math.huge", "print", "T, 1"],
     yield: ["1"],
     schedule: ["1"],
@@ -47,6 +47,8 @@ const BAD_CALLS: Record<string, string[]> = {
     fromPromise: ["nil", "1", "'x'", "{}", "true", "{ ['then'] = 1 }", "T", "{ ['then'] = print }, 1"],
     // awaitAny takes any value, as JavaScript's await does.
     awaitAny: ["nil, 1"],
+    toPromise: ["nil", "1", "{}", "T, 1", "T, {}, 1"],
+    isFuture: ["nil, 1"],
     setBudget: [
         "nil", "1", "'x'", "true", "{ ms = 0/0 }", "{ ms = math.huge }", "{ ms = -1 }", "{ ms = 'x' }",
         "{ fraction = 0/0 }", "{ fraction = -math.huge }", "{ min = -1 }", "{ max = 0/0 }", "{ x = 1 }",

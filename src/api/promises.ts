@@ -110,6 +110,49 @@ function finallyMethod(source: Task, onFinally?: unknown): Future {
 taskMethods.set("then", thenMethod);
 taskMethods.set("catch", catchMethod);
 taskMethods.set("finally", finallyMethod);
+// What a TypeScriptToLua Promise calls on a promise it adopts (the plugin makes it adopt tasks).
+taskMethods.set("addCallbacks", thenMethod);
+
+/**
+ * Whether `value` is a future (a task).
+ *
+ * ```lua
+ * if AsyncAwait.isFuture(x) then x = AsyncAwait.await(x) end
+ * ```
+ */
+export function isFuture(value: unknown, ...extra: unknown[]): boolean {
+    if (select("#", ...extra) > 0) {
+        raiseAtCaller(tooManyArguments("isFuture(value)", 1, 1 + select("#", ...extra)));
+    }
+    return isTask(value);
+}
+
+/**
+ * A Promise of `future`'s outcome, for TypeScript compiled without the plugin, whose `await`
+ * only adopts its own Promises: an instance of `PromiseClass`, the caller's `Promise` (pass it
+ * when the library is not bundled with your code), by default the Promise of the bundle the
+ * library was compiled into.
+ *
+ * ```ts
+ * const value = await AA.toPromise(AA.async(work)(), Promise);
+ * ```
+ */
+export function toPromise<T>(future: Future<T>, PromiseClass?: PromiseConstructor, ...extra: unknown[]): Promise<T> {
+    if (!isTask(future)) {
+        raiseAtCaller(`AsyncAwait: toPromise(future, Promise): expected a future, got ${describe(future)}`);
+    }
+    if (PromiseClass !== undefined && type(PromiseClass) !== "table") {
+        raiseAtCaller(`AsyncAwait: toPromise(future, Promise): expected a Promise class, got ${describe(PromiseClass)}`);
+    }
+    if (select("#", ...extra) > 0) {
+        raiseAtCaller(tooManyArguments("toPromise(future, Promise)", 2, 2 + select("#", ...extra)));
+    }
+    checkSource("toPromise(future, Promise)", future);
+    const P = PromiseClass ?? Promise;
+    return new P<T>((resolve, reject) => {
+        thenMethod(future, (_self: undefined, value: unknown) => resolve(value as T), (_self: undefined, reason: unknown) => reject(reason));
+    });
+}
 
 interface PromiseWait extends Wait {
     settled: boolean;

@@ -21,7 +21,7 @@ import {
 import { all, allSettled, any, race } from "./combinators";
 import { cancel, cancelAll, cancelAllFor, defer, isCancelled, latest, latestFor, pcallAsync, xpcallAsync } from "./control";
 import { delay, delayFor, timeout } from "../wow/timers";
-import { awaitAny, fromPromise } from "./promises";
+import { awaitAny, fromPromise, isFuture, toPromise } from "./promises";
 import type { Owner } from "../core/task";
 
 /** The public functions, by their public names. */
@@ -54,7 +54,9 @@ export const publicApi = {
     timeout,
     delay,
     fromPromise,
+    toPromise,
     awaitAny,
+    isFuture,
     setBudget,
     traceCreation,
     reportLongSlices,

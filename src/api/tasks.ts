@@ -28,19 +28,26 @@ import type { Await, AsyncFunction, Task } from "./types";
  * print(AsyncAwait.await(future)) --> 42
  * ```
  */
-export function async<A extends unknown[], R>(fn: (this: void, ...args: A) => R, ...extra: unknown[]): AsyncFunction<A, R> {
-    return asyncFor(undefined, fn, ...extra) as AsyncFunction<A, R>;
+export function async<A extends unknown[], R>(fn: (this: void, ...args: A) => R, origin?: string, ...extra: unknown[]): AsyncFunction<A, R> {
+    return asyncFor(undefined, fn, origin, ...extra) as AsyncFunction<A, R>;
 }
 
-/** `async` for an addon's handle (see forAddon): its tasks are attributed to `owner`. */
-export function asyncFor(owner: Owner | undefined, fn: AnyFunction, ...extra: unknown[]): AnyFunction {
+/**
+ * `async` for an addon's handle (see forAddon): its tasks are attributed to `owner`. `origin`
+ * says where `fn` is defined, for reports, where the Lua line would mislead (the TypeScript
+ * plugin passes the .ts file and line).
+ */
+export function asyncFor(owner: Owner | undefined, fn: AnyFunction, origin?: string, ...extra: unknown[]): AnyFunction {
     if (type(fn) !== "function") {
         raiseAtCaller(`AsyncAwait: async(fn): expected a function, got ${describe(fn)}`);
     }
-    if (select("#", ...extra) > 0) {
-        raiseAtCaller(tooManyArguments("async(fn)", 1, 1 + select("#", ...extra)));
+    if (origin !== undefined && type(origin) !== "string") {
+        raiseAtCaller(`AsyncAwait: async(fn, origin): expected a string as origin, got ${describe(origin)}`);
     }
-    recordMadeAt(fn, callerPosition(2));
+    if (select("#", ...extra) > 0) {
+        raiseAtCaller(tooManyArguments("async(fn, origin)", 2, 2 + select("#", ...extra)));
+    }
+    recordMadeAt(fn, origin !== undefined ? `${origin}: ` : callerPosition(2));
     return wrapAsync(fn, owner);
 }
 
