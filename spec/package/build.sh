@@ -20,7 +20,7 @@ if tar -xzOf "$out/$tarball" --wildcards 'package/lib/*.d.ts' | grep -n "declare
   exit 1
 fi
 
-for example in TsBundled TsLibStub; do
+for example in TsBundled TsLibStub TsPlugin; do
   for mode in default strict; do
     dir="$out/$example-$mode"
     cp -r "$root/examples/$example" "$dir"
@@ -54,7 +54,7 @@ JSON
     addon="$dir/addon/$example"
     mkdir -p "$addon"
     cp "$dir/$example.toc" "$dir/$example.lua" "$addon/"
-    if [ "$example" = TsBundled ]; then
+    if [ "$example" != TsLibStub ]; then
       cp "$dir/node_modules/wow-asyncawait/lib/LibStub.lua" "$addon/"
     else
       mkdir -p "$addon/Libs"

@@ -65,6 +65,9 @@ end
 local BUNDLED_SAYS = "TsBundled: 42 ready (initial login: true)"
 local BUNDLED_CONTROL_SAYS = "TsBundled: false TimedOut 2+4 true"
 local LIBSTUB_SAYS = "TsLibStub: bag 0"
+-- TsPlugin: 0+2+4+6 from the method's loop, Promise.all of double(5) and triple(5), a
+-- TypeScriptToLua promise, a plain value; then the try/catch/finally steps.
+local PLUGIN_SAYS = { "TsPlugin: 12 10 15 a promise 7 (initial login: true)", "TsPlugin: t3ffce3ff returned" }
 
 local function checkRuns(sim, ...)
   lu.assertEquals(sim.errors, {})
@@ -112,6 +115,26 @@ for _, mode in ipairs({ "default", "strict" }) do
     AA.async(function() AA.nextFrame(); AA.nextFrame() end)()
     sim:runFrame()
     lu.assertEquals(sim.stats.lastFrameOnUpdateCalls, 1)
+  end
+
+  local plugin = example("TsPlugin", mode)
+  TestConsumers["test_plugin_async_functions_run_as_tasks" .. suffix] = function()
+    local sim = run({ plugin })
+    lu.assertEquals(#sim.errors, 1, table.concat(sim.errors, "\n"))
+    -- The one error is the rejection nobody awaits, reported with the .ts file and line.
+    lu.assertStrContains(sim.errors[1], "unhandled error in a task of TsPlugin: TsPlugin: an unhandled rejection")
+    lu.assertStrContains(sim.errors[1], "made at main.ts:61")
+    for _, text in ipairs(PLUGIN_SAYS) do
+      lu.assertTrue(said(sim, text), text .. " not in chat: " .. table.concat(sim.chat, " | "))
+    end
+  end
+  TestConsumers["test_plugin_after_the_standalone_addon" .. suffix] = function()
+    local sim = run({ STANDALONE, plugin })
+    lu.assertEquals(#sim.errors, 1, table.concat(sim.errors, "\n"))
+    for _, text in ipairs(PLUGIN_SAYS) do
+      lu.assertTrue(said(sim, text), text .. " not in chat: " .. table.concat(sim.chat, " | "))
+    end
+    lu.assertIs(sim.env.AsyncAwait, sim.env.LibStub("AsyncAwait-1.0"))
   end
 end
 
