@@ -76,10 +76,14 @@ specs: build/spec/.stamp
 build/bench/native.lua: node_modules/.package-lock.json bench/native/tsconfig.json $(wildcard bench/native/*.ts)
 	npx tstl -p bench/native/tsconfig.json
 
+# The same workloads compiled with our TypeScriptToLua plugin.
+build/bench/plugin.lua: node_modules/.package-lock.json bench/native/tsconfig.plugin.json $(wildcard bench/native/*.ts) plugin.js
+	npx tstl -p bench/native/tsconfig.plugin.json
+
 lua-deps:
 	@scripts/ensure-lua-deps.sh
 
-test: lua-deps build specs build/bench/native.lua demo-addon
+test: lua-deps build specs build/bench/native.lua build/bench/plugin.lua demo-addon
 	@scripts/run-tests.sh
 
 # 10,000 model-based programs (spec/model/); SEED=n replays one. Prints each failure's seed and a
@@ -101,7 +105,7 @@ demo: lua-deps demo-addon
 
 # Not a test: prints the table, writes bench/results.json, then measures the frame driver and
 # what a redundant embedded copy costs.
-bench: lua-deps build build/bench/native.lua
+bench: lua-deps build build/bench/native.lua build/bench/plugin.lua
 	lua5.1 bench/run.lua
 	lua5.1 bench/driver.lua
 	lua5.1 bench/redundant.lua

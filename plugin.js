@@ -88,7 +88,13 @@ function rewrite(node, stats) {
             node[key] = rewrite(value, stats);
         }
     }
-    if (node.kind === lua.SyntaxKind.CallExpression) {
+    if (node.kind === lua.SyntaxKind.ReturnStatement && node.expressions.length === 1) {
+        // `return ____awaiter_resolve(nil, x)`: the task's body returns x itself.
+        const call = node.expressions[0];
+        if (call.kind === lua.SyntaxKind.CallExpression && isIdentifier(call.expression, RESOLVE) && call.params.length >= 1) {
+            node.expressions = call.params.slice(1);
+        }
+    } else if (node.kind === lua.SyntaxKind.CallExpression) {
         if (isIdentifier(node.expression, AWAIT)) {
             stats.awaits += 1;
             node.expression = lua.createIdentifier("____AA_await");
@@ -140,8 +146,25 @@ local function ____AA_async(fn, origin)
         return wrapped(...)
     end
 end
+local ____AA_taskMeta, ____AA_awaitFuture, ____AA_awaitAny
+local ____AA_getmetatable, ____AA_type = getmetatable, type
 local function ____AA_await(value)
-    return ____AA_library().awaitAny(value)
+    -- JavaScript's await. A future is awaited directly once its metatable is known (the task
+    -- metatable every copy of the library shares); a plain value passes through.
+    local meta = ____AA_getmetatable(value)
+    if meta == ____AA_taskMeta and meta ~= nil then
+        return ____AA_awaitFuture(value)
+    end
+    if ____AA_type(value) ~= "table" then
+        return value
+    end
+    local lib = ____AA_library()
+    if ____AA_taskMeta == nil and lib.isFuture(value) then
+        ____AA_taskMeta, ____AA_awaitFuture = meta, lib.await
+        return ____AA_awaitFuture(value)
+    end
+    ____AA_awaitAny = ____AA_awaitAny or lib.awaitAny
+    return ____AA_awaitAny(value)
 end
 local function ____AA_run(fn)
     local lib = ____AA_library()

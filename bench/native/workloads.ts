@@ -1,18 +1,20 @@
 /**
- * The benchmark workloads as ordinary TypeScript async/await, compiled by TSTL (each async call
- * is a coroutine plus a lualib Promise). TSTL has no scheduler, so yields go through a tiny tick
- * queue: `tick()` parks the caller until `drain()` resolves it on the next pass.
+ * The benchmark workloads as ordinary TypeScript async/await, compiled twice: by TSTL alone
+ * (native.lua: each async call is a coroutine plus a lualib Promise) and with the
+ * wow-asyncawait plugin (plugin.lua: each is an AsyncAwait task). TSTL has no scheduler, so
+ * yields go through a tiny tick queue: `tick()` parks the caller until `drain()` resolves it on
+ * the next pass; the plugin build uses AsyncAwait's yield and scheduleAll instead (useRuntime).
  */
 let queue: (() => void)[] = [];
 
-function tick(this: void): Promise<void> {
+function promiseTick(this: void): Promise<void> {
     return new Promise<void>((resolve) => {
         queue.push(() => resolve());
     });
 }
 
 /** Resolves parked ticks, pass after pass, until none is left. */
-function drain(this: void): void {
+function drainQueue(this: void): void {
     while (queue.length > 0) {
         const batch = queue;
         queue = [];
@@ -20,6 +22,15 @@ function drain(this: void): void {
             resume();
         }
     }
+}
+
+let tick: (this: void) => unknown = promiseTick;
+let drain: (this: void) => void = drainQueue;
+
+/** Replaces the tick queue (the plugin build: AsyncAwait's yield and scheduleAll). */
+export function useRuntime(this: void, yieldTurn: (this: void) => unknown, runAll: (this: void) => void): void {
+    tick = yieldTurn;
+    drain = runAll;
 }
 
 async function identity(this: void, x: number): Promise<number> {
