@@ -208,6 +208,18 @@ describe("promises as futures", () => {
         assert.are.equal("a future and a promise", adopted.result![1]);
     });
 
+    it("TypeScriptToLua's own async functions (no plugin) await a future through toPromise", () => {
+        const got: unknown[] = [];
+        const plain = async () => {
+            got.push(await A.toPromise(A.async(() => "bridged")()));
+            // (Plain TypeScriptToLua refuses try/catch around await on Lua 5.1: catch instead.)
+            got.push(await A.toPromise(A.async(() => error("bridged failure", 0))()).catch((e: unknown) => e));
+        };
+        plain();
+        A.scheduleAll();
+        assert.are.same(["bridged", "bridged failure"], got);
+    });
+
     it("cancelling a fromPromise future stops waiting; the promise's later settlement changes nothing", () => {
         let resolve: ((this: void, self: undefined, v: string) => void) | undefined;
         const future = A.fromPromise(new Promise<string>((r) => {
