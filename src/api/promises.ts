@@ -35,24 +35,39 @@ function adopt(value: unknown): LuaMultiReturn<unknown[]> {
     return $multi(value);
 }
 
-/** The body of a then-future: waits for `source`, then calls the callback its outcome calls for. */
-function settleThen(source: TaskRecord, onFulfilled: unknown, onRejected: unknown): LuaMultiReturn<unknown[]> {
+/**
+ * Waits (in a continuation's task) until `source` is dead; whether it failed. Its error is then
+ * handled: a callback takes it, or the continuation passes it on.
+ */
+function settled(source: TaskRecord, call: string): boolean {
     const problem = joinWait(source);
     if (problem !== undefined) {
-        raise(problem.kind, `AsyncAwait: then(onFulfilled, onRejected): ${problem.message}`);
+        raise(problem.kind, `AsyncAwait: ${call}: ${problem.message}`);
     }
     if (source[Slot.Count] === FAILED) {
-        source.observed = true; // handed to the callback, or on to this future's own awaiters
+        source.observed = true;
+        return false;
+    }
+    return true;
+}
+
+/** A dead task's first value (a promise settles with one). */
+function firstValue(source: TaskRecord): unknown {
+    return (source[Slot.Count] as number) > 0 ? source[Slot.Values] : undefined;
+}
+
+/** The body of a then-future: waits for `source`, then calls the callback its outcome calls for. */
+function settleThen(source: TaskRecord, onFulfilled: unknown, onRejected: unknown): LuaMultiReturn<unknown[]> {
+    if (!settled(source, "then(onFulfilled, onRejected)")) {
         if (type(onRejected) === "function") {
             return adopt((onRejected as Callback)(undefined, source.error));
         }
         raiseValue(source.error, 0);
     }
-    const value = (source[Slot.Count] as number) > 0 ? source[Slot.Values] : undefined;
     if (type(onFulfilled) === "function") {
-        return adopt((onFulfilled as Callback)(undefined, value));
+        return adopt((onFulfilled as Callback)(undefined, firstValue(source)));
     }
-    return $multi(value);
+    return $multi(firstValue(source));
 }
 
 /** A task continuing `source`, attributed to the same addon. */
@@ -87,18 +102,14 @@ function catchMethod(source: Task, onRejected?: unknown): Future {
 }
 
 function settleFinally(source: TaskRecord, onFinally: unknown): unknown {
-    const problem = joinWait(source);
-    if (problem !== undefined) {
-        raise(problem.kind, `AsyncAwait: finally(onFinally): ${problem.message}`);
-    }
+    const fulfilled = settled(source, "finally(onFinally)");
     if (type(onFinally) === "function") {
         adopt((onFinally as (this: void, self: undefined) => unknown)(undefined)); // it may wait; its value is dropped
     }
-    if (source[Slot.Count] === FAILED) {
-        source.observed = true;
+    if (!fulfilled) {
         raiseValue(source.error, 0);
     }
-    return (source[Slot.Count] as number) > 0 ? source[Slot.Values] : undefined;
+    return firstValue(source);
 }
 
 /** `task:finally(onFinally)`: a future of the task's outcome, once `onFinally()` has run (and ended). */
