@@ -5,7 +5,8 @@
  * A pending or queued task ends at once and never runs. A suspended one is first detached from
  * what it waits for (a wait kind's registration, a gate's inputs, the task it awaits), then
  * ends. A running one cannot be stopped from outside its body: it ends at its next suspension
- * point (runTask calls `honorRequests` after each run while any is asked). It ends dead with a
+ * point, or at a yield, await or wait that would not have to suspend (cancellationPoint), and
+ * runTask calls `honorRequests` after each run while any is asked. It ends dead with a
  * Cancelled error, which its awaiters receive; it is never reported as unhandled.
  *
  * Consumer counting, as roblox-lua-promise does it: a cancelled task's awaited task, or a
@@ -36,9 +37,12 @@ export function cancellation(reason: unknown): Cancellation {
 const work: LuaArray<TaskRecord | undefined> = {};
 let top = 0;
 
-/** Running tasks asked to cancel, with the error each will end with. */
+/**
+ * Running tasks asked to cancel; each keeps the error it will end with in its record
+ * (`cancelRequest`). Transient: a handover happens between runs, when no task runs, and the end
+ * of every run honours the requests of tasks that stopped running.
+ */
 let asked: TaskRecord[] = [];
-const askedWith = setmetatable(new LuaTable<TaskRecord, unknown>(), { __mode: "k" });
 
 /**
  * Cancels `task` with `err`, and the tasks only it waits for. Deferred cleanups and gates run as
@@ -58,8 +62,8 @@ export function cancelTask(task: TaskRecord, err: unknown): void {
         top -= 1;
         const state = t[Slot.State];
         if (state === RUNNING) {
-            if (!askedWith.has(t)) {
-                askedWith.set(t, err);
+            if (rawget(t, "cancelRequest" as never) === undefined) {
+                t.cancelRequest = err;
                 asked.push(t);
                 requestCancels(honorRequests);
             }
@@ -103,8 +107,8 @@ function honorRequests(): boolean {
         if (t[Slot.State] === RUNNING) {
             asked.push(t);
         } else {
-            const err = askedWith.get(t);
-            askedWith.delete(t);
+            const err = t.cancelRequest;
+            t.cancelRequest = undefined;
             cancelTask(t, err);
         }
     }

@@ -93,22 +93,22 @@ let PARK: Signal;
 let IDLE: Signal;
 let RETIRED: Signal;
 /**
- * The signals runTask's usual branches take: YIELD, SUSPEND and PARK, or, while a running task is
- * asked to cancel, NO_SIGNAL, so that every suspension goes to suspendedWhileAsked, which then
- * calls honorCancels (cancel.ts). No test on the run loop pays for cancellation otherwise.
+ * The signals runTask's usual branches take: YIELD, SUSPEND, PARK and IDLE, or, while a running
+ * task is asked to cancel, NO_SIGNAL, so that every end of a run goes to endedWhileAsked, which
+ * then calls honorCancels (cancel.ts). No test on the run loop pays for cancellation otherwise.
  */
 let yieldSeen: Signal;
 let suspendSeen: Signal;
 let parkSeen: Signal;
+let idleSeen: Signal;
 const NO_SIGNAL: Signal = { signal: "none" };
-let cancelRequested = false;
 let honorCancels: () => boolean;
 
 function watchSignals(asked: boolean): void {
-    cancelRequested = asked;
     yieldSeen = asked ? NO_SIGNAL : YIELD;
     suspendSeen = asked ? NO_SIGNAL : SUSPEND;
     parkSeen = asked ? NO_SIGNAL : PARK;
+    idleSeen = asked ? NO_SIGNAL : IDLE;
 }
 /** awake, not forwarding and not tracing: async wrappers may take their fast path. */
 let fastSpawn = true;
@@ -136,7 +136,7 @@ export function loadState(): void {
     ({ owners, ownerCount, defaultOwner, live, pendingCount, poolMax, traceCreation, awake, onWork, onPark } = S);
     ({ asyncBodies, taskMeta, tracer } = S);
     ({ YIELD, SUSPEND, PARK, IDLE, RETIRED } = S.signals);
-    watchSignals(cancelRequested);
+    watchSignals(yieldSeen === NO_SIGNAL);
     sliceFloor = floorOfSlices();
     loadServing(S.serving);
     while (poolLen > poolMax) {
@@ -421,27 +421,44 @@ export function requestCancels(honor: () => boolean): void {
 }
 
 /**
- * runTask's handling of a suspension while a running task is asked to cancel: the usual one
- * (as runTask's branches do it), then the requests. False for a signal that is not a suspension.
+ * runTask's handling of the end of a run while a running task is asked to cancel: the usual one
+ * (as runTask's branches do it), then the requests (the task asked may have stopped running:
+ * suspended, or returned and gone idle). False for a signal that is none of these.
  */
-function suspendedWhileAsked(task: TaskRecord, signal: unknown, target: unknown): boolean {
+function endedWhileAsked(task: TaskRecord, thread: LuaThread, signal: unknown, target: unknown): boolean {
     if (signal === YIELD) {
         task[Slot.State] = RUNNABLE;
         enqueue(task);
-    } else if (signal === suspendSeen) {
+    } else if (signal === SUSPEND) {
         addWaiter(target as TaskRecord, task);
-    } else if (signal === parkSeen) {
+    } else if (signal === PARK) {
         task[Slot.State] = SUSPENDED;
         task[Slot.Awaiting] = target;
         (target as Wait).task = task;
         if (onPark !== undefined) {
             onPark(target as Wait);
         }
+    } else if (signal === IDLE) {
+        if (poolLen < poolMax) {
+            poolLen += 1;
+            pool[poolLen] = thread;
+        }
     } else {
         return false;
     }
-    watchSignals(honorCancels()); // a task asked to cancel may have stopped running
+    watchSignals(honorCancels());
     return true;
+}
+
+/**
+ * Where a task asked to cancel while running ends, when the yield, await or wait it calls has no
+ * need to suspend (the awaited task is dead, the predicate already true): it yields here, and
+ * runTask ends it as at any suspension. Anywhere else, nothing happens.
+ */
+export function cancellationPoint(): void {
+    if (yieldSeen === NO_SIGNAL && current && current[Slot.Thread] === running() && rawget(current, "cancelRequest" as never) !== undefined) {
+        yieldThread(YIELD);
+    }
 }
 
 /** At the end of each run: report unhandled errors; hand over to a newer copy if one waits. */
@@ -565,7 +582,10 @@ function runTask(task: TaskRecord): TaskRecord {
         }
     } else if (!ok) {
         fail(last, signal, tracer(thread));
-    } else if (signal === IDLE) {
+        if (yieldSeen === NO_SIGNAL) {
+            watchSignals(honorCancels()); // a task asked to cancel may have failed first
+        }
+    } else if (signal === idleSeen) {
         if (poolLen < poolMax) {
             poolLen += 1;
             pool[poolLen] = thread;
@@ -590,7 +610,7 @@ function runTask(task: TaskRecord): TaskRecord {
         if (onPark !== undefined) {
             onPark(target as Wait);
         }
-    } else if (signal !== RETIRED && !(cancelRequested && suspendedWhileAsked(last, signal, target))) {
+    } else if (signal !== RETIRED && !(yieldSeen === NO_SIGNAL && endedWhileAsked(last, thread as LuaThread, signal, target))) {
         const message = "AsyncAwait: a task called coroutine.yield() directly; use AsyncAwait.yield() or await() inside tasks";
         fail(last, runtimeError("DirectYield", message), tracer(thread));
     }
@@ -719,6 +739,8 @@ export function yieldTurn(extra?: unknown): void {
     }
     if (current && forcedDepth === 0 && current[Slot.Thread] === running()) {
         yieldThread(YIELD);
+    } else if (yieldSeen === NO_SIGNAL) {
+        cancellationPoint(); // a task being completed synchronously still ends here if asked to
     }
 }
 
@@ -865,6 +887,9 @@ export function awaitValue(value: unknown, ...args: unknown[]): LuaMultiReturn<u
         const task = value as TaskRecord;
         const state = task[Slot.State];
         if (state === DEAD) {
+            if (yieldSeen === NO_SIGNAL) {
+                cancellationPoint();
+            }
             return valuesOf(task);
         }
         if (state === PENDING) {
@@ -887,6 +912,9 @@ export function awaitValue(value: unknown, ...args: unknown[]): LuaMultiReturn<u
         if (body === undefined) {
             raiseAtCaller("AsyncAwait: await(fn, ...): expected an async function (made by async), got a plain function");
         }
+        if (yieldSeen === NO_SIGNAL) {
+            cancellationPoint();
+        }
         return body(...args);
     }
     raiseAtCaller(`AsyncAwait: await(future): expected a future or an async function, got ${describe(value)}`);
@@ -908,6 +936,8 @@ export function joinWait(task: TaskRecord): RuntimeError | undefined {
         if (task[Slot.State] !== DEAD) {
             yieldThread(SUSPEND, task);
         }
+    } else if (yieldSeen === NO_SIGNAL) {
+        cancellationPoint();
     }
     task.observed = true;
     return undefined;

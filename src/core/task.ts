@@ -77,6 +77,8 @@ export interface TaskRecord {
     longSliceReported?: boolean;
     /** The task whose error its last await re-raised (hash part): reports follow the await chain. */
     causedBy?: TaskRecord;
+    /** While it runs and has been asked to cancel: the error it will end with (hash part; cancel.ts). */
+    cancelRequest?: unknown;
 }
 
 /**

@@ -1,7 +1,7 @@
 /** @noSelfInFile */
 /** `outOfCombat()`: waiters woken when the player leaves combat (PLAYER_REGEN_ENABLED). */
 import { raiseAtCaller, tooManyArguments } from "../../core/errors";
-import { runningTask, wakeParked } from "../../core/scheduler";
+import { cancellationPoint, runningTask, wakeParked } from "../../core/scheduler";
 import type { LuaArray } from "../../core/state";
 import type { Wait } from "../../core/task";
 import { client } from "../client";
@@ -85,6 +85,9 @@ export function outOfCombat(...extra: unknown[]): Future<void> | undefined {
         return (client.InCombatLockdown() ? waitOnValue(newWait(), driver, outOfCombat) : asFuture(outOfCombat)) as Future<void>;
     }
     // Checked again each time combat ends: it may start again before the task runs.
+    if (!client.InCombatLockdown()) {
+        cancellationPoint(); // a wait, even one with nothing to wait for
+    }
     while (client.InCombatLockdown()) {
         waitOnValue(newWait(), driver);
     }

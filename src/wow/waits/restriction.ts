@@ -5,7 +5,7 @@
  * (C_RestrictedActions, retail 12.x only) have nothing to wait for: it returns at once.
  */
 import { describe, raiseAtCaller, tooManyArguments } from "../../core/errors";
-import { runningTask, wakeParked } from "../../core/scheduler";
+import { cancellationPoint, runningTask, wakeParked } from "../../core/scheduler";
 import type { LuaArray } from "../../core/state";
 import type { Wait } from "../../core/task";
 import { client } from "../client";
@@ -121,7 +121,11 @@ export function unrestricted(restriction: string, ...extra: unknown[]): Future<v
     }
     const types = client.C_RestrictedActions !== undefined ? client.Enum?.AddOnRestrictionType : undefined;
     if (types === undefined) {
-        return runningTask() === undefined ? (asFuture(doNothing) as unknown as Future<void>) : undefined; // no restrictions on this client
+        if (runningTask() === undefined) {
+            return asFuture(doNothing) as unknown as Future<void>; // no restrictions on this client
+        }
+        cancellationPoint(); // a wait, even one with nothing to wait for
+        return undefined;
     }
     const kind = types[restriction];
     if (kind === undefined) {
@@ -131,6 +135,9 @@ export function unrestricted(restriction: string, ...extra: unknown[]): Future<v
         return (restricted(kind) ? waitOnValue(newWait(kind), driver, unrestricted, restriction) : asFuture(doNothing)) as Future<void>;
     }
     // Checked again each time it lifts: it may come back before the task runs.
+    if (!restricted(kind)) {
+        cancellationPoint();
+    }
     while (restricted(kind)) {
         waitOnValue(newWait(kind), driver);
     }

@@ -1,7 +1,7 @@
 /** @noSelfInFile */
 /** `waitUntil(predicate)`: conditions checked once per frame. */
 import { describe, raiseAtCaller, tooManyArguments } from "../../core/errors";
-import { failParked, runningTask, wakeParked } from "../../core/scheduler";
+import { cancellationPoint, failParked, runningTask, wakeParked } from "../../core/scheduler";
 import type { LuaArray } from "../../core/state";
 import type { Wait } from "../../core/task";
 import { DriverHooks, WaitKind, asFuture, eachIn, guarded, newerGlue, removeWait, waitOnValue } from "../kinds";
@@ -102,7 +102,11 @@ export function waitUntil<T>(predicate: () => T, timeout?: number, ...extra: unk
     // Checked at once, where the caller is: an error here raises to the caller.
     const value = predicate();
     if (value) {
-        return (runningTask() !== undefined ? value : asFuture(returnValue, value)) as Exclude<T, false | undefined | null>;
+        if (runningTask() === undefined) {
+            return asFuture(returnValue, value) as Exclude<T, false | undefined | null>;
+        }
+        cancellationPoint(); // a wait, even one with nothing to wait for
+        return value as Exclude<T, false | undefined | null>;
     }
     const wait: PredicateWait = { what: "waitUntil(predicate)", kind: "until", predicate };
     if (timeout !== undefined) {
