@@ -213,6 +213,48 @@ describe("cancel", () => {
         assert.are.equal(0, L.introspect.snapshot().live);
     });
 
+    it("startTask of a task cancelled while pending does nothing: it never runs", () => {
+        let ran = false;
+        const t = A.createTask(() => {
+            ran = true;
+        });
+        A.cancel(t, "reset");
+        A.startTask(t);
+        A.scheduleAll();
+        assert.is_false(ran);
+        assert.is_true((t as Task & { cancelled: boolean }).cancelled);
+        assert.are.equal(0, L.introspect.snapshot().live);
+        // A task that really ran still cannot be started again.
+        const done = A.createTask(() => 1);
+        A.startTask(done);
+        A.scheduleAll();
+        const [ok, err] = attempt(A.startTask, done);
+        assert.is_false(ok);
+        assert.is_true(contains(err, 'startTask(task): the task was already started (state "dead")'));
+    });
+
+    it("cancelling a suspended or queued task runs its cleanups before cancel returns", () => {
+        const b = blocker();
+        const log: string[] = [];
+        const suspended = A.async(() => {
+            A.defer(() => log.push("suspended's cleanup"));
+            A.await(b.future);
+        })();
+        const queued = A.async(() => {
+            A.defer(() => log.push("queued's cleanup"));
+            A.yield();
+        })();
+        A.schedule(); // the blocker parks
+        A.schedule(); // suspended awaits it
+        A.schedule(); // queued yields
+        assert.are.equal("suspended", suspended.state);
+        assert.are.equal("runnable", queued.state);
+        A.cancel(suspended);
+        assert.are.same(["suspended's cleanup"], log);
+        A.cancel(queued);
+        assert.are.same(["suspended's cleanup", "queued's cleanup"], log);
+    });
+
     it("rejects what is not a task, at the caller", () => {
         const [ok, err] = attempt(A.cancel, 42);
         assert.is_false(ok);

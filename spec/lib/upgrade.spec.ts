@@ -445,6 +445,26 @@ describe("upgrading from this build", () => {
         assert.are.equal("third runs it", t.result![1]);
     });
 
+    it("cleanups a task registers before and after a newer copy took over run newest first, as one list", () => {
+        const { sim, lib } = newClient();
+        sim.loadAddon(embeddingAddon("First", ADDON_DIR));
+        const order: string[] = [];
+        let go = false;
+        const t = lib().async(() => {
+            lib().defer(() => order.push("A, under the first copy"));
+            lib().waitUntil(() => go);
+            lib().defer(() => order.push("B, under the newer copy"));
+        })();
+        sim.runFrame();
+        sim.loadAddon(embeddingAddon("Newer", ADDON_DIR, "0.3.1"));
+        assert.are.equal("0.3.1", lib().version);
+        go = true;
+        sim.runFrames(2);
+        assert.are.equal("dead", t.state);
+        assert.are.same(["B, under the newer copy", "A, under the first copy"], order);
+        assert.are.same([], unexpectedErrors(sim));
+    });
+
     it("functions cached from a retired copy of this build reach the newer one", () => {
         const { sim, lib } = newClient();
         sim.loadAddon(embeddingAddon("First", ADDON_DIR));

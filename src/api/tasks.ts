@@ -14,7 +14,7 @@ import {
     startTask as coreStart, wrapAsync, yieldTurn as coreYield,
 } from "../core/scheduler";
 import { configure } from "../core/settings";
-import { Owner, PENDING, Slot, TaskRecord, TaskState } from "../core/task";
+import { DEAD, Owner, PENDING, Slot, TaskRecord, TaskState } from "../core/task";
 import type { AnyFunction } from "../core/scheduler";
 import type { Await, AsyncFunction, Task } from "./types";
 
@@ -110,7 +110,10 @@ export function createTaskFor(owner: Owner | undefined, fn: AnyFunction, ...args
     return newTask(PENDING, owner, fn, ...args) as unknown as Task;
 }
 
-/** Makes a pending task runnable (queued). Raises if the task was already started. */
+/**
+ * Makes a pending task runnable (queued). A cancelled task stays as it is (one cancelled while
+ * pending never runs: cancel's contract); any other task already started raises.
+ */
 export function startTask(task: Task, ...extra: unknown[]): void {
     if (!isTask(task)) {
         raiseAtCaller(`AsyncAwait: startTask(task): expected a task, got ${describe(task)}`);
@@ -119,6 +122,9 @@ export function startTask(task: Task, ...extra: unknown[]): void {
         raiseAtCaller(tooManyArguments("startTask(task)", 1, 1 + select("#", ...extra)));
     }
     const state = task[Slot.State] as TaskState;
+    if (state === DEAD && (task as unknown as Task & { cancelled: boolean }).cancelled) {
+        return; // cancelled (a pending one never starts): nothing left to start
+    }
     if (state !== PENDING) {
         raiseAtCaller(`AsyncAwait: startTask(task): the task was already started (state "${state}")`);
     }

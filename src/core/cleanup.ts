@@ -16,9 +16,7 @@ import { noteUnobserved } from "./unhandled";
 const FNS = WatcherSlot.Own;
 type Cleanup = Watcher & { [FNS]: ((this: void, task: TaskRecord) => void)[] };
 
-const cleanups = setmetatable(new LuaTable<TaskRecord, Cleanup>(), { __mode: "k" });
-
-let lastTrace = "";
+let lastTrace = ""; // transient: keepTrace sets it, the xpcall that called it reads it at once
 
 function keepTrace(err: unknown): unknown {
     lastTrace = currentTrace();
@@ -28,7 +26,7 @@ function keepTrace(err: unknown): unknown {
 /** Runs a task's cleanups, newest first; one that raises is reported, and the others still run. */
 function runCleanups(watcher: Watcher, task: TaskRecord): void {
     const fns = (watcher as Cleanup)[FNS];
-    cleanups.delete(task);
+    S.cleanups.delete(task);
     for (const i of $range(fns.length, 1, -1)) {
         const fn = fns[i - 1];
         const [ok, err] = xpcall(() => fn(task), keepTrace);
@@ -51,10 +49,10 @@ export function deferCleanup(task: TaskRecord, fn: (this: void, task: TaskRecord
     if (next) {
         return next.deferCleanup(task, fn);
     }
-    let watcher = cleanups.get(task);
+    let watcher = S.cleanups.get(task) as Cleanup | undefined;
     if (watcher === undefined) {
         watcher = [runCleanups, false, []] as unknown as Cleanup;
-        cleanups.set(task, watcher);
+        S.cleanups.set(task, watcher);
         addWatcher(task, watcher);
     }
     watcher[FNS].push(fn);

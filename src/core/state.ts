@@ -14,7 +14,7 @@
  */
 import type { AnyFunction } from "./scheduler";
 import type { SliceRecord } from "./slices";
-import { Owner, TaskRecord, Wait, makeOwner } from "./task";
+import { Owner, TaskRecord, Wait, Watcher, makeOwner } from "./task";
 
 /** Raw 1-based array access, no index offset. */
 export interface LuaArray<T> {
@@ -83,6 +83,11 @@ export interface CoreState {
     /** Failed tasks no one was waiting for, to report unless awaited first (unhandled.ts). */
     unobserved: LuaArray<TaskRecord | undefined>;
     unobservedLen: number;
+    /**
+     * Task → the watcher holding its deferred cleanups (cleanup.ts, weak keys): handed over, so a
+     * cleanup registered under a newer copy joins the same list and still runs first.
+     */
+    cleanups: LuaTable<TaskRecord, Watcher>;
 }
 
 /** This copy's core state: filled by upgrade.ts, replaced field by field on a takeover. */

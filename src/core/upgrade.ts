@@ -9,7 +9,7 @@
 import { installErrorMeta } from "./errors";
 import type { AnyFunction } from "./scheduler";
 import { CoreState, Signals, addOwner } from "./state";
-import { Owner, QueueArray, TaskRecord, installTaskMeta } from "./task";
+import { Owner, QueueArray, TaskRecord, Watcher, installTaskMeta } from "./task";
 import { MINOR } from "../version";
 
 /** The minor of states that do not record one: release 0.1.x, the only one that did not. */
@@ -86,6 +86,9 @@ export function upgradeCoreState(s: CoreState, fromMinor: number | undefined): v
     s.slowest ??= {};
     s.unobserved ??= {};
     s.unobservedLen ??= 0;
+    // 0.3.0 kept cleanups in module state: those a task registered under it stay in their own
+    // list, which runs after the ones registered under this copy.
+    s.cleanups ??= setmetatable(new LuaTable<TaskRecord, Watcher>(), { __mode: "k" });
 
     // This copy's behaviour, in place on the tables every copy shares. Wrapper → body is weak in
     // values too (0.1.x: keys only): a body that refers to its own wrapper makes a cycle through
