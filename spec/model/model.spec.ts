@@ -12,6 +12,8 @@ import { coverage } from "./run";
 const MUST_COVER = [
     "cancelled", "cancelled down a chain", "failed awaiting a cancelled task", "joined a cancelled task",
     "forced a cancelled task", "timed out", "event before its timeout", "event in its timer's frame",
+    "asked while running, ended at its next point", "asked while running, kept its outcome", "cancelAll from a task",
+    "cancelled by another task", "cancelled between its wake and its resume", "pcall caught an awaited task's error",
 ];
 
 /**

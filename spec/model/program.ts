@@ -24,8 +24,19 @@ export type Op =
     /** Waits until `flag` is set; `raises`: the predicate raises then instead of returning true. */
     | { op: "until"; flag: number; raises?: ErrorType }
     | { op: "combat" }
-    /** Starts task `child`, then awaits it, joins it, or leaves it be. */
-    | { op: "spawn"; child: number; then: "await" | "join" | "detach" }
+    /**
+     * Starts task `child`, then awaits it, joins it, awaits it inside AA.pcall (a failure is
+     * caught and the task goes on), or leaves it be.
+     */
+    | { op: "spawn"; child: number; then: "await" | "join" | "pcallAwait" | "detach" }
+    /** Cancels itself: it ends at its next yield, await or wait, if any comes; else its outcome stands. */
+    | { op: "selfCancel" }
+    /** Cancels every started task of its own addon (its handle's cancelAll), itself included. */
+    | { op: "cancelAll" }
+    /** Cancels task `target` (whatever it is doing: suspended, woken and queued, dead, not spawned). */
+    | { op: "cancelOther"; target: number }
+    /** AA.pcall and AA.xpcall of C functions (results, errors and counts as the builtins give them). */
+    | { op: "pcallC" }
     /** Loads a newer copy of the library from inside this task (once per program). */
     | { op: "loadNewer" };
 
@@ -209,7 +220,33 @@ export function generate(this: void, seed: number, control = true): Program {
             frame.cancel.push(candidates.length > 0 && random(4) !== 1 ? candidates[random(candidates.length) - 1] : random(count));
         }
     }
+    controlInTasks(random, tasks, count);
     return { seed, tasks, frames };
+}
+
+/**
+ * Control from inside tasks, drawn after everything else (so a seed keeps the program it had
+ * before these existed): some awaits inside AA.pcall, self-cancels, cancelAll of the task's own
+ * addon, cancels of another task, pcall of C functions.
+ */
+function controlInTasks(this: void, random: (this: void, n: number) => number, tasks: TaskSpec[], count: number): void {
+    for (const task of tasks) {
+        for (const [j, op] of ipairs(task.ops)) {
+            if (op.op === "spawn" && op.then === "await" && random(4) === 1) {
+                task.ops[j - 1] = { ...op, then: "pcallAwait" };
+            }
+        }
+        const insert = (op: Op) => task.ops.splice(random(task.ops.length + 1) - 1, 0, op);
+        if (random(8) === 1) {
+            insert({ op: "selfCancel" });
+        }
+        if (random(16) === 1) {
+            insert({ op: "cancelAll" });
+        }
+        if (random(10) === 1) {
+            insert({ op: "cancelOther", target: random(count) });
+        }
+    }
 }
 
 /** The program as Lua-like text, for failure reports and replays. */
@@ -228,6 +265,8 @@ export function describeProgram(this: void, p: Program): string {
                     return `until(flag ${o.flag}${o.raises !== undefined ? `, raises ${o.raises}` : ""})`;
                 case "spawn":
                     return `spawn(${o.child}, ${o.then})`;
+                case "cancelOther":
+                    return `cancel(${o.target})`;
                 default:
                     return o.op;
             }

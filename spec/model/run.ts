@@ -52,8 +52,9 @@ function errorValue(this: void, p: Program, source: number, cache: LuaTable<numb
 /**
  * What the model expects of a task: undefined for success, else the source of the error it ends
  * with: task * 100 for the task's own error at its end, task * 100 + k for its op k's callback,
- * -c for the cancellation of cancel(task c) (`cancelledBy`: each task that cancel ended, by c).
- * A cancellation source is known only once the cancel has happened: clear `memo` after each.
+ * -c for the cancellation of the c-th cancel call, from plain code or a task (`cancelledBy`: each
+ * task that call ended, or will end at its next yield, await or wait, by c). A cancellation
+ * source is known only once the cancel has happened: clear `memo` after each.
  */
 function expectedFailure(
     this: void,
@@ -71,7 +72,7 @@ function expectedFailure(
     }
     let source = 0;
     for (const [k, op] of ipairs(p.tasks[id - 1].ops)) {
-        if (op.op === "spawn" && op.then === "await") {
+        if (op.op === "spawn" && op.then === "await") { // (inside AA.pcall, it catches the child's error)
             const child = expectedFailure(p, op.child, memo, cancelledBy);
             if (child !== undefined) {
                 source = child;
@@ -171,8 +172,15 @@ export function runProgram(this: void, p: Program, addonDir: string = ADDON_DIR)
     sim.login();
 
     let memo = new LuaTable<number, number>();
-    /** Task → the task whose cancel() ended it (itself, or one up the chain of what it awaits or joins). */
+    /** Task → the cancel call that ended it (or will, at its next yield, await or wait); calls counted from 1. */
     const cancelledBy = new LuaTable<number, number>();
+    let cancelCalls = 0;
+    /** Tasks asked to cancel while running (a request stands until they stop running). */
+    const askedBefore = new LuaTable<number, boolean>();
+    /** Cancel calls whose error is not known yet (only a running task was asked), → that task. */
+    const unknownErrors = new LuaTable<number, number>();
+    /** Tasks whose only consumer was cancelled while they ran on (asked, with no point left to end at). */
+    const orphaned = new LuaTable<number, boolean>();
     /** Task → the child it is suspended on in an await or a joinTask, while it is in that call. */
     const suspendedOn = new LuaTable<number, number>();
     /** Task → how many registrations (a wait, its timer) the wait it is in holds, while it is in that call. */
@@ -219,6 +227,114 @@ export function runProgram(this: void, p: Program, addonDir: string = ADDON_DIR)
         }
         return undefined;
     };
+    /** Notes the error of cancel calls that only asked a running task, once that task has ended. */
+    const learnErrors = () => {
+        for (const [key, id] of unknownErrors) {
+            const f = futures.get(id)!;
+            if (f.state === "dead") {
+                unknownErrors.delete(key);
+                errors.set(-key, f.error);
+            }
+        }
+    };
+
+    /** Whether op `op` of a task is where it ends when asked to cancel (a yield, await or wait). */
+    const isCancellationPoint = (op: Program["tasks"][number]["ops"][number]) =>
+        !(op.op === "selfCancel" || op.op === "cancelAll" || op.op === "cancelOther" || op.op === "pcallC" || op.op === "loadNewer" || (op.op === "spawn" && op.then === "detach"));
+
+    /**
+     * A cancel call (`call`) of `targets`, from plain code (`caller` undefined) or from task
+     * `caller` at its op `k`. The model: each target not dead, and down the chain what it awaits
+     * or joins (each child has one parent, so no other consumer keeps it), ends cancelled at once,
+     * its waits' registrations released; the caller, if among them, ends at its next yield, await
+     * or wait (its child there, just spawned, cancelled with it), or, with none left, keeps its
+     * outcome. Returns nothing; records its predictions.
+     */
+    const cancelCall = (targets: number[], reason: string, call: () => void, caller?: number, k?: number) => {
+        cancelCalls += 1;
+        const key = cancelCalls;
+        const atOnce: number[] = [];
+        const inChain = new LuaTable<number, boolean>();
+        let callerAsked = false;
+        let orphans = false;
+        for (const id of targets) {
+            let t: number | undefined = id;
+            while (t !== undefined && futures.get(t) !== undefined && futures.get(t)!.state !== "dead" && !inChain.has(t)) {
+                if (t === caller) {
+                    callerAsked = true;
+                    orphans ||= t !== id; // it runs on for a parent that no longer waits
+                    break;
+                }
+                inChain.set(t, true);
+                atOnce.push(t);
+                t = suspendedOn.get(t);
+            }
+        }
+        let held = 0;
+        for (const c of atOnce) {
+            if (futures.get(c)!.state === "suspended") {
+                held += waitingIn.get(c) ?? 0;
+            } else if (futures.get(c)!.state === "runnable" && (starts.get(c) ?? 0) > 0) {
+                covered("cancelled between its wake and its resume");
+            }
+        }
+        const waitersBefore = glueWaiters();
+        const before = new LuaTable<number, unknown>();
+        for (const id of targets) {
+            before.set(id, futures.get(id)?.error);
+        }
+        call();
+        const released = waitersBefore - glueWaiters();
+        if (released !== held) {
+            problems.push(`cancel call ${key} (${reason}) released ${released} registrations of waits, not ${held}`);
+        }
+        for (const id of targets) {
+            const f = futures.get(id);
+            if (f !== undefined && !inChain.has(id) && id !== caller && f.error !== before.get(id)) {
+                problems.push(`cancelling dead task ${id} changed its error to ${tostring(f.error)}`);
+            }
+        }
+        for (const c of atOnce) {
+            const f = futures.get(c)!;
+            const err = f.error as { reason?: unknown };
+            if (f.state !== "dead" || !api.isCancelled(err) || err.reason !== reason) {
+                problems.push(`cancel call ${key} (${reason}): task ${c} is ${f.state} with ${tostring(f.error)}, not cancelled at once`);
+            } else if (errors.has(-key) && errors.get(-key) !== err) {
+                problems.push(`cancel call ${key} (${reason}): task ${c} ended with another cancellation error than its chain`);
+            }
+            errors.set(-key, err);
+            covered(targets.includes(c) ? "cancelled" : "cancelled down a chain");
+            cancelledBy.set(c, key);
+        }
+        if (callerAsked && !cancelledBy.has(caller!) && !orphaned.has(caller!) && !askedBefore.has(caller!)) {
+            askedBefore.set(caller!, true); // asked again, it ends with the first request's error
+            const ops = p.tasks[caller! - 1].ops;
+            let endsAt: number | undefined;
+            for (const j of $range(k! + 1, ops.length)) {
+                if (endsAt === undefined && isCancellationPoint(ops[j - 1])) {
+                    endsAt = j;
+                }
+            }
+            if (endsAt !== undefined) {
+                covered("asked while running, ended at its next point");
+                cancelledBy.set(caller!, key);
+                const there = ops[endsAt - 1];
+                if (there.op === "spawn") {
+                    cancelledBy.set(there.child, key); // awaited or joined by a task that ends there: no consumer left
+                }
+                if (!errors.has(-key)) {
+                    unknownErrors.set(key, caller!);
+                }
+            } else {
+                covered("asked while running, kept its outcome");
+                if (orphans) {
+                    orphaned.set(caller!, true);
+                }
+            }
+        }
+        memo = new LuaTable(); // the tasks awaiting these now fail
+    };
+
     const waitForEventIn = api.waitForEvent as (this: void, event: string, filter: unknown, timeout: number) => LuaMultiReturn<unknown[]>;
 
     const body = (id: number): LuaMultiReturn<[number, undefined, number]> => {
@@ -303,6 +419,17 @@ export function runProgram(this: void, p: Program, addonDir: string = ADDON_DIR)
                     if (a !== op.child || b !== undefined || c !== op.child * 2) {
                         problems.push(`task ${id}: awaited task ${op.child} and got ${tostring(a)}, ${tostring(b)}, ${tostring(c)}`);
                     }
+                } else if (op.then === "pcallAwait") {
+                    suspendedOn.set(id, op.child);
+                    const [ok, a, b, c] = api.pcall(api.await as never, future);
+                    suspendedOn.delete(id);
+                    learnErrors();
+                    const source = expected(op.child);
+                    if (source === undefined ? !(ok === true && a === op.child && b === undefined && c === op.child * 2) : ok !== false || a !== errorValue(p, source, errors)) {
+                        problems.push(`task ${id}: awaited task ${op.child} in pcall and got ${tostring(ok)}, ${tostring(a)}, ${tostring(b)}, ${tostring(c)}`);
+                    } else if (source !== undefined) {
+                        covered("pcall caught an awaited task's error");
+                    }
                 } else if (op.then === "join") {
                     suspendedOn.set(id, op.child);
                     api.joinTask(future);
@@ -316,6 +443,44 @@ export function runProgram(this: void, p: Program, addonDir: string = ADDON_DIR)
                 }
             } else if (op.op === "loadNewer") {
                 sim.loadAddon(newerCopy());
+            } else if (op.op === "selfCancel") {
+                const reason = `self ${id}`;
+                cancelCall([id], reason, () => api.cancel(futures.get(id)!, reason), id, k);
+            } else if (op.op === "cancelAll") {
+                const owner = spec.owner;
+                const reason = `all of ${owner} by ${id}`;
+                const targets: number[] = [];
+                for (const [t, f] of futures) {
+                    if (p.tasks[t - 1].owner === owner && f.state !== "dead") {
+                        targets.push(t);
+                    }
+                }
+                covered("cancelAll from a task");
+                cancelCall(targets, reason, () => handles.get(owner).cancelAll(reason), id, k);
+            } else if (op.op === "cancelOther") {
+                const target = futures.get(op.target);
+                if (target !== undefined) {
+                    const reason = `task ${id} cancels ${op.target}`;
+                    covered("cancelled by another task");
+                    cancelCall([op.target], reason, () => api.cancel(target, reason), id, k);
+                }
+            } else if (op.op === "pcallC") {
+                covered("pcall of C functions");
+                const raised = { by: id };
+                const checks: [string, unknown[], unknown[]][] = [
+                    ["pcall(tonumber, '12')", [...api.pcall(tonumber as never, "12")], [true, 12]],
+                    ["pcall(error, t)", [...api.pcall(error as never, raised)], [false, raised]],
+                    ["xpcall(error, handler, t)", [...api.xpcall(error as never, (e: unknown) => [e], raised)], [false, [raised]]],
+                ];
+                for (const [what, got, want] of checks) {
+                    if (got.length !== want.length || got[0] !== want[0] || (what.startsWith("xpcall") ? (got[1] as unknown[])[0] !== raised : got[1] !== want[1])) {
+                        problems.push(`task ${id} op ${k}: ${what} gave ${tostring(got[0])}, ${tostring(got[1])}`);
+                    }
+                }
+                const n = select("#", ...api.pcall(select as never, 2, "a", undefined, "c", undefined));
+                if (n !== 4) {
+                    problems.push(`task ${id} op ${k}: pcall(select, 2, "a", nil, "c", nil) gave ${n} values, not 4`);
+                }
             }
             waitingIn.delete(id);
         }
@@ -337,6 +502,7 @@ export function runProgram(this: void, p: Program, addonDir: string = ADDON_DIR)
         }
         const deadBefore = future.state === "dead";
         const [ok, a, b, c] = pcall(awaitAll, future);
+        learnErrors();
         const source = expected(id);
         if (ok) {
             if (source !== undefined || (a as unknown) !== id || b !== undefined || (c as unknown) !== id * 2 || future.state !== "dead") {
@@ -366,57 +532,14 @@ export function runProgram(this: void, p: Program, addonDir: string = ADDON_DIR)
         return n;
     };
 
-    /**
-     * Cancels task `id` from plain code (between frames: it is not running). The model: it ends
-     * cancelled at once, and so does each task down the chain of what it awaits or joins, each
-     * child having one parent, so no other consumer to keep it. A dead task is left as it is.
-     */
+    /** Cancels task `id` from plain code (between frames: nothing is running). */
     const cancel = (id: number) => {
         const future = futures.get(id);
         if (future === undefined) {
             return; // not spawned (yet)
         }
-        const chain: number[] = [];
-        let t: number | undefined = id;
-        while (t !== undefined && futures.get(t)!.state !== "dead") {
-            chain.push(t);
-            t = suspendedOn.get(t);
-        }
-        // What the waits of the suspended ones hold (a wait, its timer) is released at once.
-        let held = 0;
-        for (const c of chain) {
-            if (futures.get(c)!.state === "suspended") {
-                held += waitingIn.get(c) ?? 0;
-            }
-        }
-        const waitersBefore = glueWaiters();
-        const before = future.error;
         const reason = `plain code ${id}`;
-        api.cancel(future, reason);
-        const released = waitersBefore - glueWaiters();
-        if (released !== held) {
-            problems.push(`cancel(${id}) released ${released} registrations of waits, not ${held}`);
-        }
-        if (chain.length === 0) {
-            if (future.error !== before) {
-                problems.push(`cancelling dead task ${id} changed its error to ${tostring(future.error)}`);
-            }
-            return;
-        }
-        const err = future.error as { reason?: unknown };
-        if (!api.isCancelled(err) || err.reason !== reason) {
-            problems.push(`cancelled task ${id} ended with ${tostring(err)}, not a cancellation with its reason`);
-        }
-        errors.set(-id, err);
-        for (const c of chain) {
-            covered(c === id ? "cancelled" : "cancelled down a chain");
-            cancelledBy.set(c, id);
-            const f = futures.get(c)!;
-            if (f.state !== "dead" || f.error !== err) {
-                problems.push(`cancel(${id}): task ${c} is ${f.state} with ${tostring(f.error)}, not cancelled at once`);
-            }
-        }
-        memo = new LuaTable(); // the tasks awaiting these now fail
+        cancelCall([id], reason, () => api.cancel(future, reason));
     };
 
     // The program's frames, then frames that let every wait end.
@@ -462,6 +585,7 @@ export function runProgram(this: void, p: Program, addonDir: string = ADDON_DIR)
     }
 
     // Outcomes.
+    learnErrors();
     const core = lib._state.core!;
     let reportsExpected = 0;
     for (const id of $range(1, p.tasks.length)) {
@@ -481,10 +605,10 @@ export function runProgram(this: void, p: Program, addonDir: string = ADDON_DIR)
             if ((starts.get(id) ?? 0) > 1) {
                 problems.push(`task ${id} started ${starts.get(id)} times`);
             } else if (ends.has(id)) {
-                problems.push(`task ${id} reached its end, though cancel(${-source}) ended it before`);
+                problems.push(`task ${id} reached its end, though cancel call ${-source} ended it before`);
             } else if (cancelled !== true || !api.isCancelled(future.error) || future.error !== errorValue(p, source, errors)) {
                 const how = `${tostring(future.error)} (cancelled: ${tostring(cancelled)})`;
-                problems.push(`task ${id} ended with ${how}, not the cancellation of task ${-source}`);
+                problems.push(`task ${id} ended with ${how}, not the cancellation of cancel call ${-source}`);
             }
         } else if (cancelled !== false) {
             problems.push(`task ${id}: cancelled is ${tostring(cancelled)}, though no cancel ended it`);
@@ -504,7 +628,7 @@ export function runProgram(this: void, p: Program, addonDir: string = ADDON_DIR)
         let observed = observedByForce.get(id) === true;
         for (const t of p.tasks) {
             for (const op of t.ops) {
-                if (op.op === "spawn" && op.child === id && op.then !== "detach") {
+                if (op.op === "spawn" && op.child === id && op.then !== "detach" && !orphaned.has(id)) {
                     observed = true;
                 }
             }

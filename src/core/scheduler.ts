@@ -423,7 +423,7 @@ export function requestCancels(honor: () => boolean): void {
 /**
  * runTask's handling of the end of a run while a running task is asked to cancel: the usual one
  * (as runTask's branches do it), then the requests (the task asked may have stopped running:
- * suspended, or returned and gone idle). False for a signal that is none of these.
+ * suspended, or returned). False for a signal that is none of these (a direct yield).
  */
 function endedWhileAsked(task: TaskRecord, thread: LuaThread, signal: unknown, target: unknown): boolean {
     if (signal === YIELD) {
@@ -443,8 +443,8 @@ function endedWhileAsked(task: TaskRecord, thread: LuaThread, signal: unknown, t
             poolLen += 1;
             pool[poolLen] = thread;
         }
-    } else {
-        return false;
+    } else if (signal !== RETIRED) {
+        return false; // (a retired copy's worker whose task ended: nothing to do but the requests)
     }
     watchSignals(honorCancels());
     return true;
@@ -610,7 +610,7 @@ function runTask(task: TaskRecord): TaskRecord {
         if (onPark !== undefined) {
             onPark(target as Wait);
         }
-    } else if (signal !== RETIRED && !(yieldSeen === NO_SIGNAL && endedWhileAsked(last, thread as LuaThread, signal, target))) {
+    } else if (!(yieldSeen === NO_SIGNAL ? endedWhileAsked(last, thread as LuaThread, signal, target) : signal === RETIRED)) {
         const message = "AsyncAwait: a task called coroutine.yield() directly; use AsyncAwait.yield() or await() inside tasks";
         fail(last, runtimeError("DirectYield", message), tracer(thread));
     }

@@ -84,10 +84,8 @@ export function outOfCombat(...extra: unknown[]): Future<void> | undefined {
         // Outside a task: a future whose task checks again once combat ends (it may start again).
         return (client.InCombatLockdown() ? waitOnValue(newWait(), driver, outOfCombat) : asFuture(outOfCombat)) as Future<void>;
     }
+    cancellationPoint(); // a wait, even one with nothing to wait for
     // Checked again each time combat ends: it may start again before the task runs.
-    if (!client.InCombatLockdown()) {
-        cancellationPoint(); // a wait, even one with nothing to wait for
-    }
     while (client.InCombatLockdown()) {
         waitOnValue(newWait(), driver);
     }

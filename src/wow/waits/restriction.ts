@@ -134,10 +134,8 @@ export function unrestricted(restriction: string, ...extra: unknown[]): Future<v
     if (runningTask() === undefined) {
         return (restricted(kind) ? waitOnValue(newWait(kind), driver, unrestricted, restriction) : asFuture(doNothing)) as Future<void>;
     }
+    cancellationPoint(); // a wait, even one with nothing to wait for
     // Checked again each time it lifts: it may come back before the task runs.
-    if (!restricted(kind)) {
-        cancellationPoint();
-    }
     while (restricted(kind)) {
         waitOnValue(newWait(kind), driver);
     }

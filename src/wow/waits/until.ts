@@ -99,14 +99,11 @@ export function waitUntil<T>(predicate: () => T, timeout?: number, ...extra: unk
     if (select("#", ...extra) > 0) {
         raiseAtCaller(tooManyArguments("waitUntil(predicate, timeout)", 2, 2 + select("#", ...extra)));
     }
+    cancellationPoint(); // a wait, even one with nothing to wait for: before the predicate runs
     // Checked at once, where the caller is: an error here raises to the caller.
     const value = predicate();
     if (value) {
-        if (runningTask() === undefined) {
-            return asFuture(returnValue, value) as Exclude<T, false | undefined | null>;
-        }
-        cancellationPoint(); // a wait, even one with nothing to wait for
-        return value as Exclude<T, false | undefined | null>;
+        return (runningTask() !== undefined ? value : asFuture(returnValue, value)) as Exclude<T, false | undefined | null>;
     }
     const wait: PredicateWait = { what: "waitUntil(predicate)", kind: "until", predicate };
     if (timeout !== undefined) {
