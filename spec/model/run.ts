@@ -306,7 +306,7 @@ export function runProgram(this: void, p: Program, addonDir: string = ADDON_DIR)
             covered(targets.includes(c) ? "cancelled" : "cancelled down a chain");
             cancelledBy.set(c, key);
         }
-        if (callerAsked && !cancelledBy.has(caller!) && !orphaned.has(caller!) && !askedBefore.has(caller!)) {
+        if (callerAsked && !askedBefore.has(caller!)) {
             askedBefore.set(caller!, true); // asked again, it ends with the first request's error
             const ops = p.tasks[caller! - 1].ops;
             let endsAt: number | undefined;
@@ -327,10 +327,10 @@ export function runProgram(this: void, p: Program, addonDir: string = ADDON_DIR)
                 }
             } else {
                 covered("asked while running, kept its outcome");
-                if (orphans) {
-                    orphaned.set(caller!, true);
-                }
             }
+        }
+        if (orphans && !cancelledBy.has(caller!)) {
+            orphaned.set(caller!, true); // its outcome stands, and the task that awaited it is gone
         }
         memo = new LuaTable(); // the tasks awaiting these now fail
     };

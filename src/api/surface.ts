@@ -77,6 +77,7 @@ export type Api = typeof publicApi;
  */
 export type Library = Api & { readonly version: string };
 
+/** This copy's handles by addon name (not handed over: a newer copy makes its own, and these forward to it). */
 const handles = new LuaTable<string, Api>();
 
 /**

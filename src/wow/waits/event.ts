@@ -27,7 +27,10 @@ export interface EventState {
 
 let fields: EventState;
 let driver: DriverHooks;
-/** The event being delivered: its list is rebuilt at the end of the delivery, not meanwhile. */
+/**
+ * The event being delivered: its list is rebuilt at the end of the delivery, not meanwhile.
+ * Transient: a delivery only wakes tasks (runs, and so handovers, come after it).
+ */
 let delivering: string | undefined;
 
 function countWaiters(): number {
