@@ -330,6 +330,135 @@ describe("the resolution procedure (Promises/A+ 2.3)", () => {
     });
 });
 
+/**
+ * The resolution procedure as the Promises/A+ test suite exercises 2.3.3.3.1: every way a
+ * thenable x can call resolvePromise(y) (at once, later, through a getter and Lua's convention),
+ * crossed with every kind of y, through every path that adopts a value. Each combination
+ * failing is listed.
+ */
+describe("the resolution procedure, every x crossed with every y (after the A+ suite's 2.3.3.3.1)", () => {
+    type Res = (this: void, ...args: unknown[]) => void;
+    let queue: (() => void)[] = [];
+    const later = (fn: () => void) => {
+        queue.push(fn);
+    };
+    /** Runs tasks and the callbacks queued for later until neither has anything left. */
+    const settleAll = () => {
+        for (const _ of $range(1, 20)) {
+            A.scheduleAll();
+            const q = queue;
+            queue = [];
+            if (q.length === 0) {
+                return;
+            }
+            for (const f of q) {
+                f();
+            }
+        }
+    };
+    const v = { sentinel: "value" };
+    const r = { sentinel: "reason" };
+    const fulfilNow = (value: unknown) => ({ then: (_x: unknown, res: Res) => res(undefined, value) });
+    const fulfilLater = (value: unknown) => ({ then: (_x: unknown, res: Res) => later(() => res(undefined, value)) });
+    const f = () => 1;
+    const plainTable = {};
+    const thenNumber = { then: 5 };
+    type Y = { name: string; make: (this: void) => unknown; fulfils?: unknown; rejects?: unknown; itself?: boolean };
+    const ys: Y[] = [
+        { name: "nil", make: () => undefined, fulfils: undefined },
+        { name: "false", make: () => false, fulfils: false },
+        { name: "0", make: () => 0, fulfils: 0 },
+        { name: "a string", make: () => "y", fulfils: "y" },
+        { name: "a table without then", make: () => plainTable, itself: true },
+        { name: "a table whose then is a number", make: () => thenNumber, itself: true },
+        { name: "a function", make: () => f, itself: true },
+        { name: "a thenable fulfilling at once", make: () => fulfilNow(v), fulfils: v },
+        { name: "a thenable fulfilling later", make: () => fulfilLater(v), fulfils: v },
+        { name: "a thenable rejecting at once", make: () => ({ then: (_x: unknown, _res: Res, rej: Res) => rej(undefined, r) }), rejects: r },
+        { name: "a thenable rejecting later", make: () => ({ then: (_x: unknown, _res: Res, rej: Res) => later(() => rej(undefined, r)) }), rejects: r },
+        { name: "a thenable of a thenable of a thenable", make: () => fulfilNow(fulfilLater(fulfilNow(v))), fulfils: v },
+        { name: "a Lua library's thenable", make: () => ({ then: (_x: unknown, res: Res) => res(v) }), fulfils: v },
+        {
+            name: "a thenable calling back twice, then raising",
+            make: () => ({
+                then: (_x: unknown, res: Res, rej: Res) => {
+                    res(undefined, v);
+                    rej(undefined, r);
+                    error("ignored", 0);
+                },
+            }),
+            fulfils: v,
+        },
+        { name: "a thenable whose then raises", make: () => ({ then: () => error(r, 0) }), rejects: r },
+        { name: "a fulfilled future", make: () => A.async(() => v)(), fulfils: v },
+        {
+            name: "a future fulfilled later",
+            make: () => {
+                const b = blocker();
+                later(() => b.release(v));
+                return b.future;
+            },
+            fulfils: v,
+        },
+        { name: "a failed future", make: () => A.async(() => error(r, 0))(), rejects: r },
+        { name: "a future of a thenable", make: () => A.async(() => fulfilLater(v))(), fulfils: v },
+        { name: "a resolved TypeScriptToLua Promise", make: () => Promise.resolve(v), fulfils: v },
+        {
+            name: "a TypeScriptToLua Promise resolved later",
+            make: () => new Promise((resolve) => later(() => (resolve as unknown as Res)(undefined, v))),
+            fulfils: v,
+        },
+        { name: "a rejected TypeScriptToLua Promise", make: () => Promise.reject(r), rejects: r },
+    ];
+    type X = { name: string; make: (this: void, y: unknown) => object };
+    const xs: X[] = [
+        { name: "x calling resolvePromise(y) at once", make: (y) => fulfilNow(y) },
+        { name: "x calling resolvePromise(y) later", make: (y) => fulfilLater(y) },
+        {
+            name: "x with a getter's then, calling resolvePromise(y) as Lua does",
+            make: (y) => setmetatable({}, { __index: (_t: unknown, k: string) => (k === "then" ? (_x: unknown, res: Res) => res(y) : undefined) }),
+        },
+    ];
+    type Path = { name: string; adopt: (this: void, x: object) => Future<unknown> };
+    const paths: Path[] = [
+        { name: "a then callback's return", adopt: (x) => A.async(() => 1)().then(() => x) },
+        { name: "fromPromise", adopt: (x) => A.fromPromise(x as PromiseLike<unknown>) },
+        { name: "awaitAny", adopt: (x) => A.async(() => A.awaitAny(x))() },
+        { name: "an andThen callback's return", adopt: (x) => A.async(() => 1)().andThen(() => x) },
+    ];
+
+    for (const path of paths) {
+        it(`through ${path.name}: ${xs.length * ys.length} combinations`, () => {
+            const problems: string[] = [];
+            for (const x of xs) {
+                for (const y of ys) {
+                    queue = [];
+                    const made = y.make();
+                    const future = path.adopt(x.make(made));
+                    settleAll();
+                    const what = `${x.name}, y ${y.name}`;
+                    if (future.state !== "dead") {
+                        problems.push(`${what}: still ${future.state}`);
+                    } else if (y.rejects !== undefined) {
+                        if (future.error !== y.rejects) {
+                            problems.push(`${what}: ended with ${tostring(future.error)}, not the rejection`);
+                        }
+                    } else if (future.error !== undefined) {
+                        problems.push(`${what}: failed with ${tostring(future.error)}`);
+                    } else {
+                        const got = future.result === undefined ? undefined : future.result[1];
+                        const expected = y.itself === true ? made : y.fulfils;
+                        if (got !== expected) {
+                            problems.push(`${what}: fulfilled with ${tostring(got)}, not ${tostring(expected)}`);
+                        }
+                    }
+                }
+            }
+            assert.are.same([], problems, `${problems.length} of ${xs.length * ys.length} combinations failed`);
+        });
+    }
+});
+
 describe("Lua promise libraries' thenables (onFulfilled(value))", () => {
     it("settle with their value, or their reason, as TypeScriptToLua-style ones do", () => {
         const fulfilled = luaThenable(`return { ["then"] = function(self, onFulfilled) onFulfilled("lua value") end }`);
