@@ -15,8 +15,9 @@
 ---@field traceback string? The traceback of the failure point if the task failed.
 ---@field owner string The addon the task is attributed to (see forAddon).
 ---@field cancelled boolean Whether it ended with a cancellation (its own, or one an await passed on).
----@field then fun(self: AsyncAwait.Task, onFulfilled: (fun(_: nil, value: any): any)?, onRejected: (fun(_: nil, reason: any): any)?): AsyncAwait.Future A Promise's then: a future of what the callback returns. Callbacks get a nil first argument, as TypeScriptToLua passes them.
----@field catch fun(self: AsyncAwait.Task, onRejected: fun(_: nil, reason: any): any): AsyncAwait.Future `task:then(nil, onRejected)`.
+---@field andThen fun(self: AsyncAwait.Task, onFulfilled: (fun(...: any): any)?, onRejected: (fun(reason: any): any)?): AsyncAwait.Future `then` for Lua (`task:andThen(function(value) ... end)`): a future of what the callback returns (a future or promise returned is adopted). Callbacks get the task's values, or its error, with no placeholder argument; `andThen(nil, onRejected)` is Lua's catch.
+---@field then fun(self: AsyncAwait.Task, onFulfilled: (fun(_: nil, value: any): any)?, onRejected: (fun(_: nil, reason: any): any)?): AsyncAwait.Future A Promise's then, for TypeScript and promise libraries (a reserved word in Lua: `task["then"](task, f)`; prefer andThen). Callbacks get a nil first argument, as TypeScriptToLua passes them.
+---@field catch fun(self: AsyncAwait.Task, onRejected: fun(_: nil, reason: any): any): AsyncAwait.Future A Promise's catch, `then(nil, onRejected)`: its callback gets a nil first argument (in Lua, `task:andThen(nil, function(err) ... end)` takes none).
 ---@field finally fun(self: AsyncAwait.Task, onFinally: fun(_: nil)): AsyncAwait.Future A future of the task's outcome once `onFinally` has run.
 
 ---What calling an async function returns: the task it started.
@@ -230,8 +231,12 @@ function AsyncAwait.timeout(future, seconds) end
 ---@return AsyncAwait.Future
 function AsyncAwait.delay(seconds, fn, ...) end
 
----A future of a promise-like's outcome (a table with a `then` method, such as a TypeScriptToLua
----Promise): its value, or its rejection raised; it wakes when the promise settles.
+---A future of a promise-like's outcome (a table with a `then` method: a TypeScriptToLua Promise, a
+---Lua promise library's): its value (a promise or future resolved in turn), or its rejection
+---raised; it wakes when the promise settles. Its `then` is read once and called at once. The
+---promise may call back `onFulfilled(value)` (Lua libraries) or `onFulfilled(nil, value)`
+---(TypeScriptToLua): exactly two arguments, the first nil (or the callback list a TypeScriptToLua
+---Promise passes), are the second kind; anything else, the first.
 ---```lua
 ---local value = AsyncAwait.await(AsyncAwait.fromPromise(promise))
 ---```

@@ -3,6 +3,8 @@
 #   - busted specs (spec/**/*.spec.ts compiled to build/spec) under lua5.1
 #   - luaunit suites in plain Lua: the addon loaded like the client loads it, the example
 #     addon, the client simulator itself, LibStub, the bundle's locals and upvalues per module
+#   - every code example of README.md, AsyncAwait.meta.lua and src/'s TSDoc: Lua parsed by
+#     luac5.1 -p, TypeScript compiled (scripts/doc-blocks.js)
 #   - the TypeScript examples built from the packed npm package and run in the simulator,
 #   - releases (the zip the packager would make, an external, the release branch), luacheck
 #     over the built addon (no global but the ones we publish),
@@ -43,6 +45,8 @@ tap_suite "client simulator tests (luaunit)" simulator lua5.1 spec/consumer/simu
 tap_suite "LibStub tests (luaunit)" libstub lua5.1 spec/consumer/libstub.lua --output tap
 tap_suite "bundle against Lua 5.1's limits (luac)" limits lua5.1 spec/bundle/limits.lua --output tap
 sed -n 's/^  \(module\|[a-z]\)/  \1/p' "$log/limits.tap" | grep -E '^  (module|core|wow|api|lib|index|version)'
+tap_suite "README and annotation examples (luac5.1 -p; TypeScriptToLua with the plugin)" docblocks \
+  node scripts/doc-blocks.js
 
 echo "== TypeScript consumers built from the packed package (spec/package/build.sh)"
 if spec/package/build.sh build/consumer >"$log/consumer-build.txt" 2>&1; then

@@ -5,7 +5,8 @@
 import * as files from "../support/files";
 import { freshLibrary } from "../support/fresh";
 import { ADDON_DIR } from "../support/game";
-import { functionNames } from "../support/lua";
+import { contains, functionNames } from "../support/lua";
+import type { Task } from "../../src/api/types";
 
 const META = "AsyncAwait.meta.lua";
 
@@ -35,5 +36,26 @@ describe("LuaLS annotations", () => {
         table.sort(annotated);
         assert.are.same(functionNames(freshLibrary().api), annotated);
         assert.are.same([], undocumented);
+    });
+
+    it("annotate the promise methods every task answers, which the TypeScript Task type and the README list too", () => {
+        // Typed: each name must be a key of Task, or this spec does not compile.
+        const methods: (keyof Task)[] = ["andThen", "then", "catch", "finally"];
+        const text = files.read(META);
+        const readme = files.read("README.md");
+        const task = freshLibrary().api.async(() => 1)() as unknown as { [name: string]: unknown };
+        const missing: string[] = [];
+        for (const name of methods) {
+            if (type(task[name]) !== "function") {
+                missing.push(`${name}: not a method of a task`);
+            }
+            if (!contains(text, `---@field ${name} fun(self: AsyncAwait.Task`)) {
+                missing.push(`${name}: no ---@field in ${META}`);
+            }
+            if (!contains(readme, `\`task:${name}(`) && !contains(readme, `and \`${name}\` |`)) {
+                missing.push(`${name}: not in the README's API table`);
+            }
+        }
+        assert.are.same([], missing);
     });
 });

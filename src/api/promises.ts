@@ -1,14 +1,18 @@
 /** @noSelfInFile */
 /**
  * Futures as promises, and promises as futures. A task answers `then`, `catch` and `finally` as
- * a Promise does (TypeScript types an async function's result as one), each returning a new
- * future; `fromPromise` turns any promise-like table (one with a `then` method: a
- * TypeScriptToLua `Promise`, another library's) into a future; `awaitAny` awaits whatever it is
- * given, as JavaScript's `await` does.
+ * a Promise does (TypeScript types an async function's result as one), and `andThen` for Lua
+ * authors (`then` is a reserved word in Lua), each returning a new future; `fromPromise` turns
+ * any promise-like table (one with a `then` method: a TypeScriptToLua `Promise`, a Lua promise
+ * library's) into a future; `awaitAny` awaits whatever it is given, as JavaScript's `await` does.
  *
- * Callbacks are called as TypeScriptToLua calls them, with a first argument for `self` (nil):
- * `then(task, function(_, value) ... end)`. They run in a task of their own, never before
- * `then` returns (Promises/A+ 2.2.4).
+ * `then`, `catch` and `finally` call their callbacks as TypeScriptToLua calls them, with a first
+ * argument for `self` (nil): `t["then"](t, function(_, value) ... end)`; `andThen` calls them as
+ * Lua promise libraries do: `t:andThen(function(value) ... end)`. Callbacks run in a task of
+ * their own, never before the method returns (Promises/A+ 2.2.4).
+ *
+ * Whatever a future adopts (a callback's return value, a promise's settlement value, awaitAny's
+ * argument) goes through the Promises/A+ resolution procedure (2.3), `resolveWith` below.
  */
 import { describe, raise, raiseAtCaller, raiseValue, tooManyArguments } from "../core/errors";
 import {
@@ -18,21 +22,139 @@ import { FAILED, Owner, PENDING, Slot, TaskRecord, Wait, taskMethods } from "../
 import type { Future, Task } from "./types";
 
 type Callback = (this: void, self: undefined, value: unknown) => unknown;
+type LuaCallback = (this: void, ...values: unknown[]) => unknown;
+type Then = (this: void, x: object, resolvePromise: unknown, rejectPromise: unknown) => unknown;
 
-/** Whether `value` is promise-like: a table (not a task) with a `then` method. */
-function isThenable(value: unknown): boolean {
-    return type(value) === "table" && !isTask(value) && type((value as { then?: unknown }).then) === "function";
+function indexThen(x: { then?: unknown }): unknown {
+    return x.then;
 }
 
-/** What a callback's value settles a then-future with: a future's or a promise's values are awaited. */
-function adopt(value: unknown): LuaMultiReturn<unknown[]> {
-    if (isTask(value)) {
-        return awaitValue(value);
+/**
+ * `x.then`, read once (A+ 2.3.3.1: a getter may answer differently each time, so the value read
+ * is the one called); a read that raises (an __index getter) raises its error (2.3.3.2).
+ */
+function readThen(x: object): unknown {
+    const [ok, then] = pcall(indexThen, x);
+    if (!ok) {
+        raiseValue(then, 0);
     }
-    if (isThenable(value)) {
-        return awaitValue(fromPromise(value as PromiseLike<unknown>));
+    return then;
+}
+
+/** Whether `list` (a self argument) is an array holding `callback`. */
+function holds(list: unknown[], callback: unknown): boolean {
+    for (const i of $range(1, list.length)) {
+        if (rawget(list, i) === callback) {
+            return true;
+        }
     }
-    return $multi(value);
+    return false;
+}
+
+/**
+ * The value a thenable settled with, from what it called `callback` with. Two conventions meet
+ * here: TypeScriptToLua calls a callback with a `self` argument first, `cb(nil, value)` (or, a
+ * Promise settling later, `cb(callbacks, value)` with the list of callbacks holding it), while a
+ * Lua promise library calls `onFulfilled(value)`. Two arguments whose first is nil or a table
+ * holding `callback` are the first kind: the value is the second. Anything else is the second
+ * kind: the value is the first. (Ambiguous, and read as the first kind: a Lua library settling
+ * with nil plus one extra value.)
+ */
+function settlementValue(callback: unknown, n: number, first?: unknown, second?: unknown): unknown {
+    if (n === 2 && (first === undefined || (type(first) === "table" && holds(first as unknown[], callback)))) {
+        return second;
+    }
+    return first;
+}
+
+interface PromiseWait extends Wait {
+    settled: boolean;
+}
+
+function detachPromise(wait: Wait): void {
+    (wait as PromiseWait).settled = true; // a promise cannot be unsubscribed from: its callbacks now do nothing
+}
+
+/**
+ * Calls `then` (`x`'s, read once) as `x:then(resolvePromise, rejectPromise)` (A+ 2.3.3.3): a
+ * task parked until the first call of either, later calls ignored (2.3.3.3.3). It fails with
+ * the reason rejectPromise gets, or with what `then` raised before either was called (a raise
+ * after a call is ignored: 2.3.3.3.4). Woken by resolvePromise(y), it runs `body(wait)`, by
+ * default returning y as it is.
+ */
+function callThen(x: object, then: unknown, body?: (this: void, wait: Wait) => unknown): TaskRecord {
+    const wait: PromiseWait = { what: "a promise", kind: "promise", settled: false, detach: detachPromise } as unknown as PromiseWait;
+    const task = body !== undefined ? newParkedTask(wait, undefined, body, wait) : newParkedTask(wait, undefined);
+    const resolvePromise = (...args: unknown[]) => {
+        if (!wait.settled) {
+            wait.settled = true;
+            wakeParked(wait, settlementValue(resolvePromise, select("#", ...args), ...args));
+        }
+    };
+    const rejectPromise = (...args: unknown[]) => {
+        if (!wait.settled) {
+            wait.settled = true;
+            failParked(wait, settlementValue(rejectPromise, select("#", ...args), ...args), "");
+        }
+    };
+    const [ok, err] = pcall(then as Then, x, resolvePromise, rejectPromise);
+    if (!ok && !wait.settled) {
+        wait.settled = true;
+        failParked(wait, err, "");
+    }
+    return task;
+}
+
+/** A dead task's values. */
+function valuesOf(task: TaskRecord): LuaMultiReturn<unknown[]> {
+    return unpack(task as unknown as unknown[], Slot.Values, Slot.Values + (task[Slot.Count] as number) - 1);
+}
+
+/**
+ * The Promises/A+ resolution procedure (2.3), run in the task being settled with `x`: the values
+ * it settles with, or the reason it is rejected with raised.
+ *   - 2.3.1: `x` is that task itself: an AwaitCycle error (the counterpart of a TypeError).
+ *   - 2.3.2: a future adopts its state: its values, or its error. Its first value, when a
+ *     future or a thenable, is resolved in turn (a future is a promise resolved with what its
+ *     function returns, as a JavaScript async function's is).
+ *   - 2.3.3: a table: its `then` read once (a raising read rejects); a function is called with
+ *     `x` as self and resolvePromise/rejectPromise (see callThen); resolvePromise(y) resolves
+ *     with y in turn (2.3.3.3.1); any other `then` fulfils with `x` (2.3.3.4).
+ *   - 2.3.4: any other value fulfils as it is.
+ */
+function resolveWith(x: unknown): LuaMultiReturn<unknown[]> {
+    while (true) {
+        if (type(x) !== "table") {
+            return $multi(x);
+        }
+        if (isTask(x)) {
+            if (x === runningTask()) {
+                raise("AwaitCycle", "AsyncAwait: a future cannot be resolved with itself (a callback returned its own future)");
+            }
+            awaitValue(x);
+            const first = (x[Slot.Count] as number) > 0 ? x[Slot.Values] : undefined;
+            if (type(first) !== "table") {
+                return valuesOf(x);
+            }
+            if (isTask(first)) {
+                x = first;
+            } else {
+                const then = readThen(first as object);
+                if (type(then) !== "function") {
+                    return valuesOf(x);
+                }
+                const [y] = awaitValue(callThen(first as object, then));
+                x = y;
+            }
+        } else {
+            const then = readThen(x as object);
+            if (type(then) !== "function") {
+                return $multi(x);
+            }
+            const [y] = awaitValue(callThen(x as object, then));
+            x = y;
+        }
+    }
 }
 
 /**
@@ -60,14 +182,28 @@ function firstValue(source: TaskRecord): unknown {
 function settleThen(source: TaskRecord, onFulfilled: unknown, onRejected: unknown): LuaMultiReturn<unknown[]> {
     if (!settled(source, "then(onFulfilled, onRejected)")) {
         if (type(onRejected) === "function") {
-            return adopt((onRejected as Callback)(undefined, source.error));
+            return resolveWith((onRejected as Callback)(undefined, source.error));
         }
         raiseValue(source.error, 0);
     }
     if (type(onFulfilled) === "function") {
-        return adopt((onFulfilled as Callback)(undefined, firstValue(source)));
+        return resolveWith((onFulfilled as Callback)(undefined, firstValue(source)));
     }
     return $multi(firstValue(source));
+}
+
+/** The body of an andThen-future: as settleThen, with Lua's callback convention and all the values. */
+function settleAndThen(source: TaskRecord, onFulfilled: unknown, onRejected: unknown): LuaMultiReturn<unknown[]> {
+    if (!settled(source, "andThen(onFulfilled, onRejected)")) {
+        if (type(onRejected) === "function") {
+            return resolveWith((onRejected as LuaCallback)(source.error));
+        }
+        raiseValue(source.error, 0);
+    }
+    if (type(onFulfilled) === "function") {
+        return resolveWith((onFulfilled as LuaCallback)(...valuesOf(source)));
+    }
+    return valuesOf(source);
 }
 
 /** A task continuing `source`, attributed to the same addon. */
@@ -88,11 +224,22 @@ function checkSource(call: string, source: unknown): void {
 
 /**
  * `task:then(onFulfilled, onRejected)`: a future of what the callback for the task's outcome
- * returns (a future or promise returned is awaited); without that callback, of the outcome itself.
+ * returns (resolved: a future or promise returned is awaited); without that callback, of the
+ * outcome itself. Callbacks are called `onFulfilled(nil, value)`, as TypeScriptToLua calls them.
  */
 function thenMethod(source: Task, onFulfilled?: unknown, onRejected?: unknown): Future {
     checkSource("then(onFulfilled, onRejected)", source);
     return continuation(source as unknown as TaskRecord, settleThen, onFulfilled, onRejected);
+}
+
+/**
+ * `task:andThen(onFulfilled, onRejected)`: `then` for Lua authors, its callbacks called
+ * `onFulfilled(...)` with the task's values and `onRejected(err)`, as Lua promise libraries call
+ * theirs. `task:andThen(nil, onRejected)` is Lua's `catch`.
+ */
+function andThenMethod(source: Task, onFulfilled?: unknown, onRejected?: unknown): Future {
+    checkSource("andThen(onFulfilled, onRejected)", source);
+    return continuation(source as unknown as TaskRecord, settleAndThen, onFulfilled, onRejected);
 }
 
 /** `task:catch(onRejected)`: `task:then(nil, onRejected)`. */
@@ -104,7 +251,7 @@ function catchMethod(source: Task, onRejected?: unknown): Future {
 function settleFinally(source: TaskRecord, onFinally: unknown): unknown {
     const fulfilled = settled(source, "finally(onFinally)");
     if (type(onFinally) === "function") {
-        adopt((onFinally as (this: void, self: undefined) => unknown)(undefined)); // it may wait; its value is dropped
+        resolveWith((onFinally as (this: void, self: undefined) => unknown)(undefined)); // it may wait; its value is dropped
     }
     if (!fulfilled) {
         raiseValue(source.error, 0);
@@ -119,6 +266,7 @@ function finallyMethod(source: Task, onFinally?: unknown): Future {
 }
 
 taskMethods.set("then", thenMethod);
+taskMethods.set("andThen", andThenMethod);
 taskMethods.set("catch", catchMethod);
 taskMethods.set("finally", finallyMethod);
 // What a TypeScriptToLua Promise calls on a promise it adopts (the plugin makes it adopt tasks).
@@ -165,56 +313,52 @@ export function toPromise<T>(future: Future<T>, PromiseClass?: PromiseConstructo
     });
 }
 
-interface PromiseWait extends Wait {
-    settled: boolean;
-}
-
-function detachPromise(wait: Wait): void {
-    (wait as PromiseWait).settled = true; // a promise cannot be unsubscribed from: its callbacks now do nothing
-}
-
 /**
  * A future of a promise-like's outcome (a table with a `then` method, such as a
- * TypeScriptToLua `Promise`): its value, or its rejection reason raised. It wakes when the
- * promise settles (no polling). Cancelling the future stops waiting; the promise goes on.
+ * TypeScriptToLua `Promise` or a Lua promise library's): its value (resolved in turn when it is
+ * a promise or a future), or its rejection reason raised. `then` is read once and called at
+ * once; the future wakes when the promise settles (no polling). Cancelling the future stops
+ * waiting; the promise goes on.
+ *
+ * The callbacks it passes tell the two calling conventions apart by their arguments: exactly
+ * two, the first nil (or the list of callbacks a TypeScriptToLua Promise calls them from), is
+ * TypeScriptToLua's `cb(nil, value)`: the value is the second; anything else is a Lua
+ * library's `onFulfilled(value, ...)`: the value is the first. Ambiguous: a Lua library settling
+ * with nil and one extra value settles the future with that extra value.
  *
  * ```lua
  * local value = AsyncAwait.await(AsyncAwait.fromPromise(somePromise))
  * ```
  */
 export function fromPromise<T>(promise: PromiseLike<T>, ...extra: unknown[]): Future<T> {
-    if (!isThenable(promise)) {
+    if (type(promise) !== "table" || isTask(promise)) {
         raiseAtCaller(`AsyncAwait: fromPromise(promise): expected a promise (a table with a then method), got ${describe(promise)}`);
     }
     if (select("#", ...extra) > 0) {
         raiseAtCaller(tooManyArguments("fromPromise(promise)", 1, 1 + select("#", ...extra)));
     }
-    const current = runningTask() as TaskRecord | undefined;
-    const wait: PromiseWait = { what: "a promise", kind: "promise", settled: false, detach: detachPromise } as unknown as PromiseWait;
-    const task = newParkedTask(wait, current !== undefined ? (current[Slot.Owner] as Owner) : undefined);
-    const onFulfilled = (_self: undefined, value: unknown) => {
-        if (!wait.settled) {
-            wait.settled = true;
-            wakeParked(wait, value);
-        }
-    };
-    const onRejected = (_self: undefined, reason: unknown) => {
-        if (!wait.settled) {
-            wait.settled = true;
-            failParked(wait, reason, "");
-        }
-    };
-    // Promises/A+ 2.3.3: a then that raises rejects (unless a callback came first).
-    const [ok, err] = pcall(() => (promise as unknown as { then: (this: unknown, a: unknown, b: unknown) => unknown }).then(onFulfilled, onRejected));
+    const [ok, then] = pcall(indexThen, promise);
     if (!ok) {
-        onRejected(undefined, err);
+        // Reading `then` raised (a getter): a future rejected with that error (A+ 2.3.3.2).
+        const task = newTask(PENDING, undefined, raiseValue, then, 0);
+        startTask(task);
+        return task as unknown as Future<T>;
     }
-    return task as unknown as Future<T>;
+    if (type(then) !== "function") {
+        raiseAtCaller(`AsyncAwait: fromPromise(promise): expected a promise (a table with a then method), got a table whose then is ${describe(then)}`);
+    }
+    return callThen(promise, then, settlePromise) as unknown as Future<T>;
+}
+
+/** The body of a fromPromise future, once the promise called resolvePromise(y): y, resolved. */
+function settlePromise(wait: Wait): LuaMultiReturn<unknown[]> {
+    return resolveWith(wait.values![1]);
 }
 
 /**
- * Inside a task: a future's values or a promise-like's value, awaited; any other value as it is
- * (JavaScript's `await`). What the TypeScript plugin compiles `await x` to.
+ * Inside a task: a future's values or a promise-like's value, awaited (resolved as Promises/A+
+ * 2.3 says); any other value as it is (JavaScript's `await`). What the TypeScript plugin compiles
+ * `await x` to.
  *
  * ```lua
  * local data = AsyncAwait.awaitAny(maybeAPromise)
@@ -224,13 +368,7 @@ function awaitAnyValue(value: unknown, ...extra: unknown[]): LuaMultiReturn<unkn
     if (select("#", ...extra) > 0) {
         raiseAtCaller(tooManyArguments("awaitAny(value)", 1, 1 + select("#", ...extra)));
     }
-    if (isTask(value)) {
-        return awaitValue(value);
-    }
-    if (isThenable(value)) {
-        return awaitValue(fromPromise(value as PromiseLike<unknown>));
-    }
-    return $multi(value);
+    return resolveWith(value);
 }
 
 /** awaitAny, typed as TypeScript types `await value`. */

@@ -99,7 +99,7 @@ const ownerAware: { [name: string]: (this: void, owner: Owner, ...args: any[]) =
  *
  * ```lua
  * local AA = LibStub("AsyncAwait-1.0").forAddon("MyAddon")
- * local scan = AA.async(function() ... end)
+ * local scan = AA.async(function(bag) return C_Container.GetContainerNumSlots(bag) end)
  * ```
  */
 export function forAddon(name: string, ...extra: unknown[]): Api {

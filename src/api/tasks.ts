@@ -194,7 +194,7 @@ export function reportLongSlices(ms: number | false, ...extra: unknown[]): void 
  *
  * ```lua
  * local ok, err = pcall(AsyncAwait.await, task)
- * if not ok and AsyncAwait.errorKind(err) == "WouldBlock" then ... end
+ * if not ok and AsyncAwait.errorKind(err) == "WouldBlock" then print("it waits: await it inside a task") end
  * ```
  */
 export function errorKind(err: unknown, ...extra: unknown[]): ErrorKind | undefined {

@@ -24,13 +24,23 @@ export interface Task<R = unknown> {
     readonly cancelled: boolean;
     /**
      * A Promise's then: a future of what the callback for the task's outcome returns (a future
-     * or promise it returns is awaited). The callbacks run in a task of their own. They are
+     * or promise it returns is adopted, by the Promises/A+ resolution procedure). The callbacks run in a task of their own. They are
      * called as TypeScriptToLua calls a Promise's (`this: unknown`: a nil first argument in Lua),
      * whatever `noImplicitSelf` says.
      */
     then<A = R, B = never>(
         onfulfilled?: ((this: unknown, value: R) => A | PromiseLike<A>) | null,
         onrejected?: ((this: unknown, reason: unknown) => B | PromiseLike<B>) | null,
+    ): Future<A | B>;
+    /**
+     * `then` for Lua authors, who cannot write `task:then` (a reserved word): the same future,
+     * its callbacks called as Lua promise libraries call theirs, with no `self` argument:
+     * `onfulfilled(...)` with the task's values, `onrejected(reason)`. `andThen(nil, onrejected)`
+     * is Lua's `catch`.
+     */
+    andThen<A = R, B = never>(
+        onfulfilled?: ((this: void, value: R) => A | PromiseLike<A>) | null,
+        onrejected?: ((this: void, reason: unknown) => B | PromiseLike<B>) | null,
     ): Future<A | B>;
     /** `then(undefined, onrejected)`. */
     catch<B = never>(onrejected?: ((this: unknown, reason: unknown) => B | PromiseLike<B>) | null): Future<R | B>;

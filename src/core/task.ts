@@ -158,8 +158,9 @@ let errorMeta: LuaMetatable<object> | undefined;
 
 /** Serves the public read-only fields of a task from its slots. */
 /**
- * Methods every task answers, by name: the promise methods (`then`, `catch`, `finally`) that
- * src/api/promises.ts registers, so a task behaves as a Promise where code uses it as one.
+ * Methods every task answers, by name: the promise methods (`then`, `catch`, `finally`, and
+ * `andThen` for Lua authors) that src/api/promises.ts registers, so a task behaves as a Promise
+ * where code uses it as one.
  */
 export const taskMethods = new LuaTable<string, (this: void, ...args: any[]) => unknown>();
 
