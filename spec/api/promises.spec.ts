@@ -591,6 +591,19 @@ describe("catch and finally", () => {
         assert.are.equal("lost", last.error);
     });
 
+    it("a task whose failure a callback will take is not reported, though the callback's task runs in a later run", () => {
+        const reports: unknown[] = [];
+        L.settings.configure({ reporter: (task) => reports.push(task.error) });
+        const source = A.async(() => error("taken later", 0))();
+        const caught = source.catch((e) => `caught: ${tostring(e)}`);
+        A.schedule(); // the source fails; the catch's task has not run when this run ends
+        assert.are.equal("dead", source.state);
+        assert.are.equal("runnable", caught.state);
+        A.scheduleAll();
+        assert.are.equal("caught: taken later", caught.result![1]);
+        assert.are.same([], reports);
+    });
+
     it("then on a pending task, or not on a task, raises at the caller", () => {
         const pending = A.createTask(() => 1);
         const [, err] = attempt(() => pending.then(() => 2));

@@ -97,6 +97,8 @@ describe("a task that cancels itself while running", () => {
         ["waitUntil whose predicate is already true", (AA) => AA.waitUntil(() => true)],
         ["unrestricted() with nothing restricted", (AA) => AA.unrestricted("Combat")],
         ["await of an async function called inline", (AA) => AA.await(AA.async(() => 1))],
+        ["awaitAny of a plain value", (AA) => AA.awaitAny(5)],
+        ["awaitAny of a dead task", (AA, dead) => AA.awaitAny(dead)],
     ];
     let failedTask: Future<number>;
     for (const [what, call] of noWait) {

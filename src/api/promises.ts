@@ -16,7 +16,7 @@
  */
 import { describe, raise, raiseAtCaller, raiseValue, tooManyArguments } from "../core/errors";
 import {
-    awaitValue, failParked, isTask, joinWait, newParkedTask, newTask, runningTask, startTask, wakeParked,
+    awaitValue, cancellationPoint, failParked, isTask, joinWait, newParkedTask, newTask, runningTask, startTask, wakeParked,
 } from "../core/scheduler";
 import { FAILED, Owner, PENDING, Slot, TaskRecord, Wait, taskMethods } from "../core/task";
 import type { Future, Task } from "./types";
@@ -208,6 +208,10 @@ function settleAndThen(source: TaskRecord, onFulfilled: unknown, onRejected: unk
 
 /** A task continuing `source`, attributed to the same addon. */
 function continuation(source: TaskRecord, body: (this: void, ...args: any[]) => unknown, a?: unknown, b?: unknown): Future {
+    // Handled from now on, even if it fails before the continuation runs (later in the same
+    // run, or in a later frame under the budget): its error is the continuation's to take or
+    // pass on, and an unhandled one is reported once, at the end of the chain.
+    source.observed = true;
     const task = newTask(PENDING, source[Slot.Owner] as Owner, body, source, a, b);
     startTask(task);
     return task as unknown as Future;
@@ -368,6 +372,7 @@ function awaitAnyValue(value: unknown, ...extra: unknown[]): LuaMultiReturn<unkn
     if (select("#", ...extra) > 0) {
         raiseAtCaller(tooManyArguments("awaitAny(value)", 1, 1 + select("#", ...extra)));
     }
+    cancellationPoint(); // an await, even of a plain value
     return resolveWith(value);
 }
 
