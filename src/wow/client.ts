@@ -34,7 +34,7 @@ export interface ClientTimers {
  * @noSelf
  */
 export interface ClientRestrictedActions {
-    IsAddOnRestrictionActive(kind: number): boolean;
+    IsAddOnRestrictionActive?(kind: number): boolean;
     /** Enum.AddOnRestrictionState: Inactive 0, Activating 1 (during the event's dispatch), Active 2. */
     GetAddOnRestrictionState?(kind: number): number;
 }
