@@ -30,7 +30,7 @@ export interface ClientTimers {
 }
 
 /**
- * Addon restrictions (retail 12.x; absent on other clients).
+ * Addon restrictions: every flavor has the API (Classic Era included), in force on retail 12.x; feature-detected all the same.
  * @noSelf
  */
 export interface ClientRestrictedActions {
