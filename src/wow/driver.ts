@@ -242,9 +242,14 @@ function attachParked(wait: Wait): void {
     }
 }
 
-/** The kind a wait belongs to. 0.1.x's waits carry no kind: it is told by their fields. */
+/** The name of the kind a wait belongs to. 0.1.x's waits carry no kind: it is told by their fields. */
+export function kindNameOf(wait: Wait): string {
+    return wait.kind ?? legacyKindName(wait as Wait & { due?: number; event?: string; predicate?: unknown });
+}
+
+/** The kind a wait belongs to. */
 function kindOf(wait: Wait): WaitKind {
-    const name = wait.kind ?? legacyKindName(wait as Wait & { due?: number; event?: string; predicate?: unknown });
+    const name = kindNameOf(wait);
     for (const kind of KINDS) {
         if (kind.name === name) {
             return kind;
