@@ -10,6 +10,7 @@
 import { ownedTasks, ownerList, snapshot } from "../core/introspect";
 import { isTask } from "../core/scheduler";
 import { originOf, slowestSlices } from "../core/slices";
+import { madeAt } from "../core/trace";
 import { Owner, SUSPENDED, Slot, TaskRecord, Wait } from "../core/task";
 import { client } from "./client";
 import { KINDS, eachWait, kindNameOf } from "./driver";
@@ -61,6 +62,21 @@ function kindLabel(name: string): string | undefined {
     return undefined;
 }
 
+/** Where a task comes from, or undefined when nothing recorded it (traceCreation(true) does). */
+function origin(task: TaskRecord): string | undefined {
+    return task.created !== undefined || madeAt(task[Slot.Fn]) !== undefined ? originOf(task) : undefined;
+}
+
+/** The task `task` awaits, for the list: a combinator's result by its combinator, else its addon and origin. */
+function awaited(task: TaskRecord): string {
+    const on = task[Slot.Awaiting] as Wait | false;
+    if (task[Slot.State] === SUSPENDED && on && !isTask(on) && on.kind === "gate") {
+        return `awaiting ${on.what}`;
+    }
+    const from = origin(task);
+    return `awaiting a task of ${(task[Slot.Owner] as Owner).name}${from !== undefined ? ` (${from})` : ""}`;
+}
+
 /**
  * What a live task is doing: the category the status line counts it in (its state, or for a
  * suspended one what it waits on: a task, a combinator's gate, a wait kind; a timed wait counts
@@ -73,13 +89,14 @@ function activity(task: TaskRecord): LuaMultiReturn<[string, string]> {
     }
     const on = task[Slot.Awaiting] as TaskRecord | Wait;
     if (isTask(on)) {
-        return $multi(AWAITING, `awaiting a task of ${(on[Slot.Owner] as Owner).name} (${originOf(on)})`);
+        return $multi(AWAITING, awaited(on));
     }
     const wait = on as Wait;
-    const what = wait.timer !== undefined ? `${wait.what}, timing out after ${(wait as TimedWait).seconds} s` : wait.what;
     if (wait.kind === "gate") {
-        return $multi(COMBINING, what);
+        return $multi(COMBINING, wait.what);
     }
+    const seconds = (wait as TimedWait).seconds;
+    const what = wait.timer !== undefined && seconds !== undefined ? `${wait.what}, timing out after ${seconds} s` : wait.what;
     return $multi(kindLabel(kindNameOf(wait)) ?? OTHER, what);
 }
 
@@ -169,11 +186,14 @@ function taskLines(addon: string): string[] {
     }
     const tasks = liveTasks(only);
     const lines = [`AsyncAwait: ${tasks.length} live tasks${only !== undefined ? ` of ${only.name}` : ""}${tasks.length > 0 ? ":" : ""}`];
+    let unknown = false;
     for (const i of $range(1, math.min(tasks.length, MAX_LISTED))) {
         const task = tasks[i - 1];
         const [, what] = activity(task);
         const state = task[Slot.State] as string;
-        lines.push(`  ${(task[Slot.Owner] as Owner).name}: ${state === what ? state : `${state}, ${what}`} - ${originOf(task)}`);
+        const from = origin(task);
+        unknown ||= from === undefined;
+        lines.push(`  ${(task[Slot.Owner] as Owner).name}: ${state === what ? state : `${state}, ${what}`} - ${from ?? "origin unknown"}`);
     }
     if (tasks.length > MAX_LISTED) {
         lines.push(`  ... and ${tasks.length - MAX_LISTED} more (/asyncawait tasks <addon> lists one addon's)`);
@@ -181,6 +201,9 @@ function taskLines(addon: string): string[] {
     const pending = only === undefined ? snapshot().pendingCount : 0;
     if (pending > 0) {
         lines.push(`  and ${pending} pending (created, never started)`);
+    }
+    if (unknown) {
+        lines.push("  (origins: where the async function was made; AsyncAwait.traceCreation(true) records where every task is created)");
     }
     return lines;
 }
