@@ -110,3 +110,18 @@ describe("/asyncawait tasks [addon] (issue 15.9)", () => {
         assert.is_true(find(sim.chat[41], "... and 5 more"), sim.chat[41]);
     });
 });
+
+describe("/asyncawait tasks, combinators and unknown origins", () => {
+    it("names a combinator's result by its combinator; a task of unknown origin says so, with one hint line", () => {
+        const { sim, AA } = startGame();
+        const sleeper = AA.async(() => AA.sleep(30))();
+        const both = AA.all([sleeper]);
+        AA.async(() => AA.await(both))();
+        sim.runFrames(2);
+        sim.slash("/aa tasks");
+        const lines = sim.chat.join("\n");
+        assert.is_true(find(lines, "  AsyncAwait: suspended, all(1 futures) - origin unknown"), lines);
+        assert.is_true(find(lines, "  AsyncAwait: suspended, awaiting all(1 futures) - "), lines);
+        assert.is_true(find(sim.chat[sim.chat.length - 1], "traceCreation(true)"), lines);
+    });
+});
