@@ -100,7 +100,7 @@ export interface SimulatorOptions {
     buildInfo?: [version: string, build: string, date: string, toc: number];
     /** Events RegisterEvent raises for (default: none on retail, retail-only ones on Classic). */
     unknownEvents?: string[];
-    /** Whether the client has addon restrictions (C_RestrictedActions); default: interface 120000 and later. */
+    /** Whether the client has addon restrictions (C_RestrictedActions, ADDON_RESTRICTION_STATE_CHANGED); default true (every flavor has them); false: a client from before them. */
     restrictions?: boolean;
 }
 
@@ -125,9 +125,9 @@ export interface Simulator {
     /** Values the default error handler received. */
     readonly errors: unknown[];
     readonly stats: SimulatorStats;
-    /** Loads the addon in dir (its Lua files and the files its XML pulls in), then delivers ADDON_LOADED. */
+    /** Loads the addon in dir (its Lua files and the files its XML pulls in), then delivers ADDON_LOADED(name, false). */
     loadAddon(this: Simulator, dir: string, name?: string): LuaMultiReturn<[Record<string, unknown>, Record<string, string>]>;
-    /** PLAYER_LOGIN then PLAYER_ENTERING_WORLD, as after loading; the first runFrame does it when no one did. */
+    /** The login sequence, as after loading (PLAYER_LOGIN ... PLAYER_ENTERING_WORLD(true, false) ... SPELLS_CHANGED); the first runFrame does it when no one did. */
     login(this: Simulator): void;
     /** One frame: queued events, then due timers, then OnUpdate of visible frames. */
     runFrame(this: Simulator, seconds?: number): void;

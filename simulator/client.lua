@@ -20,10 +20,39 @@ local function copy(t)
   return c
 end
 
+local function packAll(...)
+  return { n = select("#", ...), ... }
+end
+
+-- Whether `f` can be called (a function, or a table or userdata whose metatable has __call).
+local function callable(f)
+  if type(f) == "function" then return true end
+  local meta = (type(f) == "table" or type(f) == "userdata") and getmetatable(f)
+  return type(meta) == "table" and rawget(meta, "__call") ~= nil
+end
+
+-- The client's xpcall(f, handler, ...) passes the arguments after the handler to f (stock Lua
+-- 5.1's drops them), their count kept. A Lua function is called by a closure (a tail call: its
+-- errors read as they would); a C function is called by pcall, as by C in the client (no caller
+-- line in its errors), its error then given to the handler; what cannot be called gets the
+-- builtin's error.
+local function clientXpcall(f, handler, ...)
+  local n = select("#", ...)
+  if n == 0 or not callable(f) then return xpcall(f, handler) end
+  if type(f) == "function" and debug.getinfo(f, "S").what == "C" then
+    local results = packAll(pcall(f, ...))
+    if results[1] then return unpack(results, 1, results.n) end
+    return false, (handler(results[2]))
+  end
+  local args = { ... }
+  return xpcall(function() return f(unpack(args, 1, n)) end, handler)
+end
+
 -- A fresh global environment shaped like the client's.
 function client.newEnvironment()
   local env = {}
   for _, name in ipairs(SAFE_GLOBALS) do env[name] = _G[name] end
+  env.xpcall = clientXpcall
   for _, name in ipairs(SAFE_LIBRARIES) do env[name] = copy(_G[name]) end
   env.table.unpack, env.table.pack = nil, nil
   env.os = { time = os.time, clock = os.clock, date = os.date }
@@ -115,9 +144,19 @@ local EXTRA_SCRIPTS = {
 
 local DEFAULT_BUILD_INFO = { "12.0.5", "64000", "Apr 1 2026", 120105 }
 -- Events of the retail client that Classic flavors do not know: their RegisterEvent raises.
+-- (ADDON_RESTRICTION_STATE_CHANGED is not one: every flavor has it, Classic Era included.)
 local RETAIL_ONLY_EVENTS = {
-  "ADDON_RESTRICTION_STATE_CHANGED", "CHALLENGE_MODE_START", "CHALLENGE_MODE_COMPLETED",
-  "TRAIT_CONFIG_UPDATED", "PLAYER_SOFT_INTERACT_CHANGED",
+  "CHALLENGE_MODE_START", "CHALLENGE_MODE_COMPLETED", "TRAIT_CONFIG_UPDATED", "PLAYER_SOFT_INTERACT_CHANGED",
+}
+-- C_Timer asserts its duration is under 2^32 ms.
+local MAX_TIMER_SECONDS = 4294968
+-- What the client fires once every addon has loaded, before the first frame (identical on the
+-- four flavors; the client fires a few more that are not simulated).
+-- Each: the event, then its payload (n values).
+local LOGIN_EVENTS = {
+  { "PLAYER_LOGIN", n = 0 }, { "UPDATE_CHAT_WINDOWS", n = 0 }, { "VARIABLES_LOADED", n = 0 },
+  { "PLAYER_ENTERING_WORLD", true, false, n = 2 }, { "TRIAL_STATUS_UPDATE", n = 0 },
+  { "DISPLAY_SIZE_CHANGED", n = 0 }, { "SPELLS_CHANGED", n = 0 },
 }
 local TIME_EPSILON = 1e-6 -- seconds: sums of frame times that should reach a deadline do
 local RANDOM_MODULUS = 2147483647 -- Park-Miller generator: exact in doubles
@@ -186,7 +225,8 @@ end
 -- four GetBuildInfo() values; an interface number below 100000 makes a Classic flavor, which
 -- does not know retail-only events), unknownEvents (event names RegisterEvent raises for, in
 -- place of the flavor's list), restrictions (whether the client has addon restrictions,
--- C_RestrictedActions; default: interface 120000 and later).
+-- C_RestrictedActions and ADDON_RESTRICTION_STATE_CHANGED; default true: every flavor has them,
+-- false makes a client from before them).
 function client.newSimulator(options)
   options = options or {}
   if type(options) ~= "table" then
@@ -197,9 +237,13 @@ function client.newSimulator(options)
   local epoch = options.epoch or 1700000000
   local profileStep = options.profileStep or 0
   local buildInfo = options.buildInfo or DEFAULT_BUILD_INFO
+  local hasRestrictions = options.restrictions ~= false
   local unknownEvents = {}
   for _, event in ipairs(options.unknownEvents or (buildInfo[4] < 100000 and RETAIL_ONLY_EVENTS or {})) do
     unknownEvents[event] = true
+  end
+  if not hasRestrictions and not options.unknownEvents then
+    unknownEvents.ADDON_RESTRICTION_STATE_CHANGED = true
   end
   for _, key in ipairs({ "frameTime", "startTime", "epoch", "profileStep" }) do
     local v = options[key]
@@ -234,8 +278,6 @@ function client.newSimulator(options)
   local combat = false
   local instanceType = "none"
   -- Addon restrictions: Enum.AddOnRestrictionType value -> Enum.AddOnRestrictionState value.
-  local hasRestrictions = options.restrictions
-  if hasRestrictions == nil then hasRestrictions = buildInfo[4] >= 120000 end
   local restrictionState = {}
   local dispatchingRestriction = false
   local loggedIn = false
@@ -579,6 +621,10 @@ function client.newSimulator(options)
     if type(seconds) ~= "number" or seconds ~= seconds then
       error(("Usage: %s: seconds must be a number, got %s"):format(usage, type(seconds)), 3)
     end
+    if seconds >= MAX_TIMER_SECONDS then
+      local name = usage:match("^C_Timer%.(%a+)")
+      error(("%s(): C_Timer.%s duration is too large"):format(name, name), 3)
+    end
     if type(callback) ~= "function" then
       error(("Usage: %s: callback must be a function, got %s"):format(usage, type(callback)), 3)
     end
@@ -664,13 +710,14 @@ function client.newSimulator(options)
   -- IsInInstance(): inInstance, instanceType ("none", "party", "raid", "pvp", "arena", "scenario").
   function env.IsInInstance() return instanceType ~= "none", instanceType end
 
-  -- Addon restrictions (retail 12.x; Classic flavors lack them): Blizzard's enums and
-  -- C_RestrictedActions. ADDON_RESTRICTION_STATE_CHANGED fires with state Activating before a
-  -- restriction is enforced, and with Inactive once it is lifted; during its dispatch
-  -- IsAddOnRestrictionActive always returns false (as documented).
+  -- Addon restrictions (every flavor has the API and its event, Classic Era included; they are
+  -- in force on retail 12.x): Blizzard's enums and C_RestrictedActions.
+  -- ADDON_RESTRICTION_STATE_CHANGED fires with state Activating before a restriction is
+  -- enforced, and with Inactive once it is lifted; during its dispatch IsAddOnRestrictionActive
+  -- always returns false (as documented).
   if hasRestrictions then
     env.Enum = env.Enum or {}
-    env.Enum.AddOnRestrictionType = { Combat = 0, Encounter = 1, ChallengeMode = 2, PvPMatch = 3, Map = 4 }
+    env.Enum.AddOnRestrictionType = { Combat = 0, Encounter = 1, ChallengeMode = 2, PvPMatch = 3, Map = 4, Chat = 5 }
     env.Enum.AddOnRestrictionState = { Inactive = 0, Activating = 1, Active = 2 }
     env.C_RestrictedActions = {
       IsAddOnRestrictionActive = function(kind)
@@ -921,7 +968,8 @@ function client.newSimulator(options)
 
   -- Loads the addon in `dir` (TOC named after the folder unless `name` is given): its Lua files
   -- and the Lua files its XML files pull in, each called with (name, private). Errors raised by
-  -- the files go to the error handler; then ADDON_LOADED(name) is delivered. Returns the
+  -- the files go to the error handler; then ADDON_LOADED(name, false) is delivered (false:
+  -- loaded at login, not on demand). Returns the
   -- addon's private table and its TOC metadata.
   function sim.loadAddon(self, dir, name)
     checkSim(self, "loadAddon")
@@ -937,7 +985,7 @@ function client.newSimulator(options)
     for _, file in ipairs(files) do
       loadFile(dir .. "/" .. file:gsub("\\", "/"), name, private, 0)
     end
-    deliver("ADDON_LOADED", packn(name))
+    deliver("ADDON_LOADED", packn(name, false))
     return private, meta
   end
 
@@ -979,14 +1027,17 @@ function client.newSimulator(options)
   end
 
   -- The end of loading, as the client has it once every addon's files ran and its ADDON_LOADED
-  -- fired: PLAYER_LOGIN, then PLAYER_ENTERING_WORLD(isInitialLogin, isReloadingUi), both before
-  -- the first frame. The first sim:runFrame() does this itself when no one did.
+  -- fired: PLAYER_LOGIN, UPDATE_CHAT_WINDOWS, VARIABLES_LOADED,
+  -- PLAYER_ENTERING_WORLD(isInitialLogin, isReloadingUi), TRIAL_STATUS_UPDATE,
+  -- DISPLAY_SIZE_CHANGED and SPELLS_CHANGED, all before the first frame. The first
+  -- sim:runFrame() does this itself when no one did.
   function sim.login(self)
     checkSim(self, "login")
     if loggedIn then error("sim:login(): the player is already logged in", 2) end
     loggedIn = true
-    deliver("PLAYER_LOGIN", packn())
-    deliver("PLAYER_ENTERING_WORLD", packn(true, false))
+    for _, item in ipairs(LOGIN_EVENTS) do
+      deliver(item[1], packn(unpack(item, 2, item.n + 1)))
+    end
   end
 
   function sim.runFrame(self, seconds)

@@ -565,6 +565,17 @@ function TestTimers:test_bad_arguments()
   lu.assertStrContains(errorOf(t.Cancel), "handle:Cancel()")
 end
 
+function TestTimers:test_durations_of_2_32_ms_or_more_are_refused()
+  local sim = client.newSimulator()
+  local C = sim.env.C_Timer
+  C.After(4294967.5, print) -- just under 2^32 ms
+  lu.assertStrContains(errorOf(C.After, 4294968, print), "After(): C_Timer.After duration is too large")
+  lu.assertStrContains(errorOf(C.After, 1e7, print), "C_Timer.After duration is too large")
+  lu.assertStrContains(errorOf(C.NewTimer, 1e7, print), "NewTimer(): C_Timer.NewTimer duration is too large")
+  lu.assertStrContains(errorOf(C.NewTicker, 1e7, print), "NewTicker(): C_Timer.NewTicker duration is too large")
+  lu.assertStrContains(errorOf(C.After, math.huge, print), "duration is too large")
+end
+
 TestErrors = {}
 
 function TestErrors:test_script_errors_reach_the_handler_and_the_loop_goes_on()
@@ -761,6 +772,71 @@ function TestHelpers:test_build_info_and_hooksecurefunc()
   env.hooksecurefunc(getmetatable(f).__index, "Show", function() shown = shown + 1 end)
   f:Show()
   lu.assertEquals(shown, 1)
+end
+
+TestClientFacts = {}
+
+local FLAVORS = {
+  { "12.1.0", "1", "x", 120100 }, { "5.5.4", "1", "x", 50504 }, { "2.5.6", "1", "x", 20506 },
+  { "1.15.9", "1", "x", 11509 },
+}
+
+function TestClientFacts:test_addon_restrictions_exist_on_every_flavor()
+  for _, buildInfo in ipairs(FLAVORS) do
+    local env = client.newSimulator({ buildInfo = buildInfo }).env
+    local R = env.C_RestrictedActions
+    lu.assertIsFunction(R.IsAddOnRestrictionActive, buildInfo[1])
+    lu.assertIsFunction(R.GetAddOnRestrictionState, buildInfo[1])
+    lu.assertEquals(env.Enum.AddOnRestrictionType.Chat, 5)
+    lu.assertEquals(R.GetAddOnRestrictionState(env.Enum.AddOnRestrictionType.Combat), 0)
+    lu.assertTrue(env.CreateFrame("Frame"):RegisterEvent("ADDON_RESTRICTION_STATE_CHANGED"))
+  end
+  local before = client.newSimulator({ restrictions = false }).env
+  lu.assertNil(before.C_RestrictedActions)
+  lu.assertStrContains(errorOf(before.CreateFrame("Frame").RegisterEvent, before.CreateFrame("Frame"), "ADDON_RESTRICTION_STATE_CHANGED"),
+    'Attempt to register unknown event "ADDON_RESTRICTION_STATE_CHANGED"')
+end
+
+function TestClientFacts:test_login_fires_the_clients_sequence_before_the_first_frame()
+  local sim = client.newSimulator()
+  local log = {}
+  local frame = sim.env.CreateFrame("Frame")
+  for _, event in ipairs({
+    "ADDON_LOADED", "PLAYER_LOGIN", "UPDATE_CHAT_WINDOWS", "VARIABLES_LOADED", "PLAYER_ENTERING_WORLD",
+    "TRIAL_STATUS_UPDATE", "DISPLAY_SIZE_CHANGED", "SPELLS_CHANGED",
+  }) do
+    frame:RegisterEvent(event)
+  end
+  frame:SetScript("OnEvent", function(_, event, ...)
+    local parts = { event }
+    for i = 1, select("#", ...) do parts[#parts + 1] = tostring((select(i, ...))) end
+    log[#log + 1] = table.concat(parts, " ")
+  end)
+  frame:SetScript("OnUpdate", function() log[#log + 1] = "OnUpdate" end)
+  sim:loadAddon(FIXTURE)
+  sim:runFrame()
+  lu.assertEquals(log, {
+    "ADDON_LOADED SimFixture false", "PLAYER_LOGIN", "UPDATE_CHAT_WINDOWS", "VARIABLES_LOADED",
+    "PLAYER_ENTERING_WORLD true false", "TRIAL_STATUS_UPDATE", "DISPLAY_SIZE_CHANGED", "SPELLS_CHANGED",
+    "OnUpdate",
+  })
+end
+
+function TestClientFacts:test_xpcall_passes_its_extra_arguments_to_the_function()
+  local env = client.newSimulator().env
+  local function mark(err) return "handled: " .. tostring(err) end
+  local function count(...) return select("#", ...), ... end
+  local function packed(...) return { n = select("#", ...), ... } end
+  lu.assertEquals(packed(env.xpcall(count, mark, "P", nil, "Q", nil)), { n = 6, true, 4, "P", nil, "Q", nil })
+  lu.assertEquals(packed(env.xpcall(count, mark)), { n = 2, true, 0 })
+  lu.assertEquals(packed(env.xpcall(tonumber, mark, "ff", 16)), { n = 2, true, 255 })
+  lu.assertEquals(packed(env.xpcall(error, mark, "boom")), { n = 2, false, "handled: boom" })
+  lu.assertEquals(packed(env.xpcall(nil, mark, 1)), { n = 2, false, "handled: attempt to call a nil value" })
+  local callable = setmetatable({}, { __call = function(_, ...) return count(...) end })
+  lu.assertEquals(packed(env.xpcall(callable, mark, 1, nil)), { n = 4, true, 2, 1, nil })
+  local where
+  env.xpcall(function(x) error("x=" .. x) end, function(err) where = env.debugstack(3, 1, 0) return err end, 7)
+  lu.assertStrContains(where, "simulator.lua", "the handler runs where the error was raised")
 end
 
 os.exit(lu.LuaUnit.run(...))

@@ -7,6 +7,7 @@ import { Lib, registered, startGame } from "../support/game";
 import { Slot, TaskRecord, Wait } from "../../src/core/task";
 import type { Future } from "../../src/api/types";
 import type { Simulator } from "../../simulator/client";
+import { KINDS as DRIVER_KINDS } from "../../src/wow/driver";
 
 type Way = "woken" | "failed" | "park failed" | "detached";
 
@@ -18,6 +19,8 @@ interface Switches {
 
 interface Kind {
     name: string;
+    /** The wait kind (src/wow/waits/) it uses. */
+    kind: string;
     /** The wait call in a task; its callback (if any) follows `on`. */
     wait: (this: void, AA: Lib, on: Switches) => unknown;
     /** What the kind holds (0 once released). */
@@ -30,6 +33,7 @@ interface Kind {
 const KINDS: Kind[] = [
     {
         name: "sleep",
+        kind: "sleep",
         wait: (AA) => AA.sleep(0.05),
         held: (AA) => AA._state.wow.heapLen,
         trigger: (sim) => sim.runFrames(10),
@@ -37,6 +41,7 @@ const KINDS: Kind[] = [
     },
     {
         name: "nextFrame",
+        kind: "nextFrame",
         wait: (AA) => AA.nextFrame(),
         held: (AA) => AA._state.wow.frameWaitsLen,
         trigger: (sim) => sim.runFrame(),
@@ -44,6 +49,7 @@ const KINDS: Kind[] = [
     },
     {
         name: "waitUntil",
+        kind: "until",
         wait: (AA, on) => AA.waitUntil(() => (on.fail ? error("raised") : on.ready)),
         held: (AA) => AA._state.wow.predicatesLen,
         trigger: (sim) => sim.runFrame(),
@@ -51,6 +57,7 @@ const KINDS: Kind[] = [
     },
     {
         name: "waitForEvent",
+        kind: "event",
         wait: (AA, on) => AA.waitForEvent("BAG_UPDATE", () => (on.fail ? error("raised") : on.ready)),
         held: (AA) => (AA._state.wow.events.get("BAG_UPDATE") ?? []).length + (registered(AA, "BAG_UPDATE") ? 1 : 0),
         trigger: (sim) => sim.fireEvent("BAG_UPDATE"),
@@ -58,19 +65,39 @@ const KINDS: Kind[] = [
     },
     {
         name: "outOfCombat",
+        kind: "combat",
         wait: (AA) => AA.outOfCombat(),
         held: (AA) => AA._state.wow.combatWaitsLen + (registered(AA, "PLAYER_REGEN_ENABLED") ? 1 : 0),
         trigger: (sim) => sim.setCombat(false),
         ways: ["woken", "park failed", "detached"],
     },
+    {
+        name: "unrestricted",
+        kind: "restriction",
+        wait: (AA) => AA.unrestricted("Encounter"),
+        held: (AA) => AA._state.wow.restrictionWaitsLen + (registered(AA, "ADDON_RESTRICTION_STATE_CHANGED") ? 1 : 0),
+        trigger: (sim) => sim.setRestriction("Encounter", false),
+        ways: ["woken", "park failed", "detached"],
+    },
 ];
 
 describe("every wait", () => {
+    it("issue 15.10: covers every kind of the driver's KINDS", () => {
+        const missing: string[] = [];
+        for (const driverKind of DRIVER_KINDS) {
+            if (!KINDS.some((k) => k.kind === driverKind.name)) {
+                missing.push(driverKind.name);
+            }
+        }
+        assert.are.same([], missing);
+    });
+
     for (const kind of KINDS) {
         for (const way of kind.ways) {
             it(`${kind.name}: releases what it held when ${way}`, () => {
                 const { sim, AA } = startGame();
                 sim.setCombat(true);
+                sim.setRestriction("Encounter", true);
                 sim.runFrame();
                 const on: Switches = { ready: false, fail: false };
                 const task: Future = AA.async(() => {

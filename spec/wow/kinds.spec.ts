@@ -6,6 +6,7 @@ import { Lib, registered, startGame } from "../support/game";
 import { Slot, TaskRecord, Wait } from "../../src/core/task";
 import type { Future } from "../../src/api/types";
 import type { Simulator } from "../../simulator/client";
+import { KINDS } from "../../src/wow/driver";
 
 /** The wait a suspended task is parked on. */
 function waitOf(this: void, task: Future): Wait {
@@ -53,13 +54,30 @@ const cases: Case[] = [
         held: (AA) => AA._state.wow.combatWaitsLen + (registered(AA, "PLAYER_REGEN_ENABLED") ? 1 : 0),
         trigger: (sim) => sim.setCombat(false),
     },
+    {
+        kind: "restriction",
+        park: (AA) => AA.unrestricted("Encounter"),
+        held: (AA) => AA._state.wow.restrictionWaitsLen + (registered(AA, "ADDON_RESTRICTION_STATE_CHANGED") ? 1 : 0),
+        trigger: (sim) => sim.setRestriction("Encounter", false),
+    },
 ];
 
 describe("wait kinds", () => {
+    it("issue 15.10: every kind of the driver's KINDS has its case here", () => {
+        const missing: string[] = [];
+        for (const kind of KINDS) {
+            if (!cases.some((c) => c.kind === kind.name)) {
+                missing.push(kind.name);
+            }
+        }
+        assert.are.same([], missing);
+    });
+
     for (const c of cases) {
         it(`detach a ${c.kind} waiter: it releases what it held and is never woken`, () => {
             const { sim, AA } = startGame();
             sim.setCombat(true);
+            sim.setRestriction("Encounter", true);
             let woke = false;
             const task = AA.async(() => {
                 c.park(AA);

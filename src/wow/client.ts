@@ -30,11 +30,11 @@ export interface ClientTimers {
 }
 
 /**
- * Addon restrictions (retail 12.x; absent on other clients).
+ * Addon restrictions: every flavor has the API (Classic Era included), in force on retail 12.x; feature-detected all the same.
  * @noSelf
  */
 export interface ClientRestrictedActions {
-    IsAddOnRestrictionActive(kind: number): boolean;
+    IsAddOnRestrictionActive?(kind: number): boolean;
     /** Enum.AddOnRestrictionState: Inactive 0, Activating 1 (during the event's dispatch), Active 2. */
     GetAddOnRestrictionState?(kind: number): number;
 }

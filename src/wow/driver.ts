@@ -130,6 +130,12 @@ function onWakeTimer(): void {
     }
 }
 
+/**
+ * The longest wake-up C_Timer: the client asserts durations under 2^32 ms (4294968 s), so a
+ * later deadline takes several, each setting the next when it fires.
+ */
+const MAX_WAKE_SECONDS = 1e6;
+
 /** While sleeping, makes sure a C_Timer will wake the driver for the earliest deadline. */
 function armWakeTimer(): void {
     const due = nextDue();
@@ -137,8 +143,9 @@ function armWakeTimer(): void {
         return;
     }
     if (glue.wakeAt === 0 || due < glue.wakeAt) {
-        glue.wakeAt = due;
-        client.C_Timer.After(math.max(0, due - client.GetTime()), onWakeTimer);
+        const now = client.GetTime();
+        glue.wakeAt = math.min(due, now + MAX_WAKE_SECONDS);
+        client.C_Timer.After(math.min(math.max(0, due - now), MAX_WAKE_SECONDS), onWakeTimer);
     }
 }
 
@@ -235,9 +242,14 @@ function attachParked(wait: Wait): void {
     }
 }
 
-/** The kind a wait belongs to. 0.1.x's waits carry no kind: it is told by their fields. */
+/** The name of the kind a wait belongs to. 0.1.x's waits carry no kind: it is told by their fields. */
+export function kindNameOf(wait: Wait): string {
+    return wait.kind ?? legacyKindName(wait as Wait & { due?: number; event?: string; predicate?: unknown });
+}
+
+/** The kind a wait belongs to. */
 function kindOf(wait: Wait): WaitKind {
-    const name = wait.kind ?? legacyKindName(wait as Wait & { due?: number; event?: string; predicate?: unknown });
+    const name = kindNameOf(wait);
     for (const kind of KINDS) {
         if (kind.name === name) {
             return kind;

@@ -5,7 +5,7 @@
  * its part of the glue state, attaches a wait once its task has parked (so a park that fails
  * leaves nothing behind), says how many waiters it holds and when it next needs a frame, wakes
  * what is due, and can detach a waiter. The driver (driver.ts) loops over the kinds for its
- * per-frame work, its events and its idle test; /asyncawait counts waiters per kind.
+ * per-frame work, its events and its idle test; /asyncawait counts the tasks waiting on each.
  * A new kind is one file, plus its line in the driver's KINDS.
  *
  * User callbacks a kind runs (predicates, filters) run guarded: an error fails the waiting task
@@ -60,7 +60,7 @@ export interface DriverHooks {
 export interface WaitKind {
     /** What waits of this kind carry in `kind`. */
     readonly name: string;
-    /** How /asyncawait counts its waiters: "sleeping", "waiting for events"... */
+    /** How /asyncawait names the tasks waiting on it: "sleeping", "waiting for events"... */
     readonly label: string;
     /** Takes the (shared, possibly upgraded) glue state: fills this kind's fields' defaults. */
     bind(state: WowState, driver: DriverHooks): void;

@@ -1,8 +1,10 @@
 /** @noSelfInFile */
 /**
  * `unrestricted(restriction)`: waiters woken when the client lifts an addon restriction
- * (ADDON_RESTRICTION_STATE_CHANGED with state Inactive). Clients without addon restrictions
- * (C_RestrictedActions, retail 12.x only) have nothing to wait for: it returns at once.
+ * (ADDON_RESTRICTION_STATE_CHANGED with state Inactive). Every flavor has the API, Classic Era
+ * included (restrictions are in force on retail 12.x; elsewhere they read Inactive); a client
+ * that lacks part of it (C_RestrictedActions, Enum.AddOnRestrictionType or the event) has
+ * nothing to wait for: it returns at once.
  */
 import { describe, raiseAtCaller, tooManyArguments } from "../../core/errors";
 import { cancellationPoint, runningTask, wakeParked } from "../../core/scheduler";
@@ -87,13 +89,29 @@ export const restrictionKind: WaitKind = {
     each: (visit) => eachIn(fields.restrictionWaits, fields.restrictionWaitsLen, visit),
 };
 
+/**
+ * Enum.AddOnRestrictionType when the client has addon restrictions, all that waiting on them
+ * takes: a state to read and the event that says it changed. Else undefined.
+ */
+function restrictionTypes(): Record<string, number> | undefined {
+    const api = client.C_RestrictedActions;
+    const types = client.Enum?.AddOnRestrictionType;
+    if (api === undefined || types === undefined) {
+        return undefined;
+    }
+    if (api.GetAddOnRestrictionState === undefined && api.IsAddOnRestrictionActive === undefined) {
+        return undefined;
+    }
+    return driver.knowsEvent(STATE_CHANGED) ? types : undefined;
+}
+
 /** Whether the restriction of type `kind` is in force or about to be (Activating, during its event). */
 function restricted(kind: number): boolean {
     const api = client.C_RestrictedActions!;
     if (api.GetAddOnRestrictionState !== undefined) {
         return api.GetAddOnRestrictionState(kind) !== INACTIVE;
     }
-    return api.IsAddOnRestrictionActive(kind);
+    return api.IsAddOnRestrictionActive!(kind); // (one of the two exists: see restrictionTypes)
 }
 
 /**
@@ -119,7 +137,7 @@ export function unrestricted(restriction: string, ...extra: unknown[]): Future<v
     if (select("#", ...extra) > 0) {
         raiseAtCaller(tooManyArguments("unrestricted(restriction)", 1, 1 + select("#", ...extra)));
     }
-    const types = client.C_RestrictedActions !== undefined ? client.Enum?.AddOnRestrictionType : undefined;
+    const types = restrictionTypes();
     if (types === undefined) {
         if (runningTask() === undefined) {
             return asFuture(doNothing) as unknown as Future<void>; // no restrictions on this client
