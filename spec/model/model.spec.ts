@@ -14,6 +14,7 @@ const MUST_COVER = [
     "forced a cancelled task", "timed out", "event before its timeout", "event in its timer's frame",
     "asked while running, ended at its next point", "asked while running, kept its outcome", "cancelAll from a task",
     "cancelled by another task", "cancelled between its wake and its resume", "pcall caught an awaited task's error",
+    "pcall of C functions", "chained on a task", "chain failed with its source's error",
 ];
 
 /**

@@ -37,8 +37,18 @@ export type Op =
     | { op: "cancelOther"; target: number }
     /** AA.pcall and AA.xpcall of C functions (results, errors and counts as the builtins give them). */
     | { op: "pcallC" }
+    /**
+     * Starts task `child` and awaits `child:then(cb)` (or `child:andThen(cb)`), where cb returns
+     * what `returns` says, all resolving to the same string: a plain value, a future, a
+     * TypeScriptToLua-style thenable (`res(nil, v)`), a Lua-style one (`res(v)`), or a Lua-style
+     * thenable resolving with a future whose value is a TypeScriptToLua-style thenable.
+     */
+    | { op: "chain"; child: number; via: "then" | "andThen"; returns: ChainReturn }
     /** Loads a newer copy of the library from inside this task (once per program). */
     | { op: "loadNewer" };
+
+export type ChainReturn = "value" | "future" | "tstlThenable" | "luaThenable" | "nested";
+const CHAIN_RETURNS: ChainReturn[] = ["value", "future", "tstlThenable", "luaThenable", "nested"];
 
 export type ErrorType = "string" | "number" | "table" | "boolean" | "function" | "nil";
 
@@ -232,8 +242,14 @@ export function generate(this: void, seed: number, control = true): Program {
 function controlInTasks(this: void, random: (this: void, n: number) => number, tasks: TaskSpec[], count: number): void {
     for (const task of tasks) {
         for (const [j, op] of ipairs(task.ops)) {
-            if (op.op === "spawn" && op.then === "await" && random(4) === 1) {
-                task.ops[j - 1] = { ...op, then: "pcallAwait" };
+            if (op.op === "spawn" && op.then === "await") {
+                const pick = random(8);
+                if (pick <= 2) {
+                    task.ops[j - 1] = { ...op, then: "pcallAwait" };
+                } else if (pick <= 4) {
+                    const returns = CHAIN_RETURNS[random(CHAIN_RETURNS.length) - 1];
+                    task.ops[j - 1] = { op: "chain", child: op.child, via: random(2) === 1 ? "then" : "andThen", returns };
+                }
             }
         }
         const insert = (op: Op) => task.ops.splice(random(task.ops.length + 1) - 1, 0, op);
@@ -245,6 +261,9 @@ function controlInTasks(this: void, random: (this: void, n: number) => number, t
         }
         if (random(10) === 1) {
             insert({ op: "cancelOther", target: random(count) });
+        }
+        if (random(10) === 1) {
+            insert({ op: "pcallC" });
         }
     }
 }
@@ -267,6 +286,8 @@ export function describeProgram(this: void, p: Program): string {
                     return `spawn(${o.child}, ${o.then})`;
                 case "cancelOther":
                     return `cancel(${o.target})`;
+                case "chain":
+                    return `chain(${o.child}, ${o.via}, ${o.returns})`;
                 default:
                     return o.op;
             }

@@ -13,7 +13,7 @@
  * Returns the problems found (none: the program passed).
  */
 import { ADDON_DIR, Lib, registered, writeAddon } from "../support/game";
-import { contains, functionNames } from "../support/lua";
+import { chunk, contains, functionNames } from "../support/lua";
 import * as client from "../../simulator/client";
 import type { Future } from "../../src/api/types";
 import { ErrorType, EVENTS, FLAGS, FRAME_TIME, OWNERS, Program } from "./program";
@@ -72,7 +72,8 @@ function expectedFailure(
     }
     let source = 0;
     for (const [k, op] of ipairs(p.tasks[id - 1].ops)) {
-        if (op.op === "spawn" && op.then === "await") { // (inside AA.pcall, it catches the child's error)
+        // An await of the child, or of a chain on it, fails with its error (inside AA.pcall, it catches it).
+        if ((op.op === "spawn" && op.then === "await") || op.op === "chain") {
             const child = expectedFailure(p, op.child, memo, cancelledBy);
             if (child !== undefined) {
                 source = child;
@@ -166,7 +167,7 @@ export function runProgram(this: void, p: Program, addonDir: string = ADDON_DIR)
     }
     const glue = lib._state.wow; // shared by every copy: a newer one takes it over as it is
     const handles = new LuaTable<string, Lib>();
-    for (const owner of OWNERS) {
+    for (const owner of [...OWNERS, "ModelInner"]) {
         handles.set(owner, api.forAddon(owner) as Lib);
     }
     sim.login();
@@ -179,6 +180,8 @@ export function runProgram(this: void, p: Program, addonDir: string = ADDON_DIR)
     const askedBefore = new LuaTable<number, boolean>();
     /** Cancel calls whose error is not known yet (only a running task was asked), → that task. */
     const unknownErrors = new LuaTable<number, number>();
+    /** Task → the future of its chain (child:then(cb)) it awaits, while it is in that call. */
+    const chained = new LuaTable<number, Future>();
     /** Tasks whose only consumer was cancelled while they ran on (asked, with no point left to end at). */
     const orphaned = new LuaTable<number, boolean>();
     /** Task → the child it is suspended on in an await or a joinTask, while it is in that call. */
@@ -267,7 +270,9 @@ export function runProgram(this: void, p: Program, addonDir: string = ADDON_DIR)
                 }
                 inChain.set(t, true);
                 atOnce.push(t);
-                t = suspendedOn.get(t);
+                // A chain's future waits for the child only once it has run (then it is suspended).
+                const chain: Future | undefined = chained.get(t);
+                t = chain === undefined || chain.state === "suspended" ? suspendedOn.get(t) : undefined;
             }
         }
         let held = 0;
@@ -321,7 +326,7 @@ export function runProgram(this: void, p: Program, addonDir: string = ADDON_DIR)
                 const there = ops[endsAt - 1];
                 if (there.op === "spawn") {
                     cancelledBy.set(there.child, key); // awaited or joined by a task that ends there: no consumer left
-                }
+                } // (a chain's future is cancelled before it waits for its child, which goes on)
                 if (!errors.has(-key)) {
                     unknownErrors.set(key, caller!);
                 }
@@ -335,6 +340,31 @@ export function runProgram(this: void, p: Program, addonDir: string = ADDON_DIR)
         memo = new LuaTable(); // the tasks awaiting these now fail
     };
 
+    /** What a chain's callback returns for `kind`, each resolving to `r`. */
+    const tstlThenable = chunk("local r = ...; return { ['then'] = function(self, res) res(nil, r) end }");
+    const luaThenable = chunk("local y = ...; return { ['then'] = function(self, res) res(y) end }");
+    const chainReturn = (kind: string, r: string): unknown => {
+        const inner = handles.get("ModelInner")!;
+        if (kind === "value") {
+            return r;
+        } else if (kind === "future") {
+            return inner.async(() => {
+                api.yield();
+                return r;
+            })();
+        } else if (kind === "tstlThenable") {
+            return tstlThenable(r);
+        } else if (kind === "luaThenable") {
+            return luaThenable(r);
+        }
+        return luaThenable(
+            inner.async(() => {
+                api.yield();
+                return tstlThenable(r);
+            })(),
+        );
+    };
+
     const waitForEventIn = api.waitForEvent as (this: void, event: string, filter: unknown, timeout: number) => LuaMultiReturn<unknown[]>;
 
     const body = (id: number): LuaMultiReturn<[number, undefined, number]> => {
@@ -342,7 +372,7 @@ export function runProgram(this: void, p: Program, addonDir: string = ADDON_DIR)
         const spec = p.tasks[id - 1];
         for (const [k, op] of ipairs(spec.ops)) {
             const parked = mark();
-            if (op.op !== "yield" && op.op !== "spawn" && op.op !== "loadNewer") {
+            if (op.op === "sleep" || op.op === "nextFrame" || op.op === "event" || op.op === "until" || op.op === "combat") {
                 waitingIn.set(id, op.op === "event" && op.timeout !== undefined ? 2 : 1);
             }
             if (op.op === "yield") {
@@ -463,6 +493,41 @@ export function runProgram(this: void, p: Program, addonDir: string = ADDON_DIR)
                     const reason = `task ${id} cancels ${op.target}`;
                     covered("cancelled by another task");
                     cancelCall([op.target], reason, () => api.cancel(target, reason), id, k);
+                }
+            } else if (op.op === "chain") {
+                const child = p.tasks[op.child - 1];
+                const future = handles.get(child.owner).async(body)(op.child) as Future;
+                futures.set(op.child, future);
+                const r = `r${op.child}`;
+                let next: Future;
+                if (op.via === "then") {
+                    next = future.then((v: unknown) => {
+                        if (v !== op.child) {
+                            problems.push(`task ${id}: then's callback got ${tostring(v)} from task ${op.child}`);
+                        }
+                        return chainReturn(op.returns, r);
+                    }) as unknown as Future;
+                } else {
+                    const source = future as unknown as { andThen(f: (this: void, ...v: unknown[]) => unknown): Future };
+                    next = source.andThen((a, b, c) => {
+                        if (a !== op.child || b !== undefined || c !== op.child * 2) {
+                            problems.push(`task ${id}: andThen's callback got ${tostring(a)}, ${tostring(b)}, ${tostring(c)} from task ${op.child}`);
+                        }
+                        return chainReturn(op.returns, r);
+                    });
+                }
+                chained.set(id, next);
+                suspendedOn.set(id, op.child);
+                const [ok, got, extra] = api.pcall(api.await as never, next);
+                chained.delete(id);
+                suspendedOn.delete(id);
+                covered("chained on a task");
+                if (!ok) {
+                    covered("chain failed with its source's error");
+                    error(got, 0); // as an await of the chain would: the child's error, unchanged
+                }
+                if (got !== r || extra !== undefined) {
+                    problems.push(`task ${id}: chain on task ${op.child} (${op.via}, ${op.returns}) gave ${tostring(got)}, ${tostring(extra)}`);
                 }
             } else if (op.op === "pcallC") {
                 covered("pcall of C functions");
@@ -630,6 +695,8 @@ export function runProgram(this: void, p: Program, addonDir: string = ADDON_DIR)
             for (const op of t.ops) {
                 if (op.op === "spawn" && op.child === id && op.then !== "detach" && !orphaned.has(id)) {
                     observed = true;
+                } else if (op.op === "chain" && op.child === id) {
+                    observed = true; // from the chain's call on: its error is the chain's
                 }
             }
         }

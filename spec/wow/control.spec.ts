@@ -464,3 +464,31 @@ describe("reports across awaits", () => {
         assert.is_true(contains(report, "a task of the async function made at"), report);
     });
 });
+
+describe("a chain's owner", () => {
+    it("a continuation belongs to the addon whose task chains it: the source addon's cancelAll leaves it alone", () => {
+        const { sim, AA } = startGame();
+        const B = AA.forAddon("B");
+        const C = AA.forAddon("C");
+        const source = B.async(() => {
+            B.sleep(0.2);
+            return "from B";
+        })();
+        let chained: Future | undefined;
+        const user = C.async(() => {
+            chained = source.then((v) => `C got ${tostring(v)}`) as unknown as Future;
+            return C.await(chained);
+        })() as unknown as Cancellable;
+        sim.runFrame();
+        assert.are.equal("C", (chained as unknown as Task).owner);
+        B.cancelAll("B resets");
+        sim.runFrames(10);
+        assert.is_true((source as unknown as Cancellable).cancelled);
+        // The source's cancellation reaches C through the chain, as an awaited task's would.
+        assert.is_true(user.cancelled);
+        assert.are.equal("B resets", (user.error as { reason: unknown }).reason);
+        // Chained from plain code, it is the source's addon's.
+        const fromPlain = B.async(() => 1)();
+        assert.are.equal("B", (fromPlain.then(() => 2) as unknown as Task).owner);
+    });
+});

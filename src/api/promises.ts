@@ -206,13 +206,18 @@ function settleAndThen(source: TaskRecord, onFulfilled: unknown, onRejected: unk
     return valuesOf(source);
 }
 
-/** A task continuing `source`, attributed to the same addon. */
+/**
+ * A task continuing `source`, attributed to the addon whose code chains it (the running task's),
+ * or else to `source`'s: its callbacks are that addon's code, and that addon's cancelAll ends it.
+ */
 function continuation(source: TaskRecord, body: (this: void, ...args: any[]) => unknown, a?: unknown, b?: unknown): Future {
     // Handled from now on, even if it fails before the continuation runs (later in the same
     // run, or in a later frame under the budget): its error is the continuation's to take or
     // pass on, and an unhandled one is reported once, at the end of the chain.
     source.observed = true;
-    const task = newTask(PENDING, source[Slot.Owner] as Owner, body, source, a, b);
+    const running = runningTask();
+    const owner = (running !== undefined ? running[Slot.Owner] : source[Slot.Owner]) as Owner;
+    const task = newTask(PENDING, owner, body, source, a, b);
     startTask(task);
     return task as unknown as Future;
 }
