@@ -17,6 +17,7 @@
  * kills its worker coroutine instead, and `coroutine.resume` reports it.
  */
 import { RuntimeError, describe, raise, raiseAtCaller, raiseValue, runtimeError, tooManyArguments } from "./errors";
+import { useEagerScheduler } from "./eager";
 import { completeNow, cycleProblem, useScheduler } from "./forced";
 import type { Entries } from "./handover";
 import { LuaArray, S, Signal, Tracer } from "./state";
@@ -1024,6 +1025,37 @@ function leaveForced(wasRunningNext: boolean, wasInBudgetRun: boolean): void {
     afterRun();
 }
 
+/**
+ * Enters a start inside the caller (eager.ts): the pending task becomes runnable without being
+ * queued, and the nested run must not go on to other tasks nor keep the budget's books.
+ */
+function enterEager(task: TaskRecord): LuaMultiReturn<[boolean, boolean]> {
+    pendingCount -= 1;
+    task[Slot.State] = RUNNABLE;
+    const wasRunningNext = workerRunsNext;
+    const wasInBudgetRun = inBudgetRun;
+    workerRunsNext = false;
+    inBudgetRun = false;
+    return $multi(wasRunningNext, wasInBudgetRun);
+}
+
+/**
+ * Leaves it. Unhandled errors are not reported here (the caller has not had the future yet):
+ * at the end of the run under way, or of the next one, which a sleeping driver is woken for.
+ */
+function leaveEager(wasRunningNext: boolean, wasInBudgetRun: boolean): void {
+    workerRunsNext = wasRunningNext;
+    inBudgetRun = wasInBudgetRun;
+    if (!awake) {
+        wakeDriver(); // (a yield in the nested run queued its task without waking it)
+    }
+    if (pendingSuccessor !== undefined && atRest()) {
+        const next = pendingSuccessor;
+        pendingSuccessor = undefined;
+        handOver(next);
+    }
+}
+
 /** Starts or stops forwarding every call to `next`; `isNewer`: it took this copy's state over. */
 export function forwardCalls(next: Entries | undefined, isNewer: boolean): void {
     successor = next;
@@ -1054,6 +1086,7 @@ export function handOver(next: Entries): void {
 }
 
 useScheduler(runTask, enterForced, leaveForced);
+useEagerScheduler(runTask, enterEager, leaveEager, startTask, forwardingTo);
 
 // Entry points called from this module too (the others are exported where they are defined;
 // an exported function is a field of the module table, not one of its at most 200 locals).

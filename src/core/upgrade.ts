@@ -86,6 +86,7 @@ export function upgradeCoreState(s: CoreState, fromMinor: number | undefined): v
     s.slowest ??= {};
     s.unobserved ??= {};
     s.unobservedLen ??= 0;
+    s.eager ??= { depth: 0 };
 
     // This copy's behaviour, in place on the tables every copy shares. Wrapper → body is weak in
     // values too (0.1.x: keys only): a body that refers to its own wrapper makes a cycle through

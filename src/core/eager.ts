@@ -1,0 +1,81 @@
+/** @noSelfInFile */
+/**
+ * Starting a task inside the call that creates it, as JavaScript starts an async function: its
+ * body runs now, nested in the caller (a task or plain code), up to its first suspension (an
+ * await of something unfinished, a wait, a yield), and the task then carries on from the
+ * scheduler's queue under the frame budget like any other. What the TypeScript plugin's async
+ * functions and try blocks use; the Lua API's `async` queues its tasks instead.
+ *
+ * The nested run is part of the caller's: its time counts in the caller's slice, a yield in it
+ * only ends the nested task's run, and the worker that ran it goes on to no other task. An
+ * error it fails with is reported, if no one handles it, at the end of the run under way, or
+ * (outside any run) at the end of the next one: not before the caller has had the future back.
+ *
+ * Each nested run is a nested coroutine resume, and Lua 5.1 allows about 200 of them: past
+ * MAX_DEPTH nested starts, a task is queued as `startTask` queues it.
+ */
+import { raiseAtCaller } from "./errors";
+import type { Entries } from "./handover";
+import { EagerState, S } from "./state";
+import { PENDING, Slot, TaskRecord } from "./task";
+
+/** Nested starts allowed at once (each a coroutine resume: Lua 5.1 stops at about 200). */
+export const MAX_DEPTH = 64;
+
+// The scheduler's primitives, handed over by scheduler.ts (which imports this module).
+let runTask: (task: TaskRecord) => TaskRecord;
+let enterEager: (task: TaskRecord) => LuaMultiReturn<[boolean, boolean]>;
+let leaveEager: (wasRunningNext: boolean, wasInBudgetRun: boolean) => void;
+let startTask: (task: TaskRecord) => void;
+let forwardingTo: () => Entries | undefined;
+
+export function useEagerScheduler(
+    run: typeof runTask,
+    enter: typeof enterEager,
+    leave: typeof leaveEager,
+    start: typeof startTask,
+    forwarding: typeof forwardingTo,
+): void {
+    runTask = run;
+    enterEager = enter;
+    leaveEager = leave;
+    startTask = start;
+    forwardingTo = forwarding;
+}
+
+
+/**
+ * Starts a pending task (newTask's, createTask's) now: runs its body until it first suspends,
+ * yields or ends (see the top of this file). Past MAX_DEPTH nested starts, queues it.
+ */
+export function startNow(task: TaskRecord): void {
+    const next = forwardingTo();
+    if (next) {
+        return next.startNow(task);
+    }
+    if (task[Slot.State] !== PENDING) {
+        raiseAtCaller(`AsyncAwait: startNow(task): the task was already started (state "${tostring(task[Slot.State])}")`);
+    }
+    const eager = S.eager;
+    if (eager.depth >= MAX_DEPTH) {
+        return startTask(task);
+    }
+    const [wasRunningNext, wasInBudgetRun] = enterEager(task);
+    eager.depth += 1;
+    runTask(task);
+    eager.depth -= 1;
+    leaveEager(wasRunningNext, wasInBudgetRun);
+}
+
+/**
+ * The starts under way, as a table the plugin reads on its awaits: JavaScript's first await
+ * always returns to the caller, so an await that would not suspend yields while `depth` > 0.
+ * Part of the state every copy hands over: a table cached from any copy stays the live one.
+ */
+export function eagerState(): EagerState {
+    const next = forwardingTo();
+    if (next) {
+        return next.eagerState();
+    }
+    return S.eager;
+}
