@@ -4,6 +4,7 @@
 #   - luaunit suites in plain Lua: the addon loaded like the client loads it, the example
 #     addon, the client simulator itself, LibStub, the bundle's locals and upvalues per module
 #   - the TypeScript examples built from the packed npm package and run in the simulator,
+#   - the plugin's async functions against node's on the same TypeScript (spec/plugin/),
 #   - releases (the zip the packager would make, an external, the release branch), luacheck
 #     over the built addon (no global but the ones we publish),
 #     and make bench's harness on tiny sizes (it still runs and checks every workload's result)
@@ -51,6 +52,9 @@ if spec/package/build.sh build/consumer >"$log/consumer-build.txt" 2>&1; then
 else
   failed=$((failed + 1)); cat "$log/consumer-build.txt"
 fi
+
+tap_suite "the TypeScript plugin against node on TypeScript's async semantics (spec/plugin/compare.sh)" plugin \
+  spec/plugin/compare.sh
 
 echo "== release: the release tree packaged as the BigWigs packager does (scripts/package.sh)"
 version=$(node -p "require('./package.json').version")
