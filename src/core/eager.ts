@@ -23,35 +23,28 @@ import { PENDING, Slot, TaskRecord } from "./task";
 export const MAX_DEPTH = 64;
 
 // The scheduler's primitives, handed over by scheduler.ts (which imports this module).
-let runTask: (task: TaskRecord) => TaskRecord;
-let enterEager: (task: TaskRecord) => LuaMultiReturn<[boolean, boolean]>;
-let leaveEager: (wasRunningNext: boolean, wasInBudgetRun: boolean) => void;
+let runNested: (task: TaskRecord) => void;
 let startTask: (task: TaskRecord) => void;
-let forwardingTo: () => Entries | undefined;
+/** The copy the scheduler forwards every call to, if any (kept here by forwardStarts). */
+let successor: Entries | undefined;
 
-export function useEagerScheduler(
-    run: typeof runTask,
-    enter: typeof enterEager,
-    leave: typeof leaveEager,
-    start: typeof startTask,
-    forwarding: typeof forwardingTo,
-): void {
-    runTask = run;
-    enterEager = enter;
-    leaveEager = leave;
+export function useEagerScheduler(run: typeof runNested, start: typeof startTask): void {
+    runNested = run;
     startTask = start;
-    forwardingTo = forwarding;
 }
 
+/** The scheduler starts or stops forwarding its calls to `next`. */
+export function forwardStarts(next: Entries | undefined): void {
+    successor = next;
+}
 
 /**
  * Starts a pending task (newTask's, createTask's) now: runs its body until it first suspends,
  * yields or ends (see the top of this file). Past MAX_DEPTH nested starts, queues it.
  */
 export function startNow(task: TaskRecord): void {
-    const next = forwardingTo();
-    if (next) {
-        return next.startNow(task);
+    if (successor) {
+        return successor.startNow(task);
     }
     if (task[Slot.State] !== PENDING) {
         raiseAtCaller(`AsyncAwait: startNow(task): the task was already started (state "${tostring(task[Slot.State])}")`);
@@ -60,11 +53,9 @@ export function startNow(task: TaskRecord): void {
     if (eager.depth >= MAX_DEPTH) {
         return startTask(task);
     }
-    const [wasRunningNext, wasInBudgetRun] = enterEager(task);
     eager.depth += 1;
-    runTask(task);
+    runNested(task);
     eager.depth -= 1;
-    leaveEager(wasRunningNext, wasInBudgetRun);
 }
 
 /**
@@ -73,9 +64,8 @@ export function startNow(task: TaskRecord): void {
  * Part of the state every copy hands over: a table cached from any copy stays the live one.
  */
 export function eagerState(): EagerState {
-    const next = forwardingTo();
-    if (next) {
-        return next.eagerState();
+    if (successor) {
+        return successor.eagerState();
     }
     return S.eager;
 }

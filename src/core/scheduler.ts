@@ -17,7 +17,7 @@
  * kills its worker coroutine instead, and `coroutine.resume` reports it.
  */
 import { RuntimeError, describe, raise, raiseAtCaller, raiseValue, runtimeError, tooManyArguments } from "./errors";
-import { useEagerScheduler } from "./eager";
+import { forwardStarts, useEagerScheduler } from "./eager";
 import { completeNow, cycleProblem, useScheduler } from "./forced";
 import type { Entries } from "./handover";
 import { LuaArray, S, Signal, Tracer } from "./state";
@@ -1026,24 +1026,19 @@ function leaveForced(wasRunningNext: boolean, wasInBudgetRun: boolean): void {
 }
 
 /**
- * Enters a start inside the caller (eager.ts): the pending task becomes runnable without being
- * queued, and the nested run must not go on to other tasks nor keep the budget's books.
+ * A start inside the caller (eager.ts): the pending task becomes runnable without being queued
+ * and runs now. The nested run goes on to no other task and keeps no budget books. Unhandled
+ * errors are not reported at its end (the caller has not had the future yet): at the end of
+ * the run under way, or of the next one, which a sleeping driver is woken for.
  */
-function enterEager(task: TaskRecord): LuaMultiReturn<[boolean, boolean]> {
+function runNested(task: TaskRecord): void {
     pendingCount -= 1;
     task[Slot.State] = RUNNABLE;
     const wasRunningNext = workerRunsNext;
     const wasInBudgetRun = inBudgetRun;
     workerRunsNext = false;
     inBudgetRun = false;
-    return $multi(wasRunningNext, wasInBudgetRun);
-}
-
-/**
- * Leaves it. Unhandled errors are not reported here (the caller has not had the future yet):
- * at the end of the run under way, or of the next one, which a sleeping driver is woken for.
- */
-function leaveEager(wasRunningNext: boolean, wasInBudgetRun: boolean): void {
+    runTask(task);
     workerRunsNext = wasRunningNext;
     inBudgetRun = wasInBudgetRun;
     if (!awake) {
@@ -1061,6 +1056,7 @@ export function forwardCalls(next: Entries | undefined, isNewer: boolean): void 
     successor = next;
     retired = isNewer && next !== undefined;
     updateFastSpawn();
+    forwardStarts(next);
 }
 
 /** The copy this one forwards its calls to, if any (cold entry points forward there too). */
@@ -1086,7 +1082,7 @@ export function handOver(next: Entries): void {
 }
 
 useScheduler(runTask, enterForced, leaveForced);
-useEagerScheduler(runTask, enterEager, leaveEager, startTask, forwardingTo);
+useEagerScheduler(runNested, startTask);
 
 // Entry points called from this module too (the others are exported where they are defined;
 // an exported function is a field of the module table, not one of its at most 200 locals).
