@@ -7,7 +7,9 @@
 # why: continuations of different promises run in the scheduler's queue order, not in the
 # microtask queue's), and unhandled rejections (node: unhandledRejection; Lua: the library's
 # report) likewise. The cases in spec/plugin/deferred/ are compiled with "start": "deferred"
-# and compared with their .expected files. Writes TAP.
+# and compared with their .expected files, and compiled with the default start and run where the
+# library lacks starts inside the caller (an older copy), which the plugin falls back from to
+# the same queueing. Writes TAP.
 #   spec/plugin/compare.sh   (after make: it loads addon/AsyncAwait)
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -38,7 +40,8 @@ report() { # name, ok?, details file
   fi
 }
 
-for step in "tsc -p spec/plugin/tsconfig.node.json" "tstl -p spec/plugin/tsconfig.json" "tstl -p spec/plugin/tsconfig.deferred.json"; do
+for step in "tsc -p spec/plugin/tsconfig.node.json" "tstl -p spec/plugin/tsconfig.json" "tstl -p spec/plugin/tsconfig.deferred.json" \
+  "tstl -p spec/plugin/tsconfig.fallback.json"; do
   if ! npx $step >"$out/build.txt" 2>&1; then
     report "$step" fail "$out/build.txt"
     echo "1..$n"
@@ -64,6 +67,12 @@ for source in spec/plugin/deferred/*.ts; do
     report "$name: start deferred" ok
   else
     report "$name: start deferred" fail "$out/$name.diff"
+  fi
+  lua5.1 spec/plugin/run.lua "$out/fallback/$name.lua" --no-start-now >"$out/$name.fallback.txt" 2>&1
+  if diff -u --label "expected: $name" --label "plugin (library without startNow): $name" "spec/plugin/deferred/$name.expected" "$out/$name.fallback.txt" >"$out/$name.diff"; then
+    report "$name: a library without startNow" ok
+  else
+    report "$name: a library without startNow" fail "$out/$name.diff"
   fi
 done
 

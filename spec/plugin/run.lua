@@ -3,7 +3,9 @@
 -- nothing is left to run. Prints what the case logs, then "unhandled: <error>" for each error
 -- the library reported as unhandled (as node-preload.js prints node's), anything else the
 -- error handler received as "error: ...".
---   lua5.1 spec/plugin/run.lua <case.lua>
+--   lua5.1 spec/plugin/run.lua <case.lua> [--no-start-now]
+-- --no-start-now: the library as a copy without starts inside the caller (startNow) offers it,
+-- to which the plugin's async functions fall back by queueing their tasks.
 package.path = "simulator/?.lua;" .. package.path
 local client = require("client")
 
@@ -13,6 +15,9 @@ local dir = file:match("^(.*)/[^/]+$") or "."
 local sim = client.newSimulator()
 sim:loadAddon("addon/AsyncAwait")
 local env = sim.env
+if arg[2] == "--no-start-now" then
+  env.LibStub("AsyncAwait-1.0")._state.core.startNow = nil
+end
 env.console = {
   log = function(...)
     local parts = {}
