@@ -10,13 +10,21 @@
  *   - `function(a) return __TS__AsyncAwaiter(function(____awaiter_resolve) BODY end) end`
  *     (an async function, arrow or method) becomes `____AA_async(function(a) BODY end)`: an
  *     AsyncAwait async function, made once where TypeScriptToLua made a closure per call, whose
- *     calls start tasks attributed to `addon` (default: the tsconfig's folder name);
+ *     calls start tasks attributed to `addon` (default: the tsconfig's folder name). A task
+ *     starts as JavaScript starts an async function: its body runs inside the call up to its
+ *     first await (the library's startNow), then from the scheduler; `start: "deferred"`
+ *     queues every task instead, as the Lua API's async does;
  *   - `__TS__Await(x)` becomes AsyncAwait's `awaitAny(x)`: futures, any promise-like (a
  *     TypeScriptToLua Promise from any bundle) and plain values, as JavaScript awaits them;
+ *   - `return ____awaiter_resolve(nil, x)` becomes `return x` where x's TypeScript type is one
+ *     no promise has, else `return ____AA_return(x)`, which adopts a returned future or
+ *     promise-like (JavaScript's resolve);
  *   - the other `__TS__AsyncAwaiter(function() ... end)` (the blocks of a try/catch/finally
- *     around await) become tasks, chained by the futures' then/catch/finally: no pcall, so
- *     nothing yields across a C boundary on Lua 5.1 (the plugin sets
- *     lua51AllowTryCatchInAsyncAwait for that reason).
+ *     around await) become tasks started the same way, chained by ____AA_catch/____AA_finally:
+ *     no pcall, so nothing yields across a C boundary on Lua 5.1 (the plugin sets
+ *     lua51AllowTryCatchInAsyncAwait for that reason);
+ *   - `__TS__UsingAsync(nil, block, ...)` (`await using`, and `using` in an async function)
+ *     becomes `____AA_using(Symbol, block, ...)`: the block as a task, then the disposals.
  * A prelude in each rewritten file finds the library through LibStub when first needed.
  * Everything else is TypeScriptToLua's own output.
  */
@@ -364,7 +372,9 @@ end
 
 /**
  * The plugin. Options (besides `name`): `addon`, the addon the tasks are attributed to (see
- * forAddon); by default the name of the folder holding the tsconfig.
+ * forAddon); by default the name of the folder holding the tsconfig. `start`: "eager" (the
+ * default: a body runs in the call up to its first await, as in JavaScript) or "deferred"
+ * (every body starts when the scheduler runs its task).
  */
 module.exports = function asyncAwaitPlugin(options = {}) {
     /** Files whose Lua was rewritten, by source file name. */

@@ -76,5 +76,15 @@ for source in spec/plugin/deferred/*.ts; do
   fi
 done
 
+# An unknown start mode is refused when the plugin is loaded, naming the option.
+if node -e 'require("./plugin.js")({ start: "later" })' >"$out/option.txt" 2>&1; then
+  echo "the plugin accepted start: later" >"$out/option.txt"
+  report "start: an unknown mode is refused" fail "$out/option.txt"
+elif grep -q '"start" must be "eager" or "deferred", got "later"' "$out/option.txt"; then
+  report "start: an unknown mode is refused" ok
+else
+  report "start: an unknown mode is refused" fail "$out/option.txt"
+fi
+
 echo "1..$n"
 [ "$failed" -eq 0 ]
