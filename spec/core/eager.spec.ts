@@ -5,7 +5,7 @@
  */
 import { Library, freshLibrary } from "../support/fresh";
 import { attempt, contains } from "../support/lua";
-import type { Task } from "../../src/api/types";
+import type { Future, Task } from "../../src/api/types";
 import type { TaskRecord } from "../../src/core/task";
 
 let L: Library;
@@ -132,5 +132,25 @@ describe("startNow", () => {
         const [ok, err] = attempt(() => L.entries.startNow(task as unknown as TaskRecord));
         assert.is_false(ok);
         assert.is_true(contains(err, "startNow(task): the task was already started"));
+    });
+});
+
+describe("an error raised in the call", () => {
+    it("is handled by a catch attached right after the call, though the run ends before the catch's task runs", () => {
+        const reported: unknown[] = [];
+        L.settings.configure({ reporter: (task: TaskRecord) => reported.push(task.error) });
+        let handled: unknown;
+        A.async(() => {
+            const failed = startNow(() => error("caught later", 0)) as unknown as Future;
+            failed.catch(function (this: unknown, e: unknown) {
+                handled = e;
+            });
+        })();
+        let t = 0;
+        L.scheduler.runBudget(1, () => (t += 1)); // each clock read is a millisecond later: one task runs
+        assert.are.same([], reported, "as JavaScript marks a rejected promise handled once a callback is attached");
+        A.scheduleAll();
+        assert.are.equal("caught later", handled);
+        assert.are.same([], reported);
     });
 });

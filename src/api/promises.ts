@@ -72,6 +72,11 @@ function settleThen(source: TaskRecord, onFulfilled: unknown, onRejected: unknow
 
 /** A task continuing `source`, attributed to the same addon. */
 function continuation(source: TaskRecord, body: (this: void, ...args: any[]) => unknown, a?: unknown, b?: unknown): Future {
+    if (source[Slot.Count] === FAILED) {
+        // Its error is the continuation's from now on, as a rejected promise is handled once a
+        // callback is attached: not reported should the run end before the continuation runs.
+        source.observed = true;
+    }
     const task = newTask(PENDING, source[Slot.Owner] as Owner, body, source, a, b);
     startTask(task);
     return task as unknown as Future;
