@@ -20,7 +20,7 @@ import { EagerState, S } from "./state";
 import { PENDING, Slot, TaskRecord } from "./task";
 
 /** Nested starts allowed at once (each a coroutine resume: Lua 5.1 stops at about 200). */
-export const MAX_DEPTH = 64;
+const MAX_DEPTH = 64;
 
 // The scheduler's primitives, handed over by scheduler.ts (which imports this module).
 let runNested: (task: TaskRecord) => void;
