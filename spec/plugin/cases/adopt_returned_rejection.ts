@@ -10,6 +10,12 @@ async function failing(): Promise<string> {
 async function passesOn(): Promise<string> {
     return failing();
 }
+async function failsAtOnce(): Promise<string> {
+    throw "failed at once";
+}
+async function passesOnAtOnce(): Promise<string> {
+    return failsAtOnce();
+}
 async function main(): Promise<void> {
     try {
         await rejects();
@@ -24,9 +30,11 @@ async function main(): Promise<void> {
         console.log(`caught: ${e}`);
     }
     rejects().catch((e) => console.log(`catch: ${e}`));
+    passesOnAtOnce().catch((e) => console.log(`catch: ${e}`));
 }
 main();
-// No one handles this one.
+// No one handles these: each is reported once.
 rejects();
+passesOnAtOnce();
 
 export {};
