@@ -10,13 +10,21 @@
  *   - `function(a) return __TS__AsyncAwaiter(function(____awaiter_resolve) BODY end) end`
  *     (an async function, arrow or method) becomes `____AA_async(function(a) BODY end)`: an
  *     AsyncAwait async function, made once where TypeScriptToLua made a closure per call, whose
- *     calls start tasks attributed to `addon` (default: the tsconfig's folder name);
+ *     calls start tasks attributed to `addon` (default: the tsconfig's folder name). A task
+ *     starts as JavaScript starts an async function: its body runs inside the call up to its
+ *     first await (the library's startNow), then from the scheduler; `start: "deferred"`
+ *     queues every task instead, as the Lua API's async does;
  *   - `__TS__Await(x)` becomes AsyncAwait's `awaitAny(x)`: futures, any promise-like (a
  *     TypeScriptToLua Promise from any bundle) and plain values, as JavaScript awaits them;
+ *   - `return ____awaiter_resolve(nil, x)` becomes `return x` where x's TypeScript type is one
+ *     no promise has, else `return ____AA_return(x)`, which adopts a returned future or
+ *     promise-like (JavaScript's resolve);
  *   - the other `__TS__AsyncAwaiter(function() ... end)` (the blocks of a try/catch/finally
- *     around await) become tasks, chained by the futures' then/catch/finally: no pcall, so
- *     nothing yields across a C boundary on Lua 5.1 (the plugin sets
- *     lua51AllowTryCatchInAsyncAwait for that reason).
+ *     around await) become tasks started the same way, chained by ____AA_catch/____AA_finally:
+ *     no pcall, so nothing yields across a C boundary on Lua 5.1 (the plugin sets
+ *     lua51AllowTryCatchInAsyncAwait for that reason);
+ *   - `__TS__UsingAsync(nil, block, ...)` (`await using`, and `using` in an async function)
+ *     becomes `____AA_using(Symbol, block, ...)`: the block as a task, then the disposals.
  * A prelude in each rewritten file finds the library through LibStub when first needed.
  * Everything else is TypeScriptToLua's own output.
  */
@@ -27,6 +35,12 @@ const lua = tstl;
 const AWAITER = "__TS__AsyncAwaiter";
 const AWAIT = "__TS__Await";
 const RESOLVE = "____awaiter_resolve";
+const USING_ASYNC = "__TS__UsingAsync";
+const TRY = "____try";
+/** Set on a `____awaiter_resolve(nil, x)` call whose x is of a plain type (see isPlainType). */
+const PLAIN = Symbol("plain return");
+const ts = require("typescript");
+const START_MODES = ["eager", "deferred"];
 const PROMISE_FEATURES = ["Promise", "PromiseAll", "PromiseAllSettled", "PromiseAny", "PromiseRace"].map((name) => tstl.LuaLibFeature[name]);
 
 /** Whether `node` is a Lua AST node (every node has a numeric kind). */
@@ -89,15 +103,35 @@ function rewrite(node, stats) {
         }
     }
     if (node.kind === lua.SyntaxKind.ReturnStatement && node.expressions.length === 1) {
-        // `return ____awaiter_resolve(nil, x)`: the task's body returns x itself.
+        // `return ____awaiter_resolve(nil, x)`: the task's body returns x itself, or, unless x's
+        // type is one no promise has, what x settles with (a returned future or promise is
+        // adopted, as JavaScript's resolve adopts it).
         const call = node.expressions[0];
         if (call.kind === lua.SyntaxKind.CallExpression && isIdentifier(call.expression, RESOLVE) && call.params.length >= 1) {
-            node.expressions = call.params.slice(1);
+            const values = call.params.slice(1);
+            node.expressions =
+                values.length === 1 && !call[PLAIN] ? [lua.createCallExpression(lua.createIdentifier("____AA_return"), values)] : values;
         }
     } else if (node.kind === lua.SyntaxKind.CallExpression) {
-        if (isIdentifier(node.expression, AWAIT)) {
+        const usingBlock = node.params[1];
+        if (isIdentifier(node.expression, USING_ASYNC) && node.params.length >= 2 && isAsyncCall(usingBlock)) {
+            // `await using` (and `using` in an async function): the block in this task's frame of
+            // tasks, its resources disposed once it has settled (see ____AA_using).
+            stats.usings += 1;
+            node.expression = lua.createIdentifier("____AA_using");
+            node.params = [lua.createIdentifier("Symbol"), usingBlock.params[0], ...node.params.slice(2)];
+        } else if (isTryChain(node)) {
+            // `____try.catch(____try, f)` of a try/catch around await: chained as a try block is,
+            // synchronously where nothing waits, not as a promise's callbacks (a pass later).
+            const method = node.expression.index.value;
+            node.expression = lua.createIdentifier(method === "catch" ? "____AA_catch" : "____AA_finally");
+        } else if (isIdentifier(node.expression, AWAIT)) {
             stats.awaits += 1;
-            node.expression = lua.createIdentifier("____AA_await");
+            // The wait for a try statement's chain or a using block is no await of the source's:
+            // it suspends only when they do.
+            const waited = node.params[0];
+            const internal = isIdentifier(waited, TRY) || (isNode(waited) && waited.kind === lua.SyntaxKind.CallExpression && isIdentifier(waited.expression, "____AA_using"));
+            node.expression = lua.createIdentifier(internal ? "____AA_join" : "____AA_await");
         } else if (isIdentifier(node.expression, AWAITER)) {
             stats.blocks += 1;
             node.expression = lua.createIdentifier("____AA_run");
@@ -118,14 +152,51 @@ function rewrite(node, stats) {
 }
 
 function isAsyncCall(node) {
-    return node.kind === lua.SyntaxKind.CallExpression && isIdentifier(node.expression, "____AA_async");
+    return isNode(node) && node.kind === lua.SyntaxKind.CallExpression && isIdentifier(node.expression, "____AA_async");
+}
+
+/** `____try.catch(____try, f)` or `____try.finally(____try, f)`: TypeScriptToLua's chain of a try statement. */
+function isTryChain(node) {
+    const callee = node.expression;
+    return (
+        callee.kind === lua.SyntaxKind.TableIndexExpression &&
+        isIdentifier(callee.table, TRY) &&
+        callee.index.kind === lua.SyntaxKind.StringLiteral &&
+        (callee.index.value === "catch" || callee.index.value === "finally") &&
+        node.params.length === 2 &&
+        isIdentifier(node.params[0], TRY)
+    );
+}
+
+/**
+ * Whether a value of TypeScript type `type` can never be a promise or a future (a number, a
+ * string, nothing...): an async function returning one returns it as it is, with no check.
+ */
+function isPlainType(type) {
+    if (type.isUnion()) return type.types.every(isPlainType);
+    const F = ts.TypeFlags;
+    const plain = F.NumberLike | F.StringLike | F.BooleanLike | F.BigIntLike | F.Undefined | F.Null | F.Void | F.ESSymbolLike | F.Never;
+    return (type.flags & plain) !== 0;
+}
+
+/** Marks the `return ____awaiter_resolve(nil, x)` among `statements` (top level) when x is plain. */
+function markPlainReturn(statements, expression, context) {
+    if (!expression || !isPlainType(context.checker.getTypeAtLocation(expression))) return;
+    for (const statement of statements) {
+        if (statement.kind === lua.SyntaxKind.ReturnStatement && statement.expressions.length === 1) {
+            const call = statement.expressions[0];
+            if (call.kind === lua.SyntaxKind.CallExpression && isIdentifier(call.expression, RESOLVE)) call[PLAIN] = true;
+        }
+    }
 }
 
 /** The Lua each rewritten file starts with: how it reaches the library. */
-function prelude(addon) {
+function prelude(addon, start) {
     const name = JSON.stringify(addon);
     return `-- AsyncAwait: async/await on the shared scheduler (wow-asyncawait/plugin).
-local ____AA_lib
+local ____AA_lib, ____AA_newTask, ____AA_owner, ____AA_start, ____AA_yield
+-- Starts inside a call under way (the library's; see ____AA_await).
+local ____AA_eager = { depth = 0 }
 local function ____AA_library()
     if ____AA_lib == nil then
         local lib = LibStub and LibStub("AsyncAwait-1.0", true)
@@ -133,16 +204,36 @@ local function ____AA_library()
             error("AsyncAwait: an async function of ${addon} needs the AsyncAwait library: load the AsyncAwait addon or a copy embedding it first (or import wow-asyncawait)", 3)
         end
         ____AA_lib = lib.forAddon(${name})
+        ____AA_start, ____AA_yield = ____AA_lib.startTask, ____AA_lib.yield
+        -- As JavaScript starts an async function: its body runs in the call, up to its first
+        -- await, where the library can (the "start" option: "${start}").
+        local core = ${start === "eager" ? "lib._state and lib._state.core" : "nil"}
+        if core and core.startNow and core.eagerState then
+            ____AA_newTask, ____AA_owner, ____AA_start = core.newTask, core.ownerNamed(${name}), core.startNow
+            ____AA_eager = core.eagerState()
+        end
     end
     return ____AA_lib
 end
+local function ____AA_make(fn, origin)
+    local deferred = ____AA_library().async(fn, origin) -- (it records where fn is made, for reports)
+    if ____AA_newTask == nil then
+        return deferred
+    end
+    local newTask, start, owner = ____AA_newTask, ____AA_start, ____AA_owner
+    return function(...)
+        local task = newTask("pending", owner, fn, ...)
+        start(task)
+        return task
+    end
+end
 local function ____AA_async(fn, origin)
     if LibStub and LibStub("AsyncAwait-1.0", true) then
-        return ____AA_library().async(fn, origin)
+        return ____AA_make(fn, origin)
     end
     local wrapped
     return function(...)
-        wrapped = wrapped or ____AA_library().async(fn, origin)
+        wrapped = wrapped or ____AA_make(fn, origin)
         return wrapped(...)
     end
 end
@@ -150,27 +241,107 @@ local ____AA_taskMeta, ____AA_awaitFuture, ____AA_awaitAny
 local ____AA_getmetatable, ____AA_type = getmetatable, type
 local function ____AA_await(value)
     -- JavaScript's await. A future is awaited directly once its metatable is known (the task
-    -- metatable every copy of the library shares); a plain value passes through.
+    -- metatable every copy of the library shares); a plain value passes through. While its
+    -- body runs inside the call that started it, a task's await always returns to that caller
+    -- (JavaScript's first await does), though what it awaits is ready.
     local meta = ____AA_getmetatable(value)
     if meta == ____AA_taskMeta and meta ~= nil then
+        if ____AA_eager.depth > 0 and value.state == "dead" then
+            ____AA_yield()
+        end
         return ____AA_awaitFuture(value)
     end
     if ____AA_type(value) ~= "table" then
+        if ____AA_eager.depth > 0 then
+            ____AA_yield()
+        end
         return value
     end
     local lib = ____AA_library()
     if ____AA_taskMeta == nil and lib.isFuture(value) then
         ____AA_taskMeta, ____AA_awaitFuture = meta, lib.await
-        return ____AA_awaitFuture(value)
+        return ____AA_await(value)
+    end
+    if ____AA_eager.depth > 0 then
+        ____AA_yield()
     end
     ____AA_awaitAny = ____AA_awaitAny or lib.awaitAny
     return ____AA_awaitAny(value)
 end
-local function ____AA_run(fn)
-    local lib = ____AA_library()
-    local task = lib.createTask(fn)
-    lib.startTask(task)
+local function ____AA_return(value)
+    -- An async function's return value whose type a promise may have: a future or any
+    -- promise-like is adopted (its outcome becomes this task's), as JavaScript's resolve does.
+    if ____AA_type(value) == "table" and ____AA_type(value["then"]) == "function" then
+        return ____AA_await(value)
+    end
+    return value
+end
+local function ____AA_run(fn, ...)
+    local task = ____AA_library().createTask(fn, ...)
+    ____AA_start(task)
     return task
+end
+local function ____AA_join(task)
+    -- The wait for a try statement's chain or a using block: it suspends only if they do.
+    return ____AA_lib.await(task)
+end
+local function ____AA_settle(task)
+    -- Waits for a task without raising: true and its values, or false and its error (it is
+    -- dead by the pcall: nothing yields inside it).
+    ____AA_lib.joinTask(task)
+    return pcall(____AA_lib.await, task)
+end
+local function ____AA_catch(try, onError)
+    -- A try block's catch: the catch block's task, started once the try block has failed.
+    return ____AA_run(function()
+        local ok, err = ____AA_settle(try)
+        if not ok then
+            return ____AA_lib.await(onError(nil, err))
+        end
+    end)
+end
+local function ____AA_finally(try, onFinally)
+    return ____AA_run(function()
+        local ok, err = ____AA_settle(try)
+        ____AA_lib.await(onFinally())
+        if not ok then
+            error(err, 0)
+        end
+    end)
+end
+local function ____AA_dispose(resource, Symbol)
+    local asyncDispose = resource[Symbol.asyncDispose]
+    if asyncDispose ~= nil then
+        return ____AA_await(asyncDispose(resource))
+    end
+    resource[Symbol.dispose](resource)
+end
+local function ____AA_using(Symbol, block, ...)
+    -- \`await using\` (and \`using\` in an async function): the block runs as a task; once it has
+    -- settled, each resource is disposed, last first (an async disposal awaited). The block's
+    -- error, or the first disposal error, is the outcome; a disposal error after another is
+    -- a SuppressedError of both, as in JavaScript.
+    local n, resources = select("#", ...), { ... }
+    local body = ____AA_run(block, ...)
+    return ____AA_run(function()
+        local results = { ____AA_settle(body) }
+        local ok, err = results[1], results[2]
+        for i = n, 1, -1 do
+            if resources[i] ~= nil then
+                local disposed, problem = ____AA_settle(____AA_run(____AA_dispose, resources[i], Symbol))
+                if not disposed then
+                    if not ok then
+                        problem = { name = "SuppressedError", message = "An error was suppressed during disposal.", error = problem, suppressed = err }
+                    end
+                    ok, err = false, problem
+                end
+            end
+        end
+        if not ok then
+            error(err, 0)
+        end
+        return results[2]
+    end)
 end
 local function ${RESOLVE}(_, ...)
     return ...
@@ -201,12 +372,18 @@ end
 
 /**
  * The plugin. Options (besides `name`): `addon`, the addon the tasks are attributed to (see
- * forAddon); by default the name of the folder holding the tsconfig.
+ * forAddon); by default the name of the folder holding the tsconfig. `start`: "eager" (the
+ * default: a body runs in the call up to its first await, as in JavaScript) or "deferred"
+ * (every body starts when the scheduler runs its task).
  */
 module.exports = function asyncAwaitPlugin(options = {}) {
     /** Files whose Lua was rewritten, by source file name. */
     const rewritten = new Set();
     let addon = options.addon;
+    const start = options.start === undefined ? "eager" : options.start;
+    if (!START_MODES.includes(start)) {
+        throw new Error(`wow-asyncawait/plugin: "start" must be "eager" or "deferred", got ${JSON.stringify(options.start)}`);
+    }
     return {
         beforeTransform(program, compilerOptions) {
             // try/catch around await becomes tasks chained by then/catch/finally: no pcall.
@@ -218,10 +395,21 @@ module.exports = function asyncAwaitPlugin(options = {}) {
             }
         },
         visitors: {
-            [require("typescript").SyntaxKind.SourceFile]: (node, context) => {
+            [ts.SyntaxKind.ReturnStatement]: (node, context) => {
+                const statements = context.superTransformStatements(node);
+                markPlainReturn(statements, node.expression, context);
+                return statements;
+            },
+            [ts.SyntaxKind.ArrowFunction]: (node, context) => {
+                const fn = context.superTransformExpression(node);
+                const body = !ts.isBlock(node.body) && fn.kind === lua.SyntaxKind.FunctionExpression ? asyncBody(fn) : undefined;
+                if (body !== undefined) markPlainReturn(body.statements, node.body, context);
+                return fn;
+            },
+            [ts.SyntaxKind.SourceFile]: (node, context) => {
                 const [file] = context.superTransformNode(node);
                 const root = context.options.configFilePath ? path.dirname(String(context.options.configFilePath)) : process.cwd();
-                const stats = { functions: 0, awaits: 0, blocks: 0, file: path.relative(root, node.fileName).split(path.sep).join("/") };
+                const stats = { functions: 0, awaits: 0, blocks: 0, usings: 0, file: path.relative(root, node.fileName).split(path.sep).join("/") };
                 rewrite(file, stats);
                 const features = file.luaLibFeatures;
                 if (features && PROMISE_FEATURES.some((f) => features.has(f))) {
@@ -244,6 +432,10 @@ module.exports = function asyncAwaitPlugin(options = {}) {
                     if (file.luaLibFeatures && !usesIdentifier(file, AWAITER) && !usesIdentifier(file, AWAIT)) {
                         file.luaLibFeatures.delete(tstl.LuaLibFeature.Await);
                     }
+                    if (file.luaLibFeatures && stats.usings > 0) {
+                        file.luaLibFeatures.add(tstl.LuaLibFeature.Symbol); // ____AA_using's Symbol.dispose
+                        if (!usesIdentifier(file, USING_ASYNC)) file.luaLibFeatures.delete(tstl.LuaLibFeature.UsingAsync);
+                    }
                 }
                 return file;
             },
@@ -251,7 +443,7 @@ module.exports = function asyncAwaitPlugin(options = {}) {
         afterPrint(program, compilerOptions, emitHost, result) {
             for (const file of result) {
                 if (rewritten.has(path.resolve(file.fileName))) {
-                    const text = prelude(addon);
+                    const text = prelude(addon, start);
                     file.code = text + file.code;
                     // A bundle is built from the source map node, not from `code`.
                     if (file.sourceMapNode) file.sourceMapNode.prepend(text);

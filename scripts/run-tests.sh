@@ -6,6 +6,7 @@
 #   - every code example of README.md, AsyncAwait.meta.lua and src/'s TSDoc: Lua parsed by
 #     luac5.1 -p, TypeScript compiled (scripts/doc-blocks.js)
 #   - the TypeScript examples built from the packed npm package and run in the simulator,
+#   - the plugin's async functions against node's on the same TypeScript (spec/plugin/),
 #   - releases (the zip the packager would make, an external, the release branch), luacheck
 #     over the built addon (no global but the ones we publish),
 #     and make bench's harness on tiny sizes (it still runs and checks every workload's result)
@@ -55,6 +56,9 @@ if spec/package/build.sh build/consumer >"$log/consumer-build.txt" 2>&1; then
 else
   failed=$((failed + 1)); cat "$log/consumer-build.txt"
 fi
+
+tap_suite "the TypeScript plugin against node on TypeScript's async semantics (spec/plugin/compare.sh)" plugin \
+  spec/plugin/compare.sh
 
 echo "== release: the release tree packaged as the BigWigs packager does (scripts/package.sh)"
 version=$(node -p "require('./package.json').version")

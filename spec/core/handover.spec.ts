@@ -30,10 +30,10 @@ describe("entry points", () => {
         const L = freshLibrary();
         assert.are.same(
             [
-                "awaitValue", "cancelTask", "configure", "deferCleanup", "delayFor", "detachWait", "failParked", "finish", "forwardTo",
+                "awaitValue", "cancelTask", "configure", "deferCleanup", "delayFor", "detachWait", "eagerState", "failParked", "finish", "forwardTo",
                 "hasQueued", "isTask", "joinWait", "metatables", "newTask", "nextFrame", "openGate", "outOfCombat", "ownedTasks", "ownerList",
                 "ownerNamed", "park", "protectedCall", "retire", "runBudget", "runningTask", "schedule", "scheduleAll", "setBudget",
-                "setPoolMax", "setReporter", "setTraceCreation", "setTracer", "sleep", "sleepDriver", "snapshot", "startTask",
+                "setPoolMax", "setReporter", "setTraceCreation", "setTracer", "sleep", "sleepDriver", "snapshot", "startNow", "startTask",
                 "takeOver", "timeout", "unrestricted", "waitForEvent", "waitUntil", "wakeParked", "wrapAsync", "yieldTurn",
             ],
             functionNames(L.entries),

@@ -16,6 +16,7 @@
  */
 import { cancelTask } from "./cancel";
 import { deferCleanup } from "./cleanup";
+import { eagerState, startNow } from "./eager";
 import { openGate } from "./gates";
 import { protectedCall } from "./protect";
 import { hasQueued, ownedTasks, ownerList, snapshot } from "./introspect";
@@ -123,6 +124,9 @@ export function whenInCharge(hook: () => void): void {
 
 /** Adapters for entry points an older copy lacks, while this copy forwards to it. */
 const olderAdapters: { [name: string]: (older: Entries) => AnyFunction } = {
+    // An older copy finishing its run, without startNow: its tasks start queued.
+    startNow: (older) => older.startTask,
+    eagerState: () => () => ({ depth: 0 }),
     // Before 0.3, a copy finishing its run: its metatables are not shared (see deferTo).
     metatables: () => noMetatables,
     // 0.1.x wakes a task whose callback raised with nothing; failing it waits for the takeover.
@@ -164,6 +168,8 @@ const coreEntries = {
     // The scheduler (hot path) and its settings.
     awaitValue, configure, failParked, finish, isTask, joinWait, newTask, ownerNamed, park, runBudget, runningTask,
     schedule, scheduleAll, sleepDriver, startTask, wakeParked, wrapAsync, yieldTurn,
+    // Starts inside the caller (the TypeScript plugin's async functions).
+    eagerState, startNow,
     // Control: cancellation, cleanup, combinators.
     cancelTask, deferCleanup, openGate, protectedCall,
     // Introspection.

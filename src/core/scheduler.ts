@@ -17,6 +17,7 @@
  * kills its worker coroutine instead, and `coroutine.resume` reports it.
  */
 import { RuntimeError, describe, raise, raiseAtCaller, raiseValue, runtimeError, tooManyArguments } from "./errors";
+import * as eager from "./eager";
 import { completeNow, cycleProblem, useScheduler } from "./forced";
 import type { Entries } from "./handover";
 import { LuaArray, S, Signal, Tracer } from "./state";
@@ -1054,11 +1055,39 @@ function leaveForced(wasRunningNext: boolean, wasInBudgetRun: boolean): void {
     afterRun();
 }
 
+/**
+ * A start inside the caller (eager.ts): the pending task becomes runnable without being queued
+ * and runs now. The nested run goes on to no other task and keeps no budget books. Unhandled
+ * errors are not reported at its end (the caller has not had the future yet): at the end of
+ * the run under way, or of the next one, which a sleeping driver is woken for. (Exported: a
+ * field of the module table, not one of its locals.)
+ */
+export function runNested(task: TaskRecord): void {
+    pendingCount -= 1;
+    task[Slot.State] = RUNNABLE;
+    const wasRunningNext = workerRunsNext;
+    const wasInBudgetRun = inBudgetRun;
+    workerRunsNext = false;
+    inBudgetRun = false;
+    runTask(task);
+    workerRunsNext = wasRunningNext;
+    inBudgetRun = wasInBudgetRun;
+    if (!awake) {
+        wakeDriver(); // (a yield in the nested run queued its task without waking it)
+    }
+    if (pendingSuccessor !== undefined && atRest()) {
+        const next = pendingSuccessor;
+        pendingSuccessor = undefined;
+        handOver(next);
+    }
+}
+
 /** Starts or stops forwarding every call to `next`; `isNewer`: it took this copy's state over. */
 export function forwardCalls(next: Entries | undefined, isNewer: boolean): void {
     successor = next;
     retired = isNewer && next !== undefined;
     updateFastSpawn();
+    eager.forwardStarts(next);
 }
 
 /** The copy this one forwards its calls to, if any (cold entry points forward there too). */
@@ -1084,6 +1113,7 @@ export function handOver(next: Entries): void {
 }
 
 useScheduler(runTask, enterForced, leaveForced);
+eager.useEagerScheduler(runNested, startTask);
 
 // Entry points called from this module too (the others are exported where they are defined;
 // an exported function is a field of the module table, not one of its at most 200 locals).

@@ -37,6 +37,11 @@ export type Reporter = (task: TaskRecord) => void;
 /** A coroutine's traceback, or the running code's when `thread` is undefined. */
 export type Tracer = (thread: LuaThread | undefined, message?: string, level?: number) => string;
 
+/** Starts inside the caller under way (eager.ts). */
+export interface EagerState {
+    depth: number;
+}
+
 export interface CoreState {
     /** The LibStub minor of the copy whose code last ran this state. */
     minor: number;
@@ -88,6 +93,8 @@ export interface CoreState {
      * cleanup registered under a newer copy joins the same list and still runs first.
      */
     cleanups: LuaTable<TaskRecord, Watcher>;
+    /** Starts inside the caller under way (eager.ts). */
+    eager: EagerState;
 }
 
 /** This copy's core state: filled by upgrade.ts, replaced field by field on a takeover. */

@@ -89,6 +89,7 @@ export function upgradeCoreState(s: CoreState, fromMinor: number | undefined): v
     // 0.3.0 kept cleanups in module state: those a task registered under it stay in their own
     // list, which runs after the ones registered under this copy.
     s.cleanups ??= setmetatable(new LuaTable<TaskRecord, Watcher>(), { __mode: "k" });
+    s.eager ??= { depth: 0 };
 
     // This copy's behaviour, in place on the tables every copy shares. Wrapper → body is weak in
     // values too (0.1.x: keys only): a body that refers to its own wrapper makes a cycle through

@@ -1,0 +1,71 @@
+/** @noSelfInFile */
+/**
+ * Starting a task inside the call that creates it, as JavaScript starts an async function: its
+ * body runs now, nested in the caller (a task or plain code), up to its first suspension (an
+ * await of something unfinished, a wait, a yield), and the task then carries on from the
+ * scheduler's queue under the frame budget like any other. What the TypeScript plugin's async
+ * functions and try blocks use; the Lua API's `async` queues its tasks instead.
+ *
+ * The nested run is part of the caller's: its time counts in the caller's slice, a yield in it
+ * only ends the nested task's run, and the worker that ran it goes on to no other task. An
+ * error it fails with is reported, if no one handles it, at the end of the run under way, or
+ * (outside any run) at the end of the next one: not before the caller has had the future back.
+ *
+ * Each nested run is a nested coroutine resume, and Lua 5.1 allows about 200 of them: past
+ * MAX_DEPTH nested starts, a task is queued as `startTask` queues it.
+ */
+import { raiseAtCaller } from "./errors";
+import type { Entries } from "./handover";
+import { EagerState, S } from "./state";
+import { PENDING, Slot, TaskRecord } from "./task";
+
+/** Nested starts allowed at once (each a coroutine resume: Lua 5.1 stops at about 200). */
+const MAX_DEPTH = 64;
+
+// The scheduler's primitives, handed over by scheduler.ts (which imports this module).
+let runNested: (task: TaskRecord) => void;
+let startTask: (task: TaskRecord) => void;
+/** The copy the scheduler forwards every call to, if any (kept here by forwardStarts). */
+let successor: Entries | undefined;
+
+export function useEagerScheduler(run: typeof runNested, start: typeof startTask): void {
+    runNested = run;
+    startTask = start;
+}
+
+/** The scheduler starts or stops forwarding its calls to `next`. */
+export function forwardStarts(next: Entries | undefined): void {
+    successor = next;
+}
+
+/**
+ * Starts a pending task (newTask's, createTask's) now: runs its body until it first suspends,
+ * yields or ends (see the top of this file). Past MAX_DEPTH nested starts, queues it.
+ */
+export function startNow(task: TaskRecord): void {
+    if (successor) {
+        return successor.startNow(task);
+    }
+    if (task[Slot.State] !== PENDING) {
+        raiseAtCaller(`AsyncAwait: startNow(task): the task was already started (state "${tostring(task[Slot.State])}")`);
+    }
+    const eager = S.eager;
+    if (eager.depth >= MAX_DEPTH) {
+        return startTask(task);
+    }
+    eager.depth += 1;
+    runNested(task);
+    eager.depth -= 1;
+}
+
+/**
+ * The starts under way, as a table the plugin reads on its awaits: JavaScript's first await
+ * always returns to the caller, so an await that would not suspend yields while `depth` > 0.
+ * Part of the state every copy hands over: a table cached from any copy stays the live one.
+ */
+export function eagerState(): EagerState {
+    if (successor) {
+        return successor.eagerState();
+    }
+    return S.eager;
+}
