@@ -150,7 +150,7 @@ function AsyncAwait.isCancelled(err) end
 ---@param fn fun(task: AsyncAwait.Task)
 function AsyncAwait.defer(fn) end
 
----Cancels every started task of the addon (on the library table: of no addon) that has not ended.
+---Cancels every started task of the addon (on the library table: of the addon whose file calls it) that has not ended.
 ---@param reason? any
 function AsyncAwait.cancelAll(reason) end
 

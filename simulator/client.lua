@@ -947,16 +947,25 @@ function client.newSimulator(options)
     protect(chunk, name, private)
   end
 
-  local function loadFile(path, name, private, depth)
+  -- The name the client gives an addon file's chunk, as positions and tracebacks print it:
+  -- Interface/AddOns/<addon>/<path in its folder>, wherever the folder is on this disk.
+  local function chunkName(path, name, dir)
+    if path:sub(1, #dir + 1) == dir .. "/" then
+      return "@Interface/AddOns/" .. name .. "/" .. path:sub(#dir + 2)
+    end
+    return "@" .. path
+  end
+
+  local function loadFile(path, name, private, depth, dir)
     if depth > 20 then error("sim:loadAddon(): XML includes nested too deep at " .. path, 0) end
     local ext = path:match("%.([^./]+)$")
     ext = ext and ext:lower()
     if ext == "lua" then
-      runCode(readSource(path), "@" .. path, name, private)
+      runCode(readSource(path), chunkName(path, name, dir), name, private)
     elseif ext == "xml" then
       for _, item in ipairs(xmlLoads(readSource(path), path)) do
         if item.kind == "file" then
-          loadFile(item.path, name, private, depth + 1)
+          loadFile(item.path, name, private, depth + 1, dir)
         else
           runCode(item.code, "@" .. item.name, name, private)
         end
@@ -983,7 +992,7 @@ function client.newSimulator(options)
     local meta, files = client.readToc(tocPath)
     local private = {}
     for _, file in ipairs(files) do
-      loadFile(dir .. "/" .. file:gsub("\\", "/"), name, private, 0)
+      loadFile(dir .. "/" .. file:gsub("\\", "/"), name, private, 0, dir)
     end
     deliver("ADDON_LOADED", packn(name, false))
     return private, meta

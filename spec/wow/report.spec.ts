@@ -1,5 +1,5 @@
 /** Unhandled task errors, reported through the client's error handler. */
-import { startGame } from "../support/game";
+import { startGame, writeAddon } from "../support/game";
 import { contains as find } from "../support/lua";
 
 describe("unhandled task errors", () => {
@@ -78,5 +78,70 @@ describe("unhandled task errors", () => {
         AA.async(() => log.push("later"))();
         sim.runFrames(2);
         assert.are.same(["still running", "later"], log);
+    });
+});
+
+describe("attribution and frames in reports", () => {
+    /** An addon folder whose main.lua (given the library as AA) is `code`, loaded into `sim`. */
+    const addon = (sim: ReturnType<typeof startGame>["sim"], name: string, code: string) => {
+        sim.loadAddon(writeAddon(name, { code }));
+    };
+
+    it("tasks made through the library table belong to the addon whose file made them", () => {
+        const { sim, AA } = startGame();
+        addon(sim, "Maker", `
+            local helper = function(x) error("boom " .. x) end
+            local work = AA.async(function(x) AA.nextFrame(); helper(x) end)
+            MakerTasks = {
+                work(1),
+                AA.createTask(function() end),
+                AA.delay(5),
+                AA.latest(function() AA.sleep(5) end)(),
+            }
+        `);
+        sim.login();
+        sim.runFrames(3);
+        const tasks = sim.env.MakerTasks as { owner: string }[];
+        for (const t of tasks) {
+            assert.are.equal("Maker", t.owner);
+        }
+        assert.are.equal(1, sim.errors.length);
+        const report = sim.errors[0] as string;
+        assert.is_true(find(report, "unhandled error in a task of Maker: Interface/AddOns/Maker/main.lua:3: boom 1"), report);
+        // The addon's frames, and none of the library's (what calls the body, what raised).
+        assert.is_true(find(report, "Interface/AddOns/Maker/main.lua:3: in function"), report);
+        assert.is_false(find(report, "AsyncAwait/AsyncAwait.lua"), report);
+        assert.is_false(find(report, "[C]:"), report);
+        void AA;
+    });
+
+    it("a bad input's report starts at the addon's line, not inside the library", () => {
+        const { sim } = startGame();
+        addon(sim, "Careless", `AA.async(function() AA.sleep("soon") end)()`);
+        sim.login();
+        sim.runFrames(2);
+        assert.are.equal(1, sim.errors.length);
+        const report = sim.errors[0] as string;
+        const [firstFrame] = string.match(report, "^[^\n]*\n([^\n]*)");
+        assert.is_true(find(firstFrame, "Interface/AddOns/Careless/main.lua:2"), report);
+        assert.is_false(find(report, "raiseAtCaller"), report);
+    });
+
+    it("the library table's cancelAll cancels the calling addon's tasks, not another's", () => {
+        const { sim } = startGame();
+        addon(sim, "Mine", `MineTask = AA.async(function() AA.sleep(10) end)()`);
+        addon(sim, "Theirs", `TheirsTask = AA.async(function() AA.sleep(10) end)()`);
+        sim.login();
+        sim.runFrame();
+        const reset = sim.env.loadstring("AsyncAwait.cancelAll('reset')", "@Interface/AddOns/Mine/reset.lua")[0]!;
+        reset();
+        assert.are.equal("dead", (sim.env.MineTask as { state: string }).state);
+        assert.are.equal("suspended", (sim.env.TheirsTask as { state: string }).state);
+    });
+
+    it("code of no addon file (a macro, /run) makes tasks of no addon, as before", () => {
+        const { sim } = startGame();
+        const run = sim.env.loadstring("return AsyncAwait.async(function() end)()", "=(macro)")[0]!;
+        assert.are.equal("AsyncAwait", (run() as { owner: string }).owner);
     });
 });

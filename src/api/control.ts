@@ -14,6 +14,7 @@ import { S } from "../core/state";
 import { DEAD, Owner, Slot, TaskRecord, Wait } from "../core/task";
 import { reportUnobserved } from "../core/unhandled";
 import type { AnyFunction } from "../core/scheduler";
+import { callingAddon } from "../wow/callers";
 import { eachWait } from "../wow/driver";
 import type { AsyncFunction, Task } from "./types";
 import { asyncFor } from "./tasks";
@@ -101,7 +102,7 @@ function liveTasksOf(owner: Owner): TaskRecord[] {
     return ownedTasks(owner, parked);
 }
 
-/** `cancelAll` for the library table (tasks of no addon) or a handle (`owner`'s). */
+/** `cancelAll` for the library table (the calling addon's tasks, or else the default owner's) or a handle (`owner`'s). */
 export function cancelAllFor(owner: Owner | undefined, reason?: unknown, ...extra: unknown[]): void {
     if (select("#", ...extra) > 0) {
         raiseAtCaller(tooManyArguments("cancelAll(reason)", 1, 1 + select("#", ...extra)));
@@ -114,7 +115,8 @@ export function cancelAllFor(owner: Owner | undefined, reason?: unknown, ...extr
 }
 
 /**
- * Cancels every started task of this addon (on the library table: the tasks no addon's handle
+ * Cancels every started task of this addon (on the library table: of the addon whose file calls
+ * it, told by its path; from code of no addon file, the tasks no addon's handle
  * made) that is not dead: when an addon is disabled, or its work must all stop. Pending tasks
  * (createTask, never started) are left: they hold nothing.
  *
@@ -124,7 +126,7 @@ export function cancelAllFor(owner: Owner | undefined, reason?: unknown, ...extr
  * ```
  */
 export function cancelAll(reason?: unknown, ...extra: unknown[]): void {
-    return cancelAllFor(undefined, reason, ...extra); // a tail call: errors name the caller's line
+    return cancelAllFor(callingAddon(), reason, ...extra); // a tail call: errors name the caller's line
 }
 
 /**
@@ -137,7 +139,7 @@ export function cancelAll(reason?: unknown, ...extra: unknown[]): void {
  * ```
  */
 export function latest<A extends unknown[], R>(fn: (this: void, ...args: A) => R, ...extra: unknown[]): AsyncFunction<A, R> {
-    return latestFor(undefined, fn as AnyFunction, ...extra) as AsyncFunction<A, R>;
+    return latestFor(callingAddon(), fn as AnyFunction, ...extra) as AsyncFunction<A, R>;
 }
 
 /** `latest` for an addon's handle (see forAddon). */

@@ -9,6 +9,7 @@ import {
     ErrorKind, callerPosition, describe, errorKind as kindOf, isFiniteNumber, raise, raiseAtCaller, tooManyArguments,
 } from "../core/errors";
 import { recordMadeAt } from "../core/trace";
+import { callingAddon } from "../wow/callers";
 import {
     awaitValue as coreAwait, isTask, joinWait, newTask, schedule as coreSchedule, scheduleAll as coreScheduleAll,
     startTask as coreStart, wrapAsync, yieldTurn as coreYield,
@@ -29,7 +30,7 @@ import type { Await, AsyncFunction, Task } from "./types";
  * ```
  */
 export function async<A extends unknown[], R>(fn: (this: void, ...args: A) => R, origin?: string, ...extra: unknown[]): AsyncFunction<A, R> {
-    return asyncFor(undefined, fn, origin, ...extra) as AsyncFunction<A, R>;
+    return asyncFor(callingAddon(), fn, origin, ...extra) as AsyncFunction<A, R>;
 }
 
 /**
@@ -99,7 +100,7 @@ export function scheduleAll(...extra: unknown[]): void {
  * ```
  */
 export function createTask<A extends unknown[], R>(fn: (this: void, ...args: A) => R, ...args: A): Task<R> {
-    return createTaskFor(undefined, fn, ...(args as unknown[])) as unknown as Task<R>;
+    return createTaskFor(callingAddon(), fn, ...(args as unknown[])) as unknown as Task<R>;
 }
 
 /** `createTask` for an addon's handle (see forAddon). */

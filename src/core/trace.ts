@@ -2,8 +2,10 @@
 /**
  * Stack traces as an addon author wants them: the library's own frames left out. Tracebacks are
  * taken by the configured tracer (debug.traceback, or the client's debugstack: the client has no
- * debug library); frames are the library's when their source is this bundle (or, in the spec
- * build, a module under the same src/ root).
+ * debug library); frames are the library's when their source is a built copy of the library
+ * (AsyncAwait/AsyncAwait.lua, this one or another addon's) or, in the spec build, a module
+ * under the same src/ root. A copy bundled into a TypeScript addon's own file shares its source
+ * with the addon's code: there, only the other copies' frames can be told apart.
  */
 import type { AnyFunction } from "./scheduler";
 import { S } from "./state";
@@ -15,13 +17,33 @@ const librarySource = ((): string => {
     return string.gsub(source ?? "", "core/trace%.lua$", "")[0];
 })();
 
+/** Whether this copy's source is its own (the built file, or the spec build's src/ root), not an addon's bundle. */
+const ownSource = string.find(librarySource, "AsyncAwait%.lua$")[0] !== undefined || string.sub(librarySource, -1) === "/";
+
 /** Whether a traceback line (leading whitespace trimmed) is a frame of the library or of C code. */
 function isLibraryFrame(line: string): boolean {
     return (
-        (librarySource !== "" && string.sub(line, 1, librarySource.length) === librarySource) ||
+        (ownSource && librarySource !== "" && string.sub(line, 1, librarySource.length) === librarySource) ||
+        string.find(line, "AsyncAwait/AsyncAwait.lua:", 1, true)[0] !== undefined ||
         string.sub(line, 1, 4) === "[C]:" ||
         string.sub(line, 1, 11) === "(tail call)"
     );
+}
+
+/**
+ * `trace` without the library's frames anywhere (what calls a task's body, what raised a bad
+ * input's error): the frames of the addon's own code, as a report shows them. All of it, should
+ * nothing else be left.
+ */
+export function addonFrames(trace: string): string {
+    const kept: string[] = [];
+    for (const [raw] of string.gmatch(trace, "[^\n]+")) {
+        const [line] = string.match(raw, "^%s*(.-)%s*$");
+        if (line !== "" && line !== "stack traceback:" && !isLibraryFrame(line!)) {
+            kept.push(line!);
+        }
+    }
+    return kept.length > 0 ? kept.join("\n") : trace;
 }
 
 /** `trace` without its header and without the library's frames on top. */

@@ -7,7 +7,7 @@ import { whenInCharge } from "../core/handover";
 import { configure } from "../core/settings";
 import { client } from "./client";
 import { FAILED, Owner, Slot, TaskRecord } from "../core/task";
-import { madeAt } from "../core/trace";
+import { addonFrames, madeAt } from "../core/trace";
 
 /**
  * Where a task came from: its creation stack when tracing is on, else where async() made its
@@ -51,10 +51,10 @@ function unhandledMessage(task: TaskRecord): string {
     const owner = (task[Slot.Owner] as Owner).name;
     const chain = awaitChain(task);
     const failed = chain[chain.length - 1];
-    const parts = [`AsyncAwait: unhandled error in a task of ${owner}: ${tostring(task.error)}`, failed.traceback ?? "", origin(failed)];
+    const parts = [`AsyncAwait: unhandled error in a task of ${owner}: ${tostring(task.error)}`, addonFrames(failed.traceback ?? ""), origin(failed)];
     for (const i of $range(chain.length - 1, 1, -1)) {
         const awaiter = chain[i - 1];
-        parts.push(`awaited by a task of ${(awaiter[Slot.Owner] as Owner).name} at:\n${awaiter.traceback ?? ""}`);
+        parts.push(`awaited by a task of ${(awaiter[Slot.Owner] as Owner).name} at:\n${addonFrames(awaiter.traceback ?? "")}`);
         parts.push(origin(awaiter));
     }
     return parts.join("\n");

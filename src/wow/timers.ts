@@ -9,6 +9,7 @@ import { isTask, newParkedTask, wakeParked } from "../core/scheduler";
 import { Owner, PENDING, Slot, TaskRecord } from "../core/task";
 import type { AnyFunction } from "../core/scheduler";
 import type { Future } from "../api/types";
+import { callingAddon } from "./callers";
 import { DriverHooks, TimedWait, newerGlue } from "./kinds";
 import { TimerWait, newTimer } from "./waits/sleep";
 
@@ -68,7 +69,7 @@ function doNothing(): void {
  * ```
  */
 export function delay<A extends unknown[], R>(seconds: number, fn?: (this: void, ...args: A) => R, ...args: A): Future<R> {
-    return delayFor(undefined, seconds, fn as AnyFunction | undefined, ...(args as unknown[])) as unknown as Future<R>;
+    return delayFor(callingAddon(), seconds, fn as AnyFunction | undefined, ...(args as unknown[])) as unknown as Future<R>;
 }
 
 /** `delay` for an addon's handle (see forAddon): the task is attributed to `owner`. */
