@@ -32,7 +32,7 @@ describe("/asyncawait counts tasks (issue 15.9)", () => {
         AA.async(() => AA.await(waiter))();
         sim.runFrames(2);
         sim.slash("/aa");
-        assert.are.equal(`AsyncAwait ${AA.version}: 2 live tasks: 1 awaiting tasks, 1 waiting for events`, sim.chat[0]);
+        assert.are.equal(`AsyncAwait ${AA.version}: 2 live tasks: 1 awaiting a task, 1 waiting for events`, sim.chat[0]);
     });
 
     it("leaves out the categories with no task", () => {

@@ -20,7 +20,7 @@ import { RECENT_FRAMES, WowState } from "./state";
 /** The most tasks `/asyncawait tasks` lists (chat is no place for thousands). */
 const MAX_LISTED = 40;
 
-const AWAITING = "awaiting tasks";
+const AWAITING = "awaiting a task";
 const COMBINING = "waiting in combinators (all, race, timeout...)";
 const OTHER = "waiting for something else";
 
