@@ -2,6 +2,9 @@
 SHELL := /bin/bash
 VERSION := $(shell node -p "require('./package.json').version" 2>/dev/null || echo 0.0.0)
 ADDON := addon/AsyncAwait
+# The source tree's lib.xml and TOC load NotBuilt.lua first (it fails loudly: a copy of the
+# source tree has no Lua); every built TOC and lib.xml leaves that line out.
+NOT_BUILT := /NotBuilt\.lua/d
 SRC := $(shell find src -name '*.ts' 2>/dev/null)
 SPECS := $(shell find spec -name '*.ts' 2>/dev/null)
 
@@ -19,7 +22,7 @@ build/addon/AsyncAwait.lua: node_modules/.package-lock.json tstl.json tsconfig.j
 $(ADDON)/AsyncAwait.lua: build/addon/AsyncAwait.lua AsyncAwait.toc package.json
 	@mkdir -p $(ADDON)
 	cp build/addon/AsyncAwait.lua $(ADDON)/AsyncAwait.lua
-	sed 's/@project-version@/$(VERSION)/' AsyncAwait.toc > $(ADDON)/AsyncAwait.toc
+	sed -e 's/@project-version@/$(VERSION)/' -e '$(NOT_BUILT)' AsyncAwait.toc > $(ADDON)/AsyncAwait.toc
 	@echo "built $(ADDON) (version $(VERSION))"
 
 # Our LibStub (src/lib/libstub.ts), compiled alone into one file, shipped as LibStub/LibStub.lua.
@@ -33,7 +36,7 @@ $(ADDON)/LibStub/LibStub.lua: build/libstub/LibStub.lua
 # lib.xml lets another addon embed this folder with one <Include file="Libs\AsyncAwait\lib.xml"/>.
 $(ADDON)/lib.xml: lib.xml
 	@mkdir -p $(ADDON)
-	cp lib.xml $@
+	sed -e '$(NOT_BUILT)' lib.xml > $@
 
 # LuaLS annotations for Lua authors' editors (not loaded by the client).
 $(ADDON)/AsyncAwait.meta.lua: AsyncAwait.meta.lua
@@ -50,13 +53,16 @@ package-lib: node_modules/.package-lock.json build
 	cp $(ADDON)/LibStub/LibStub.lua lib/LibStub.lua
 
 # The release tree: what the release branch holds and the BigWigs packager packages as it is
-# (the built addon folder, its TOC still reading @project-version@, LICENSE, README, .pkgmeta).
+# (the built addon folder, its TOC still reading @project-version@, LICENSE, README, the
+# changelog, .pkgmeta). CHANGELOG.md must have a section for this version.
 RELEASE := build/release
 release-tree: build
+	@grep -q '^## $(subst .,\.,$(VERSION))\b' CHANGELOG.md || { echo "CHANGELOG.md has no '## $(VERSION)' section" >&2; exit 1; }
 	@rm -rf $(RELEASE)
 	@mkdir -p $(RELEASE)
 	cp -R $(ADDON)/. $(RELEASE)/
-	cp AsyncAwait.toc LICENSE README.md $(RELEASE)/
+	sed -e '$(NOT_BUILT)' AsyncAwait.toc > $(RELEASE)/AsyncAwait.toc
+	cp LICENSE README.md CHANGELOG.md $(RELEASE)/
 	cp release.pkgmeta $(RELEASE)/.pkgmeta
 	@echo "release tree in $(RELEASE)"
 

@@ -7,8 +7,10 @@
 #     tree    default build/release
 #
 # The branch then holds the built addon folder at its root: what the BigWigs packager packages
-# (its TOC's @project-version@ becomes the tag, <version>) and what other addons' .pkgmeta
-# externals pull (branch: release, or tag: <version>). Source tags are v<version>.
+# (its TOC's @project-version@ becomes the tag, <version>; its changelog is the tree's
+# CHANGELOG.md) and what other addons' .pkgmeta externals pull (branch: release, or
+# tag: <version>). Source tags are v<version>: they and the default branch hold the source tree,
+# whose lib.xml fails loudly (NotBuilt.lua). The commit message is the version's changelog section.
 set -euo pipefail
 die() { echo "publish-release.sh: $*" >&2; exit 1; }
 
@@ -17,6 +19,11 @@ version=$1
 remote=${2:-origin}
 tree=${3:-build/release}
 [ -f "$tree/.pkgmeta" ] || die "no release tree at $tree (run make release-tree first)"
+[ -f "$tree/AsyncAwait.lua" ] && [ -f "$tree/LibStub/LibStub.lua" ] || die "$tree holds no built Lua"
+[ ! -e "$tree/NotBuilt.lua" ] || die "$tree is a source tree (NotBuilt.lua)"
+# The version's section of CHANGELOG.md: from its "## <version>" heading to the next "## ".
+notes=$(awk -v v="$version" '/^## / { on = ($2 == v) ; next } on' "$tree/CHANGELOG.md" 2>/dev/null | sed '/./,$!d')
+[ -n "$notes" ] || die "$tree/CHANGELOG.md has no '## $version' section"
 url=$(git remote get-url "$remote" 2>/dev/null || echo "$remote")
 
 work=$(mktemp -d)
@@ -32,7 +39,7 @@ find "$work" -mindepth 1 -maxdepth 1 ! -name .git -exec rm -rf {} +
 cp -R "$tree"/. "$work"/
 git -C "$work" add -A
 git -C "$work" -c user.name="AsyncAwait release" -c user.email="release@asyncawait.invalid" \
-  commit -q --allow-empty -m "Release $version (built addon folder)"
+  commit -q --allow-empty -m "Release $version" -m "$notes"
 git -C "$work" tag "$version"
 git -C "$work" push -q origin release "refs/tags/$version"
 echo "published $version on the release branch of $url"
