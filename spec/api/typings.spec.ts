@@ -110,9 +110,9 @@ describe("public typings", () => {
         assert.are.equal(VERSION, lib.version);
     });
 
-    it("type the LibStub global a types-only addon declares with the exported LibStub type", () => {
+    it("type the LibStub global a types-only addon declares with the exported LibStubGlobal type", () => {
         const { sim, AA: A } = startGame();
-        const LibStub = sim.env.LibStub as unknown as AA.LibStub;
+        const LibStub = sim.env.LibStub as unknown as AA.LibStubGlobal;
         const lib = LibStub("AsyncAwait-1.0");
         const libType: Equal<typeof lib, AA.Library> = true;
         assert.is_true(libType);

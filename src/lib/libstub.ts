@@ -88,10 +88,10 @@ export interface LibStubRegistry {
 
 /**
  * The `LibStub` global as a TypeScript addon calls it (the package declares no global of its
- * own): `declare const LibStub: LibStub;` then `LibStub("AsyncAwait-1.0")` is the library,
+ * own): `declare const LibStub: LibStubGlobal;` then `LibStub("AsyncAwait-1.0")` is the library,
  * typed, and another major is an unknown table.
  */
-export interface LibStub extends LibStubRegistry {
+export interface LibStubGlobal extends LibStubRegistry {
     (this: void, major: "AsyncAwait-1.0", silent?: false): AsyncAwaitLibrary;
     (this: void, major: "AsyncAwait-1.0", silent: boolean): AsyncAwaitLibrary | undefined;
     (this: void, major: string, silent?: boolean): Library | undefined;
