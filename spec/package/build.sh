@@ -8,8 +8,11 @@
 # install from the registry, with the packed tarball for wow-asyncawait). npm must resolve it
 # with no peer conflict or warning, `npm ls` must find nothing missing or invalid. Then tstl
 # compiles it twice (tstl fails on a type error): with that tsconfig ("default"), and with it
-# extended by noImplicitSelf and strict flags ("strict"); each addon folder is assembled as the
-# README says, into <out dir>/<Example>-<mode>/addon/<Example> for spec/package/consumer.lua.
+# extended by noImplicitSelf and strict flags ("strict"). Once more ("floor") with the README's
+# commands but typescript-to-lua pinned to the lowest version the package's peer range accepts,
+# with that tsconfig. Each addon folder is assembled as the README says, into
+# <out dir>/<Example>-<default|strict|floor>/addon/<Example> for spec/package/consumer.lua.
+# npm's cache makes a repeated install take seconds.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 out=$1
@@ -45,11 +48,18 @@ run() {
   fi
 }
 
-for example in TsBundled TsLibStub TsPlugin; do
-  started=$SECONDS
-  src="$root/examples/$example"
-  dir="$work/$example"
-  log="$out/$example.log"
+# The lowest typescript-to-lua the package's peer range accepts ("^1.36.0": 1.36.0).
+floor=$(node -p "require('$root/package.json').peerDependencies['typescript-to-lua'].replace(/^[\\^~>=]+/, '')")
+
+# build <example> <variant> <modes...>: variant "latest" runs the README's commands as printed;
+# "floor" pins typescript-to-lua to $floor in them (the rest as printed).
+build() {
+  local example=$1 variant=$2
+  shift 2
+  local started=$SECONDS
+  local src="$root/examples/$example"
+  local dir="$work/$example-$variant"
+  local log="$out/$example-$variant.log"
   mkdir -p "$dir"
   $setup check "$src/tsconfig.json" "$example"
   cp "$src/main.ts" "$src/$example.toc" "$dir/"
@@ -58,6 +68,9 @@ for example in TsBundled TsLibStub TsPlugin; do
   for command in "${commands[@]}"; do
     # The published name, as the README prints it, is the packed tarball here.
     command=$(sed -E "s#(^| )wow-asyncawait( |\$)#\\1$tarball\\2#" <<<"$command")
+    if [ "$variant" = floor ]; then
+      command=$(sed -E "s#(^| )typescript-to-lua( |\$)#\\1typescript-to-lua@$floor\\2#" <<<"$command")
+    fi
     read -ra words <<<"$command"
     run "$log" "${words[@]}"
   done
@@ -66,9 +79,14 @@ for example in TsBundled TsLibStub TsPlugin; do
     exit 1
   fi
   run "$log" npm ls
+  local installed install_time
   installed=$(npm ls --depth=0 --parseable --long 2>/dev/null | sed -n 's#^[^:]*:\([^:]*\).*#\1#p' \
     | grep -E '^(typescript|typescript-to-lua|lua-types|@wartoshika/wow-declarations|@typescript-to-lua/language-extensions)@' | tr '\n' ' ')
   install_time=$((SECONDS - started))
+  if [ "$variant" = floor ] && [[ " $installed" != *" typescript-to-lua@$floor "* ]]; then
+    echo "$example: the floor build installed $installed, not typescript-to-lua@$floor" >&2
+    exit 1
+  fi
 
   cat >tsconfig.strict.json <<'JSON'
 {
@@ -87,12 +105,15 @@ for example in TsBundled TsLibStub TsPlugin; do
   "tstl": { "noImplicitSelf": true }
 }
 JSON
-  for mode in default strict; do
+  local mode config addon
+  for mode in "$@"; do
     config=tsconfig.json
     [ "$mode" = strict ] && config=tsconfig.strict.json
     rm -f "$example.lua"
     run "$log" npx tstl -p "$config"
-    addon="$out/$example-$mode/addon/$example"
+    local name=$mode
+    [ "$variant" = floor ] && name=floor
+    addon="$out/$example-$name/addon/$example"
     mkdir -p "$addon"
     cp "$example.toc" "$example.lua" "$addon/"
     if [ "$example" = TsLibStub ]; then
@@ -106,5 +127,12 @@ JSON
     fi
   done
   cd "$root"
-  echo "built $example (install ${install_time}s, both builds $((SECONDS - started - install_time))s): $installed"
+  echo "built $example ($variant: install ${install_time}s, $# builds $((SECONDS - started - install_time))s): $installed"
+}
+
+for example in TsBundled TsLibStub TsPlugin; do
+  build "$example" latest default strict
+done
+for example in TsBundled TsLibStub TsPlugin; do
+  build "$example" floor default
 done
