@@ -20,7 +20,7 @@ export type {
     AsyncFunction, Await, ErrorKind, EventName, EventPayload, Future, Packed, RuntimeError, Task, TaskState,
 } from "./api/types";
 export type { Api, Library } from "./api/surface";
-export type { LibStubGlobal } from "./lib/libstub";
+export type { LibStubGlobal } from "./lib/global";
 export { Embed, forAddon } from "./api/surface";
 export {
     async, awaitValue as await, createTask, errorKind, joinTask, reportLongSlices, schedule, scheduleAll, startTask,

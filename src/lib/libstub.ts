@@ -14,8 +14,6 @@
  * The file defines one global, `LibStub`, and needs no other module and no lualib helper.
  */
 
-import type { Library as AsyncAwaitLibrary } from "../api/surface";
-
 const MAJOR = "LibStub";
 
 /**
@@ -84,17 +82,6 @@ export interface LibStubRegistry {
      * Iterates the registered libraries: `for major, lib in LibStub:IterateLibraries() do`.
      */
     IterateLibraries(this: LibStubRegistry): LuaIterable<LuaMultiReturn<[string, Library]>>;
-}
-
-/**
- * The `LibStub` global as a TypeScript addon calls it (the package declares no global of its
- * own): `declare const LibStub: LibStubGlobal;` then `LibStub("AsyncAwait-1.0")` is the library,
- * typed, and another major is an unknown table.
- */
-export interface LibStubGlobal extends LibStubRegistry {
-    (this: void, major: "AsyncAwait-1.0", silent?: false): AsyncAwaitLibrary;
-    (this: void, major: "AsyncAwait-1.0", silent: boolean): AsyncAwaitLibrary | undefined;
-    (this: void, major: string, silent?: boolean): Library | undefined;
 }
 
 /** The globals table, indexed by name. */
