@@ -45,12 +45,11 @@ $(ADDON)/AsyncAwait.meta.lua: AsyncAwait.meta.lua
 
 build: $(ADDON)/AsyncAwait.lua $(ADDON)/LibStub/LibStub.lua $(ADDON)/lib.xml $(ADDON)/AsyncAwait.meta.lua
 
-# The npm package's Lua and typings (TSTL's library build): lib/, with LibStub beside them for
-# the addon's TOC. npm pack runs this (prepack).
+# The npm package's Lua and typings (TSTL's library build): lib/ (LibStub comes with its index,
+# so a bundle needs nothing beside it). npm pack runs this (prepack).
 package-lib: node_modules/.package-lock.json build
 	@rm -rf lib
 	npx tstl -p tstl.package.json
-	cp $(ADDON)/LibStub/LibStub.lua lib/LibStub.lua
 
 # The release tree: what the release branch holds and the BigWigs packager packages as it is
 # (the built addon folder, its TOC still reading @project-version@, LICENSE, README, the

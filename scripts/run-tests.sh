@@ -5,7 +5,9 @@
 #     addon, the client simulator itself, LibStub, the bundle's locals and upvalues per module
 #   - every code example of README.md, AsyncAwait.meta.lua and src/'s TSDoc: Lua parsed by
 #     luac5.1 -p, TypeScript compiled (scripts/doc-blocks.js)
-#   - the TypeScript examples built from the packed npm package and run in the simulator,
+#   - the TypeScript examples built from the packed npm package as a user builds them (the
+#     README's npm commands, from the registry, and its tsconfig, in fresh folders) and run in
+#     the simulator,
 #   - the plugin's async functions against node's on the same TypeScript (spec/plugin/),
 #   - releases (the zip the packager would make, an external, the release branch), luacheck
 #     over the built addon (no global but the ones we publish),
@@ -49,8 +51,9 @@ sed -n 's/^  \(module\|[a-z]\)/  \1/p' "$log/limits.tap" | grep -E '^  (module|c
 tap_suite "README and annotation examples (luac5.1 -p; TypeScriptToLua with the plugin)" docblocks \
   node scripts/doc-blocks.js
 
-echo "== TypeScript consumers built from the packed package (spec/package/build.sh)"
+echo "== TypeScript consumers: the README's npm commands and tsconfig in fresh folders, with the packed package (spec/package/build.sh)"
 if spec/package/build.sh build/consumer >"$log/consumer-build.txt" 2>&1; then
+  sed -n 's/^built /  built /p' "$log/consumer-build.txt"
   tap_suite "TypeScript consumers in the simulator (luaunit)" consumers \
     env CONSUMER_OUT=build/consumer lua5.1 spec/package/consumer.lua --output tap
 else

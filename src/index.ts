@@ -6,6 +6,9 @@
  * The built addon loads it from src/addon.ts; a TypeScript addon imports the public functions
  * and types from here (a spec checks these exports against the public surface) and bundles it.
  */
+// First: LibStub itself, unless a same or newer one is loaded (then this does nothing), so that
+// a TypeScript addon that bundles the library needs no LibStub.lua of its own.
+import "./lib/libstub";
 import { copyApi } from "./api/surface";
 import { register } from "./lib/register";
 import { MINOR, VERSION } from "./version";
@@ -17,6 +20,7 @@ export type {
     AsyncFunction, Await, ErrorKind, EventName, EventPayload, Future, Packed, RuntimeError, Task, TaskState,
 } from "./api/types";
 export type { Api, Library } from "./api/surface";
+export type { LibStubGlobal } from "./lib/global";
 export { Embed, forAddon } from "./api/surface";
 export {
     async, awaitValue as await, createTask, errorKind, joinTask, reportLongSlices, schedule, scheduleAll, startTask,

@@ -109,4 +109,21 @@ describe("public typings", () => {
         assert.are.equal(A.async, lib.async);
         assert.are.equal(VERSION, lib.version);
     });
+
+    it("type the LibStub global a types-only addon declares with the exported LibStubGlobal type", () => {
+        const { sim, AA: A } = startGame();
+        const LibStub = sim.env.LibStub as unknown as AA.LibStubGlobal;
+        const lib = LibStub("AsyncAwait-1.0");
+        const libType: Equal<typeof lib, AA.Library> = true;
+        assert.is_true(libType);
+        assert.are.equal(A.async, lib.async);
+        const maybe = LibStub("AsyncAwait-1.0", true);
+        const maybeType: Equal<typeof maybe, AA.Library | undefined> = true;
+        assert.is_true(maybeType);
+        // Another major is a table of unknown shape, or nil when absent and silent.
+        assert.is_nil(LibStub("NoSuchLib-1.0", true));
+        // @ts-expect-error the library has no such function
+        void lib.asyn;
+        assert.are.equal(2, LibStub.minor);
+    });
 });

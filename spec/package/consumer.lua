@@ -80,12 +80,33 @@ end
 
 TestConsumers = {}
 
-for _, mode in ipairs({ "default", "strict" }) do
+-- The files a TOC loads, in order.
+local function tocFiles(dir, name)
+  local files = {}
+  for line in read(dir .. "/" .. name .. ".toc"):gmatch("[^\r\n]+") do
+    if not line:match("^#") and line:match("%S") then files[#files + 1] = line end
+  end
+  return files
+end
+
+-- default and strict: build.sh's two tsconfig modes; floor: the lowest typescript-to-lua the
+-- package's peer range accepts.
+for _, mode in ipairs({ "default", "strict", "floor" }) do
   local bundled, libstub = example("TsBundled", mode), example("TsLibStub", mode)
   local suffix = "_" .. mode
 
   TestConsumers["test_bundled_alone" .. suffix] = function()
     checkRuns(run({ bundled }), BUNDLED_SAYS, BUNDLED_CONTROL_SAYS)
+  end
+  TestConsumers["test_bundled_brings_its_own_libstub" .. suffix] = function()
+    -- Import and go: the TOC loads the bundle alone, and the bundle installs LibStub.
+    lu.assertEquals(tocFiles(bundled, "TsBundled"), { "TsBundled.lua" })
+    lu.assertEquals(tocFiles(example("TsPlugin", mode), "TsPlugin"), { "TsPlugin.lua" })
+    local sim = client.newSimulator()
+    lu.assertNil(sim.env.LibStub)
+    sim:loadAddon(bundled)
+    lu.assertEquals(sim.env.LibStub.minor, 2)
+    lu.assertNotNil(sim.env.LibStub("AsyncAwait-1.0")._state.core)
   end
   TestConsumers["test_bundled_after_the_standalone_addon" .. suffix] = function()
     local sim = run({ STANDALONE, bundled })
