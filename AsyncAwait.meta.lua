@@ -1,8 +1,12 @@
 ---@meta AsyncAwait
 -- Editor support for Lua authors: LuaLS (lua-language-server) annotations of AsyncAwait's public
--- API. The client never loads this file (the TOC does not list it); an editor that sees it in
--- your workspace (for instance under Libs/AsyncAwait) knows the library's functions and types.
--- A spec checks that every public function is annotated here and that the file is valid Lua.
+-- API. The client never loads this file (the TOC does not list it). Point your workspace's
+-- `workspace.library` at it (the README's "Editor support (LuaLS)" gives a .luarc.json):
+-- `LibStub("AsyncAwait-1.0")` then has the class `AsyncAwait-1.0`, as an Ace library's has its
+-- major's name, and mistakes (a wrong argument, a missing one, a misspelt name, `AA:async`) are
+-- flagged. The standalone addon's global `AsyncAwait` is declared apart, in
+-- AsyncAwait.standalone.meta.lua: embedded copies do not set it.
+-- A spec checks that every public function, parameter and return is annotated here.
 
 ---@alias AsyncAwait.TaskState "pending"|"runnable"|"running"|"suspended"|"dead"
 ---@alias AsyncAwait.ErrorKind "AwaitCycle"|"WouldBlock"|"DirectYield"|"Cancelled"|"TimedOut"|"AllFailed"
@@ -30,11 +34,18 @@
 ---@field reason any For Cancelled: what cancel() was given.
 ---@field errors { n: integer, [integer]: any }? For AllFailed: each future's error, in order.
 
----The library: `LibStub("AsyncAwait-1.0")`, the global `AsyncAwait` of the standalone addon, or
----a handle from `forAddon`. Call its functions with `.`, not `:`.
----@class AsyncAwait
+---The library: what `LibStub("AsyncAwait-1.0")` returns (its class is named after the major, the
+---Ace convention), a handle from `forAddon`, and the standalone addon's global `AsyncAwait`.
+---Call its functions with `.`, not `:`.
+---```lua
+---local AA = LibStub("AsyncAwait-1.0")
+---```
+---@class AsyncAwait-1.0
 ---@field version string
 local AsyncAwait = {}
+
+---The library's class under its earlier name.
+---@alias AsyncAwait AsyncAwait-1.0
 
 ---Wraps `fn`: each call starts a task running `fn` with the call's arguments (queued, not run in
 ---the call) and returns its future.
@@ -294,7 +305,7 @@ function AsyncAwait.errorKind(err) end
 ---local AA = LibStub("AsyncAwait-1.0").forAddon("MyAddon")
 ---```
 ---@param name string
----@return AsyncAwait
+---@return AsyncAwait-1.0
 function AsyncAwait.forAddon(name) end
 
 ---For AceAddon: list "AsyncAwait-1.0" among an addon's mixins and it gets the functions, its
@@ -303,9 +314,14 @@ function AsyncAwait.forAddon(name) end
 ---@return table target
 function AsyncAwait:Embed(target) end
 
----@class LibStub
----@overload fun(major: "AsyncAwait-1.0", silent?: boolean): AsyncAwait
+-- LibStub, as far as `LibStub("AsyncAwait-1.0")` needs it when nothing else annotates it: the WoW
+-- API extension's generic signature (a library's class is named after its major: the library or
+-- any table), so that with the extension the two agree and other libraries stay untouched, and an
+-- overload for this library alone, which both resolve `LibStub("AsyncAwait-1.0")` to.
 
----The standalone AsyncAwait addon's global.
----@type AsyncAwait
-_G.AsyncAwait = AsyncAwait
+---@overload fun(major: "AsyncAwait-1.0", silent?: boolean): AsyncAwait-1.0
+---@generic T
+---@param major `T` the library's name, its class's too
+---@param silent? boolean
+---@return table|T library
+function LibStub(major, silent) end

@@ -16,9 +16,12 @@ node_modules/.package-lock.json: package.json package-lock.json
 build/addon/AsyncAwait.lua: node_modules/.package-lock.json tstl.json tsconfig.json $(SRC)
 	npx tstl -p tstl.json
 
+# Line 1 of a TSTL bundle is empty: the shipped files carry LuaLS's `---@diagnostic disable` there,
+# so an editor whose workspace holds an embedded copy reports nothing of the library's code (the
+# lines do not move: tracebacks and the source map stay right). A spec checks it.
 $(ADDON)/AsyncAwait.lua: build/addon/AsyncAwait.lua AsyncAwait.toc package.json
 	@mkdir -p $(ADDON)
-	cp build/addon/AsyncAwait.lua $(ADDON)/AsyncAwait.lua
+	sed '1s/^$$/---@diagnostic disable/' build/addon/AsyncAwait.lua > $(ADDON)/AsyncAwait.lua
 	sed 's/@project-version@/$(VERSION)/' AsyncAwait.toc > $(ADDON)/AsyncAwait.toc
 	@echo "built $(ADDON) (version $(VERSION))"
 
@@ -28,19 +31,20 @@ build/libstub/LibStub.lua: node_modules/.package-lock.json tstl.libstub.json tsc
 
 $(ADDON)/LibStub/LibStub.lua: build/libstub/LibStub.lua
 	@mkdir -p $(ADDON)/LibStub
-	cp build/libstub/LibStub.lua $@
+	sed '1s/^$$/---@diagnostic disable/' build/libstub/LibStub.lua > $@
 
 # lib.xml lets another addon embed this folder with one <Include file="Libs\AsyncAwait\lib.xml"/>.
 $(ADDON)/lib.xml: lib.xml
 	@mkdir -p $(ADDON)
 	cp lib.xml $@
 
-# LuaLS annotations for Lua authors' editors (not loaded by the client).
-$(ADDON)/AsyncAwait.meta.lua: AsyncAwait.meta.lua
+# LuaLS annotations for Lua authors' editors (not loaded by the client): the library, and the
+# global only the standalone addon sets.
+$(ADDON)/%.meta.lua: %.meta.lua
 	@mkdir -p $(ADDON)
-	cp AsyncAwait.meta.lua $@
+	cp $< $@
 
-build: $(ADDON)/AsyncAwait.lua $(ADDON)/LibStub/LibStub.lua $(ADDON)/lib.xml $(ADDON)/AsyncAwait.meta.lua
+build: $(ADDON)/AsyncAwait.lua $(ADDON)/LibStub/LibStub.lua $(ADDON)/lib.xml $(ADDON)/AsyncAwait.meta.lua $(ADDON)/AsyncAwait.standalone.meta.lua
 
 # The npm package's Lua and typings (TSTL's library build): lib/, with LibStub beside them for
 # the addon's TOC. npm pack runs this (prepack).
