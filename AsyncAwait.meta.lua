@@ -315,9 +315,12 @@ function AsyncAwait.forAddon(name) end
 function AsyncAwait:Embed(target) end
 
 -- LibStub, as far as `LibStub("AsyncAwait-1.0")` needs it when nothing else annotates it: the WoW
--- API extension's generic signature (a library's class is named after its major: the library or
+-- API extension's generic signatures (a library's class is named after its major: the library or
 -- any table), so that with the extension the two agree and other libraries stay untouched, and an
 -- overload for this library alone, which both resolve `LibStub("AsyncAwait-1.0")` to.
+
+-- LibStub is a table with a __call metamethod: both a table and a function here, as in the extension.
+LibStub = {}
 
 ---@overload fun(major: "AsyncAwait-1.0", silent?: boolean): AsyncAwait-1.0
 ---@generic T
@@ -325,3 +328,12 @@ function AsyncAwait:Embed(target) end
 ---@param silent? boolean
 ---@return table|T library
 function LibStub(major, silent) end
+
+---@overload fun(self: table, major: "AsyncAwait-1.0", silent?: boolean): AsyncAwait-1.0, number
+---@generic T
+---@param major `T` the library's name, its class's too
+---@param silent? boolean
+---@return table|T library
+---@return number? minor
+---@diagnostic disable-next-line: inject-field
+function LibStub:GetLibrary(major, silent) end
