@@ -265,11 +265,11 @@ function AsyncAwait.fromPromise(promise) end
 function AsyncAwait.awaitAny(value) end
 
 ---A Promise of the future's outcome, for TypeScript compiled without the plugin: an instance of
----`PromiseClass` (the caller's TypeScriptToLua Promise), by default the library bundle's.
+---`Promise` (the caller's TypeScriptToLua Promise), by default the library bundle's.
 ---@param future AsyncAwait.Future
----@param PromiseClass? table
+---@param Promise? table
 ---@return table
-function AsyncAwait.toPromise(future, PromiseClass) end
+function AsyncAwait.toPromise(future, Promise) end
 
 ---Whether a value is a future (a task).
 ---```lua
