@@ -121,3 +121,10 @@ bench-instructions: lua-deps build
 
 clean:
 	rm -rf build addon dist lib
+
+# A real LuaLS on a consumer addon, with the README's .luarc.json for an embedded and a standalone
+# copy (not in `make test`: LuaLS is not on the registries the build reaches).
+#   make luals-check LUALS=/path/to/bin/lua-language-server [WOW_ANNOTATIONS=dir]
+.PHONY: luals-check
+luals-check: build
+	node scripts/luals-check.js

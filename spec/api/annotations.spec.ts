@@ -223,6 +223,23 @@ describe("LuaLS annotations", () => {
         }
     });
 
+    it("come with a consumer for the real language server (scripts/luals-check.js): valid Lua, the whole API used correctly", () => {
+        const problems: string[] = [];
+        for (const file of ["Correct.lua", "Mistakes.lua", "Global.lua"]) {
+            const [chunk, err] = loadstring(files.read(`spec/luals/${file}`), `@spec/luals/${file}`);
+            if (chunk === undefined) {
+                problems.push(tostring(err));
+            }
+        }
+        const correct = files.read("spec/luals/Correct.lua");
+        for (const name of functionNames(freshLibrary().api)) {
+            if (!contains(correct, `.${name}(`) && !contains(correct, `:${name}(`)) {
+                problems.push(`spec/luals/Correct.lua does not call ${name}`);
+            }
+        }
+        assert.are.same([], problems);
+    });
+
     it("leave the shipped Lua silent in an editor: ---@diagnostic disable on its first line, no line moved", () => {
         for (const [built, shipped] of [
             ["build/addon/AsyncAwait.lua", `${ADDON_DIR}/AsyncAwait.lua`],
