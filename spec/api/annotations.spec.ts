@@ -3,8 +3,8 @@
  * global in AsyncAwait.standalone.meta.lua, shipped in the addon folder): valid Lua, exactly the
  * public functions, each with a doc comment, every parameter and every return annotated, under
  * the class names `LibStub("AsyncAwait-1.0")` resolves to; and the shipped Lua silent in an
- * editor whose workspace embeds it. (The real language server was run on consumer addons by hand:
- * it cannot be installed from the registries `make test` reaches.)
+ * editor whose workspace embeds it. (The real language server checks them in `make luals-check`,
+ * outside `make test`: it cannot be installed from the registries the build reaches.)
  */
 import * as files from "../support/files";
 import { freshLibrary } from "../support/fresh";
