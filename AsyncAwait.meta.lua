@@ -1,4 +1,5 @@
 ---@meta AsyncAwait
+---@diagnostic disable: duplicate-doc-alias, duplicate-doc-field
 -- Editor support for Lua authors: LuaLS (lua-language-server) annotations of AsyncAwait's public
 -- API. The client never loads this file (the TOC does not list it). Point your workspace's
 -- `workspace.library` at it (the README's "Editor support (LuaLS)" gives a .luarc.json):
@@ -6,7 +7,9 @@
 -- major's name, and mistakes (a wrong argument, a missing one, a misspelt name, `AA:async`) are
 -- flagged. The standalone addon's global `AsyncAwait` is declared apart, in
 -- AsyncAwait.standalone.meta.lua: embedded copies do not set it.
--- A spec checks that every public function, parameter and return is annotated here.
+-- A spec checks that every public function, parameter and return is annotated here. (A workspace
+-- holding two copies, the standalone's and an embedded one, reads these declarations twice: the
+-- same, so the duplicates are not reported.)
 
 ---@alias AsyncAwait.TaskState "pending"|"runnable"|"running"|"suspended"|"dead"
 ---@alias AsyncAwait.ErrorKind "AwaitCycle"|"WouldBlock"|"DirectYield"|"Cancelled"|"TimedOut"|"AllFailed"

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 /**
  * Runs a real LuaLS (lua-language-server `--check`) on a consumer addon, with the README's
- * `.luarc.json` for each install: the built addon embedded under `Libs/AsyncAwait/`, and the
- * standalone addon beside it in `AddOns/`. The consumer is spec/luals/*.lua: each line ending in
- * `-- expect: code` must get that diagnostic (`code (layout)` for one layout only), no other line
- * any, and the library's own files none. One TAP test per layout.
+ * `.luarc.json` for each install: the built addon embedded under `Libs/AsyncAwait/` ("embedded"),
+ * and the standalone addon beside it in `AddOns/` ("standalone"); and with no configuration on a
+ * whole `AddOns/` folder holding both ("addons"). The consumer is spec/luals/*.lua: each line
+ * ending in `-- expect: code` must get that diagnostic (`code (layout)` for one layout only), no
+ * other line any, and the library's own files none. One TAP test per layout.
  *
  * LuaLS is not on the registries the build reaches, so `make test` does not run this; with one
  * built or installed:  LUALS=/path/to/bin/lua-language-server node scripts/luals-check.js
@@ -33,16 +34,20 @@ function readmeConfigs() {
     return blocks;
 }
 
-/** Lays out one layout under `dir`: returns the consumer addon's folder. */
+/** Lays out one layout under `dir`: returns the consumer addon's folder and the folder to check. */
 function layOut(dir, layout, config) {
     const consumer = layout === "embedded" ? path.join(dir, "MyAddon") : path.join(dir, "AddOns/MyAddon");
-    const copy = layout === "embedded" ? path.join(consumer, "Libs/AsyncAwait") : path.join(dir, "AddOns/AsyncAwait");
     fs.mkdirSync(consumer, { recursive: true });
-    fs.cpSync(addon, copy, { recursive: true });
+    if (layout !== "standalone") fs.cpSync(addon, path.join(consumer, "Libs/AsyncAwait"), { recursive: true });
+    if (layout !== "embedded") fs.cpSync(addon, path.join(dir, "AddOns/AsyncAwait"), { recursive: true });
     for (const file of fs.readdirSync(fixtures)) fs.copyFileSync(path.join(fixtures, file), path.join(consumer, file));
+    if (config === undefined) {
+        if (EXTRA.length > 0) fs.writeFileSync(path.join(dir, "AddOns/.luarc.json"), JSON.stringify({ "workspace.library": EXTRA }));
+        return [consumer, path.join(dir, "AddOns")];
+    }
     const luarc = { ...config, "workspace.library": [...config["workspace.library"], ...EXTRA] };
     fs.writeFileSync(path.join(consumer, ".luarc.json"), JSON.stringify(luarc, null, 2));
-    return consumer;
+    return [consumer, consumer];
 }
 
 /** `file:line` -> expected codes, for one layout. */
@@ -62,9 +67,9 @@ function expectations(layout) {
 
 function check(layout, config) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), `luals-${layout}-`));
-    const consumer = layOut(dir, layout, config);
+    const [consumer, workspace] = layOut(dir, layout, config);
     const log = path.join(dir, "log");
-    const run = spawnSync(LUALS, [`--check=${consumer}`, "--checklevel=Warning", "--check_format=json", `--logpath=${log}`], { encoding: "utf8" });
+    const run = spawnSync(LUALS, [`--check=${workspace}`, "--checklevel=Warning", "--check_format=json", `--logpath=${log}`], { encoding: "utf8" });
     if (run.error) return [`cannot run ${LUALS}: ${run.error.message}`];
     const report = path.join(log, "check.json");
     const found = new Map();
@@ -94,10 +99,15 @@ function check(layout, config) {
 }
 
 const [embedded, standalone] = readmeConfigs();
-const results = [["embedded", embedded], ["standalone", standalone]].map(([layout, config]) => [layout, check(layout, config)]);
+const layouts = [
+    ["embedded", embedded, "an embedded copy, the README's .luarc.json"],
+    ["standalone", standalone, "the standalone addon, the README's .luarc.json"],
+    ["addons", undefined, "an AddOns folder with both, no .luarc.json"],
+];
+const results = layouts.map(([layout, config, what]) => [what, check(layout, config)]);
 console.log(`1..${results.length}`);
-results.forEach(([layout, problems], i) => {
-    console.log(`${problems.length === 0 ? "ok" : "not ok"} ${i + 1} - LuaLS --check, ${layout} copy, the README's .luarc.json${EXTRA.length ? " + " + EXTRA[0] : ""}`);
+results.forEach(([what, problems], i) => {
+    console.log(`${problems.length === 0 ? "ok" : "not ok"} ${i + 1} - LuaLS --check, ${what}${EXTRA.length ? " + " + EXTRA[0] : ""}`);
     for (const p of problems) console.log(`#   ${p}`);
 });
 process.exitCode = results.some(([, p]) => p.length > 0) ? 1 : 0;
