@@ -43,12 +43,13 @@
 ---```lua
 ---local AA = LibStub("AsyncAwait-1.0")
 ---```
----@class AsyncAwait-1.0
+---@class AsyncAwait
 ---@field version string
 local AsyncAwait = {}
 
----The library's class under its earlier name.
----@alias AsyncAwait AsyncAwait-1.0
+---The library's class as `LibStub("AsyncAwait-1.0")` and the Ace convention name it: after its
+---major (`---@class MyAddon : AsyncAwait-1.0`).
+---@class AsyncAwait-1.0 : AsyncAwait
 
 ---Wraps `fn`: each call starts a task running `fn` with the call's arguments (queued, not run in
 ---the call) and returns its future.

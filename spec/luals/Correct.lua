@@ -42,3 +42,9 @@ if later then later:andThen(print) end
 ---@class MyEmbedder : AsyncAwait-1.0
 local MyEmbedder = LibStub("AsyncAwait-1.0"):Embed({ name = "MyEmbedder" })
 MyEmbedder.async(print)()
+-- The class's earlier name, as a type and as a parent.
+---@type AsyncAwait
+local Old = LibStub("AsyncAwait-1.0").forAddon("Old")
+---@class OldStyle : AsyncAwait
+local OldStyle = { name = "OldStyle" }
+Old.async(print)(OldStyle)

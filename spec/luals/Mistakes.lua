@@ -27,6 +27,10 @@ LibStub("AsyncAwait-1.0"):Embed(MyAceAddon)
 MyAceAddon.sleep("soon")                 -- expect: param-type-mismatch
 MyAceAddon.asyn(print)                   -- expect: undefined-field
 
+---@type AsyncAwait
+local Old = LibStub("AsyncAwait-1.0")
+Old.sleep("soon")                        -- expect: param-type-mismatch
+
 -- Another library, which these annotations must leave alone.
 local Other = LibStub("LibOther-1.0")
 Other.anything(1)
