@@ -15,3 +15,6 @@ read_globals = {
 -- unused locals of the bundle prelude say nothing about our code.
 only = { "111", "112", "113", "121", "122" }
 max_line_length = false
+-- The LuaLS annotations, never loaded by the client, declare LibStub for editors that know no
+-- other annotation of it.
+files["**/AsyncAwait.meta.lua"] = { globals = { "LibStub" } }

@@ -1,8 +1,15 @@
 ---@meta AsyncAwait
+---@diagnostic disable: duplicate-doc-alias, duplicate-doc-field
 -- Editor support for Lua authors: LuaLS (lua-language-server) annotations of AsyncAwait's public
--- API. The client never loads this file (the TOC does not list it); an editor that sees it in
--- your workspace (for instance under Libs/AsyncAwait) knows the library's functions and types.
--- A spec checks that every public function is annotated here and that the file is valid Lua.
+-- API. The client never loads this file (the TOC does not list it). Point your workspace's
+-- `workspace.library` at it (the README's "Editor support (LuaLS)" gives a .luarc.json):
+-- `LibStub("AsyncAwait-1.0")` then has the class `AsyncAwait-1.0`, as an Ace library's has its
+-- major's name, and mistakes (a wrong argument, a missing one, a misspelt name, `AA:async`) are
+-- flagged. The standalone addon's global `AsyncAwait` is declared apart, in
+-- AsyncAwait.standalone.meta.lua: embedded copies do not set it.
+-- A spec checks that every public function, parameter and return is annotated here. (A workspace
+-- holding two copies, the standalone's and an embedded one, reads these declarations twice: the
+-- same, so the duplicates are not reported.)
 
 ---@alias AsyncAwait.TaskState "pending"|"runnable"|"running"|"suspended"|"dead"
 ---@alias AsyncAwait.ErrorKind "AwaitCycle"|"WouldBlock"|"DirectYield"|"Cancelled"|"TimedOut"|"AllFailed"
@@ -30,11 +37,19 @@
 ---@field reason any For Cancelled: what cancel() was given.
 ---@field errors { n: integer, [integer]: any }? For AllFailed: each future's error, in order.
 
----The library: `LibStub("AsyncAwait-1.0")`, the global `AsyncAwait` of the standalone addon, or
----a handle from `forAddon`. Call its functions with `.`, not `:`.
+---The library: what `LibStub("AsyncAwait-1.0")` returns (its class is named after the major, the
+---Ace convention), a handle from `forAddon`, and the standalone addon's global `AsyncAwait`.
+---Call its functions with `.`, not `:`.
+---```lua
+---local AA = LibStub("AsyncAwait-1.0")
+---```
 ---@class AsyncAwait
 ---@field version string
 local AsyncAwait = {}
+
+---The library's class as `LibStub("AsyncAwait-1.0")` and the Ace convention name it: after its
+---major (`---@class MyAddon : AsyncAwait-1.0`).
+---@class AsyncAwait-1.0 : AsyncAwait
 
 ---Wraps `fn`: each call starts a task running `fn` with the call's arguments (queued, not run in
 ---the call) and returns its future.
@@ -254,11 +269,11 @@ function AsyncAwait.fromPromise(promise) end
 function AsyncAwait.awaitAny(value) end
 
 ---A Promise of the future's outcome, for TypeScript compiled without the plugin: an instance of
----`PromiseClass` (the caller's TypeScriptToLua Promise), by default the library bundle's.
+---`Promise` (the caller's TypeScriptToLua Promise), by default the library bundle's.
 ---@param future AsyncAwait.Future
----@param PromiseClass? table
+---@param Promise? table
 ---@return table
-function AsyncAwait.toPromise(future, PromiseClass) end
+function AsyncAwait.toPromise(future, Promise) end
 
 ---Whether a value is a future (a task).
 ---```lua
@@ -294,7 +309,7 @@ function AsyncAwait.errorKind(err) end
 ---local AA = LibStub("AsyncAwait-1.0").forAddon("MyAddon")
 ---```
 ---@param name string
----@return AsyncAwait
+---@return AsyncAwait-1.0
 function AsyncAwait.forAddon(name) end
 
 ---For AceAddon: list "AsyncAwait-1.0" among an addon's mixins and it gets the functions, its
@@ -303,9 +318,26 @@ function AsyncAwait.forAddon(name) end
 ---@return table target
 function AsyncAwait:Embed(target) end
 
----@class LibStub
----@overload fun(major: "AsyncAwait-1.0", silent?: boolean): AsyncAwait
+-- LibStub, as far as `LibStub("AsyncAwait-1.0")` needs it when nothing else annotates it: the WoW
+-- API extension's generic signatures (a library's class is named after its major: the library or
+-- any table), so that with the extension the two agree and other libraries stay untouched, and an
+-- overload for this library alone, which both resolve `LibStub("AsyncAwait-1.0")` to.
 
----The standalone AsyncAwait addon's global.
----@type AsyncAwait
-_G.AsyncAwait = AsyncAwait
+-- LibStub is a table with a __call metamethod: both a table and a function here, as in the extension.
+LibStub = {}
+
+---@overload fun(major: "AsyncAwait-1.0", silent?: boolean): AsyncAwait-1.0
+---@generic T
+---@param major `T` the library's name, its class's too
+---@param silent? boolean
+---@return table|T library
+function LibStub(major, silent) end
+
+---@overload fun(self: table, major: "AsyncAwait-1.0", silent?: boolean): AsyncAwait-1.0, number
+---@generic T
+---@param major `T` the library's name, its class's too
+---@param silent? boolean
+---@return table|T library
+---@return number? minor
+---@diagnostic disable-next-line: inject-field
+function LibStub:GetLibrary(major, silent) end

@@ -19,9 +19,12 @@ node_modules/.package-lock.json: package.json package-lock.json
 build/addon/AsyncAwait.lua: node_modules/.package-lock.json tstl.json tsconfig.json $(SRC)
 	npx tstl -p tstl.json
 
+# Line 1 of a TSTL bundle is empty: the shipped files carry LuaLS's `---@diagnostic disable` there,
+# so an editor whose workspace holds an embedded copy reports nothing of the library's code (the
+# lines do not move: tracebacks and the source map stay right). A spec checks it.
 $(ADDON)/AsyncAwait.lua: build/addon/AsyncAwait.lua AsyncAwait.toc package.json
 	@mkdir -p $(ADDON)
-	cp build/addon/AsyncAwait.lua $(ADDON)/AsyncAwait.lua
+	sed '1s/^$$/---@diagnostic disable/' build/addon/AsyncAwait.lua > $(ADDON)/AsyncAwait.lua
 	sed -e 's/@project-version@/$(VERSION)/' -e '$(NOT_BUILT)' AsyncAwait.toc > $(ADDON)/AsyncAwait.toc
 	@echo "built $(ADDON) (version $(VERSION))"
 
@@ -31,19 +34,20 @@ build/libstub/LibStub.lua: node_modules/.package-lock.json tstl.libstub.json tsc
 
 $(ADDON)/LibStub/LibStub.lua: build/libstub/LibStub.lua
 	@mkdir -p $(ADDON)/LibStub
-	cp build/libstub/LibStub.lua $@
+	sed '1s/^$$/---@diagnostic disable/' build/libstub/LibStub.lua > $@
 
 # lib.xml lets another addon embed this folder with one <Include file="Libs\AsyncAwait\lib.xml"/>.
 $(ADDON)/lib.xml: lib.xml
 	@mkdir -p $(ADDON)
 	sed -e '$(NOT_BUILT)' lib.xml > $@
 
-# LuaLS annotations for Lua authors' editors (not loaded by the client).
-$(ADDON)/AsyncAwait.meta.lua: AsyncAwait.meta.lua
+# LuaLS annotations for Lua authors' editors (not loaded by the client): the library, and the
+# global only the standalone addon sets.
+$(ADDON)/%.meta.lua: %.meta.lua
 	@mkdir -p $(ADDON)
-	cp AsyncAwait.meta.lua $@
+	cp $< $@
 
-build: $(ADDON)/AsyncAwait.lua $(ADDON)/LibStub/LibStub.lua $(ADDON)/lib.xml $(ADDON)/AsyncAwait.meta.lua
+build: $(ADDON)/AsyncAwait.lua $(ADDON)/LibStub/LibStub.lua $(ADDON)/lib.xml $(ADDON)/AsyncAwait.meta.lua $(ADDON)/AsyncAwait.standalone.meta.lua
 
 # The npm package's Lua and typings (TSTL's library build): lib/ (LibStub comes with its index,
 # so a bundle needs nothing beside it). npm pack runs this (prepack).
@@ -122,3 +126,10 @@ bench-instructions: lua-deps build
 
 clean:
 	rm -rf build addon dist lib
+
+# A real LuaLS on a consumer addon, with the README's .luarc.json for an embedded and a standalone
+# copy (not in `make test`: LuaLS is not on the registries the build reaches).
+#   make luals-check LUALS=/path/to/bin/lua-language-server [WOW_ANNOTATIONS=dir]
+.PHONY: luals-check
+luals-check: build
+	node scripts/luals-check.js
