@@ -31,6 +31,18 @@
 const path = require("path");
 const tstl = require("typescript-to-lua");
 
+/** @typedef {import("typescript-to-lua").Plugin} Plugin */
+/** @typedef {import("typescript-to-lua").TransformationContext} TransformationContext */
+/**
+ * The plugin's options in the tsconfig's luaPlugins entry (besides `name`).
+ * @typedef {{ addon?: string, start?: "eager" | "deferred" }} Options
+ */
+/** What the rewrite of one file found and rewrote. @typedef {{ functions: number, awaits: number, blocks: number, usings: number, file: string }} Stats */
+/**
+ * A Lua AST node seen by the generic walk, which reads and replaces its children by key.
+ * @typedef {import("typescript-to-lua").Node & Record<string | symbol, any>} AnyNode
+ */
+
 const lua = tstl;
 const AWAITER = "__TS__AsyncAwaiter";
 const AWAIT = "__TS__Await";
@@ -41,27 +53,46 @@ const TRY = "____try";
 const PLAIN = Symbol("plain return");
 const ts = require("typescript");
 const START_MODES = ["eager", "deferred"];
-const PROMISE_FEATURES = ["Promise", "PromiseAll", "PromiseAllSettled", "PromiseAny", "PromiseRace"].map((name) => tstl.LuaLibFeature[name]);
+const PROMISE_FEATURES = [
+    tstl.LuaLibFeature.Promise,
+    tstl.LuaLibFeature.PromiseAll,
+    tstl.LuaLibFeature.PromiseAllSettled,
+    tstl.LuaLibFeature.PromiseAny,
+    tstl.LuaLibFeature.PromiseRace,
+];
 
-/** Whether `node` is a Lua AST node (every node has a numeric kind). */
+/**
+ * Whether `node` is a Lua AST node (every node has a numeric kind).
+ * @param {unknown} node
+ * @returns {node is AnyNode}
+ */
 function isNode(node) {
-    return node !== null && typeof node === "object" && typeof node.kind === "number";
+    return node !== null && typeof node === "object" && typeof (/** @type {{ kind?: unknown }} */ (node).kind) === "number";
 }
 
+/**
+ * @param {unknown} node
+ * @param {string} text
+ * @returns {node is import("typescript-to-lua").Identifier}
+ */
 function isIdentifier(node, text) {
     return isNode(node) && node.kind === lua.SyntaxKind.Identifier && node.text === text;
 }
 
-/** `function(a) return __TS__AsyncAwaiter(function(____awaiter_resolve) BODY end) end`: BODY's block, else undefined. */
+/**
+ * `function(a) return __TS__AsyncAwaiter(function(____awaiter_resolve) BODY end) end`: BODY's block, else undefined.
+ * @param {import("typescript-to-lua").FunctionExpression} fn
+ * @returns {import("typescript-to-lua").Block | undefined}
+ */
 function asyncBody(fn) {
     const statements = fn.body && fn.body.statements;
     if (!statements || statements.length !== 1) return undefined;
     const ret = statements[0];
-    if (ret.kind !== lua.SyntaxKind.ReturnStatement || ret.expressions.length !== 1) return undefined;
+    if (!lua.isReturnStatement(ret) || ret.expressions.length !== 1) return undefined;
     const call = ret.expressions[0];
-    if (call.kind !== lua.SyntaxKind.CallExpression || !isIdentifier(call.expression, AWAITER) || call.params.length !== 1) return undefined;
+    if (!lua.isCallExpression(call) || !isIdentifier(call.expression, AWAITER) || call.params.length !== 1) return undefined;
     const inner = call.params[0];
-    if (inner.kind !== lua.SyntaxKind.FunctionExpression || !inner.params || inner.params.length !== 1 || !isIdentifier(inner.params[0], RESOLVE)) {
+    if (!lua.isFunctionExpression(inner) || !inner.params || inner.params.length !== 1 || !isIdentifier(inner.params[0], RESOLVE)) {
         return undefined;
     }
     return inner.body;
@@ -70,13 +101,16 @@ function asyncBody(fn) {
 /**
  * Rewrites `node` and everything under it in place (see the top of this file); returns the
  * node to put in its place. Counts what it rewrote in `stats`.
+ * @param {AnyNode} node
+ * @param {Stats} stats
+ * @returns {AnyNode | AnyNode[]}
  */
 function rewrite(node, stats) {
-    if (node.kind === lua.SyntaxKind.FunctionExpression) {
+    if (lua.isFunctionExpression(node)) {
         const body = asyncBody(node);
         if (body !== undefined) {
             stats.functions += 1;
-            const fn = lua.createFunctionExpression(rewrite(body, stats), node.params, node.dots, lua.NodeFlags.None);
+            const fn = lua.createFunctionExpression(/** @type {import("typescript-to-lua").Block} */ (rewrite(body, stats)), node.params, node.dots, lua.NodeFlags.None);
             // Where it is in the TypeScript source, for reports of its tasks' errors.
             const line = typeof node.line === "number" ? `:${node.line + 1}` : "";
             return lua.createCallExpression(lua.createIdentifier("____AA_async"), [fn, lua.createStringLiteral(`${stats.file}${line}`)]);
@@ -86,6 +120,7 @@ function rewrite(node, stats) {
         if (key === "parent") continue;
         const value = node[key];
         if (Array.isArray(value)) {
+            /** @type {unknown[]} */
             const out = [];
             for (const item of value) {
                 if (!isNode(item)) {
@@ -151,11 +186,18 @@ function rewrite(node, stats) {
     return node;
 }
 
+/**
+ * @param {unknown} node
+ * @returns {node is import("typescript-to-lua").CallExpression}
+ */
 function isAsyncCall(node) {
     return isNode(node) && node.kind === lua.SyntaxKind.CallExpression && isIdentifier(node.expression, "____AA_async");
 }
 
-/** `____try.catch(____try, f)` or `____try.finally(____try, f)`: TypeScriptToLua's chain of a try statement. */
+/**
+ * `____try.catch(____try, f)` or `____try.finally(____try, f)`: TypeScriptToLua's chain of a try statement.
+ * @param {AnyNode} node
+ */
 function isTryChain(node) {
     const callee = node.expression;
     return (
@@ -171,6 +213,8 @@ function isTryChain(node) {
 /**
  * Whether a value of TypeScript type `type` can never be a promise or a future (a number, a
  * string, nothing...): an async function returning one returns it as it is, with no check.
+ * @param {import("typescript").Type} type
+ * @returns {boolean}
  */
 function isPlainType(type) {
     if (type.isUnion()) return type.types.every(isPlainType);
@@ -179,18 +223,27 @@ function isPlainType(type) {
     return (type.flags & plain) !== 0;
 }
 
-/** Marks the `return ____awaiter_resolve(nil, x)` among `statements` (top level) when x is plain. */
+/**
+ * Marks the `return ____awaiter_resolve(nil, x)` among `statements` (top level) when x is plain.
+ * @param {readonly import("typescript-to-lua").Statement[]} statements
+ * @param {import("typescript").Expression | undefined} expression
+ * @param {TransformationContext} context
+ */
 function markPlainReturn(statements, expression, context) {
     if (!expression || !isPlainType(context.checker.getTypeAtLocation(expression))) return;
     for (const statement of statements) {
-        if (statement.kind === lua.SyntaxKind.ReturnStatement && statement.expressions.length === 1) {
+        if (lua.isReturnStatement(statement) && statement.expressions.length === 1) {
             const call = statement.expressions[0];
-            if (call.kind === lua.SyntaxKind.CallExpression && isIdentifier(call.expression, RESOLVE)) call[PLAIN] = true;
+            if (lua.isCallExpression(call) && isIdentifier(call.expression, RESOLVE)) /** @type {AnyNode} */ (call)[PLAIN] = true;
         }
     }
 }
 
-/** The Lua each rewritten file starts with: how it reaches the library. */
+/**
+ * The Lua each rewritten file starts with: how it reaches the library.
+ * @param {string} addon
+ * @param {string} start
+ */
 function prelude(addon, start) {
     const name = JSON.stringify(addon);
     return `-- AsyncAwait: async/await on the shared scheduler (wow-asyncawait/plugin).
@@ -375,10 +428,13 @@ end
  * forAddon); by default the name of the folder holding the tsconfig. `start`: "eager" (the
  * default: a body runs in the call up to its first await, as in JavaScript) or "deferred"
  * (every body starts when the scheduler runs its task).
+ * @param {Options} [options]
+ * @returns {Plugin}
  */
 module.exports = function asyncAwaitPlugin(options = {}) {
     /** Files whose Lua was rewritten, by source file name. */
     const rewritten = new Set();
+    /** @type {string | undefined} */
     let addon = options.addon;
     const start = options.start === undefined ? "eager" : options.start;
     if (!START_MODES.includes(start)) {
@@ -395,20 +451,21 @@ module.exports = function asyncAwaitPlugin(options = {}) {
             }
         },
         visitors: {
-            [ts.SyntaxKind.ReturnStatement]: (node, context) => {
+            [ts.SyntaxKind.ReturnStatement]: (/** @type {import("typescript").ReturnStatement} */ node, context) => {
                 const statements = context.superTransformStatements(node);
                 markPlainReturn(statements, node.expression, context);
                 return statements;
             },
-            [ts.SyntaxKind.ArrowFunction]: (node, context) => {
+            [ts.SyntaxKind.ArrowFunction]: (/** @type {import("typescript").ArrowFunction} */ node, context) => {
                 const fn = context.superTransformExpression(node);
-                const body = !ts.isBlock(node.body) && fn.kind === lua.SyntaxKind.FunctionExpression ? asyncBody(fn) : undefined;
-                if (body !== undefined) markPlainReturn(body.statements, node.body, context);
+                const body = !ts.isBlock(node.body) && lua.isFunctionExpression(fn) ? asyncBody(fn) : undefined;
+                if (body !== undefined && !ts.isBlock(node.body)) markPlainReturn(body.statements, node.body, context);
                 return fn;
             },
-            [ts.SyntaxKind.SourceFile]: (node, context) => {
-                const [file] = context.superTransformNode(node);
+            [ts.SyntaxKind.SourceFile]: (/** @type {import("typescript").SourceFile} */ node, context) => {
+                const file = /** @type {import("typescript-to-lua").File & AnyNode} */ (context.superTransformNode(node)[0]);
                 const root = context.options.configFilePath ? path.dirname(String(context.options.configFilePath)) : process.cwd();
+                /** @type {Stats} */
                 const stats = { functions: 0, awaits: 0, blocks: 0, usings: 0, file: path.relative(root, node.fileName).split(path.sep).join("/") };
                 rewrite(file, stats);
                 const features = file.luaLibFeatures;
@@ -443,7 +500,7 @@ module.exports = function asyncAwaitPlugin(options = {}) {
         afterPrint(program, compilerOptions, emitHost, result) {
             for (const file of result) {
                 if (rewritten.has(path.resolve(file.fileName))) {
-                    const text = prelude(addon, start);
+                    const text = prelude(String(addon), start);
                     file.code = text + file.code;
                     // A bundle is built from the source map node, not from `code`.
                     if (file.sourceMapNode) file.sourceMapNode.prepend(text);
@@ -453,6 +510,11 @@ module.exports = function asyncAwaitPlugin(options = {}) {
     };
 };
 
+/**
+ * @param {AnyNode} node
+ * @param {string} text
+ * @returns {boolean}
+ */
 function usesIdentifier(node, text) {
     if (isIdentifier(node, text)) return true;
     for (const key of Object.keys(node)) {

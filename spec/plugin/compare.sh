@@ -76,6 +76,13 @@ for source in spec/plugin/deferred/*.ts; do
   fi
 done
 
+# plugin.js type-checks against TypeScriptToLua's Plugin interface and Lua AST (JSDoc types).
+if npx tsc -p spec/plugin/tsconfig.check.json >"$out/check.txt" 2>&1; then
+  report "plugin.js: type-checked against TypeScriptToLua's Plugin (tsc --checkJs)" ok
+else
+  report "plugin.js: type-checked against TypeScriptToLua's Plugin (tsc --checkJs)" fail "$out/check.txt"
+fi
+
 # An unknown start mode is refused when the plugin is loaded, naming the option.
 if node -e 'require("./plugin.js")({ start: "later" })' >"$out/option.txt" 2>&1; then
   echo "the plugin accepted start: later" >"$out/option.txt"
