@@ -37,7 +37,11 @@ const tstl = require("typescript-to-lua");
  * The plugin's options in the tsconfig's luaPlugins entry (besides `name`).
  * @typedef {{ addon?: string, start?: "eager" | "deferred" }} Options
  */
-/** What the rewrite of one file found and rewrote. @typedef {{ functions: number, awaits: number, blocks: number, usings: number, file: string }} Stats */
+/**
+ * What the rewrite of one file found and rewrote: counts, the (0-based) lines of the async
+ * functions it rewrote, and those of `__TS__AsyncAwaiter` calls of a shape it does not know.
+ * @typedef {{ functions: number, awaits: number, blocks: number, usings: number, file: string, lines: Set<number>, unknown: number[] }} Stats
+ */
 /**
  * A Lua AST node seen by the generic walk, which reads and replaces its children by key.
  * @typedef {import("typescript-to-lua").Node & Record<string | symbol, any>} AnyNode
@@ -110,6 +114,7 @@ function rewrite(node, stats) {
         const body = asyncBody(node);
         if (body !== undefined) {
             stats.functions += 1;
+            if (typeof node.line === "number") stats.lines.add(node.line);
             const fn = lua.createFunctionExpression(/** @type {import("typescript-to-lua").Block} */ (rewrite(body, stats)), node.params, node.dots, lua.NodeFlags.None);
             // Where it is in the TypeScript source, for reports of its tasks' errors.
             const line = typeof node.line === "number" ? `:${node.line + 1}` : "";
@@ -168,6 +173,12 @@ function rewrite(node, stats) {
             const internal = isIdentifier(waited, TRY) || (isNode(waited) && waited.kind === lua.SyntaxKind.CallExpression && isIdentifier(waited.expression, "____AA_using"));
             node.expression = lua.createIdentifier(internal ? "____AA_join" : "____AA_await");
         } else if (isIdentifier(node.expression, AWAITER)) {
+            // A block (of a try statement around await) is `__TS__AsyncAwaiter(function() ... end)`;
+            // anything else is TypeScriptToLua output this plugin does not know (see shapeDiagnostics).
+            const block = node.params[0];
+            if (node.params.length !== 1 || !lua.isFunctionExpression(block) || (block.params && block.params.length > 0) || block.dots) {
+                stats.unknown.push(typeof node.line === "number" ? node.line : -1);
+            }
             stats.blocks += 1;
             node.expression = lua.createIdentifier("____AA_run");
         }
@@ -466,8 +477,19 @@ module.exports = function asyncAwaitPlugin(options = {}) {
                 const file = /** @type {import("typescript-to-lua").File & AnyNode} */ (context.superTransformNode(node)[0]);
                 const root = context.options.configFilePath ? path.dirname(String(context.options.configFilePath)) : process.cwd();
                 /** @type {Stats} */
-                const stats = { functions: 0, awaits: 0, blocks: 0, usings: 0, file: path.relative(root, node.fileName).split(path.sep).join("/") };
+                const stats = {
+                    functions: 0,
+                    awaits: 0,
+                    blocks: 0,
+                    usings: 0,
+                    file: path.relative(root, node.fileName).split(path.sep).join("/"),
+                    lines: new Set(),
+                    unknown: [],
+                };
                 rewrite(file, stats);
+                // (the file as parsed: TypeScriptToLua's pre-transforms make nodes of no position)
+                const parsed = ts.getParseTreeNode(node, ts.isSourceFile) ?? node;
+                context.diagnostics.push(...shapeDiagnostics(parsed, stats));
                 const features = file.luaLibFeatures;
                 if (features && PROMISE_FEATURES.some((f) => features.has(f))) {
                     // This file's Promises (Promise.all...) take futures as the promises they are.
@@ -509,6 +531,78 @@ module.exports = function asyncAwaitPlugin(options = {}) {
         },
     };
 };
+
+/** TypeScriptToLua's version, for diagnostics. */
+function tstlVersion() {
+    try {
+        return String(require("typescript-to-lua/package.json").version);
+    } catch {
+        return "unknown";
+    }
+}
+
+/**
+ * An error for each async function of `source` the rewrite did not find as the Lua it rewrites
+ * (TypeScriptToLua's `function(...) return __TS__AsyncAwaiter(function(____awaiter_resolve)
+ * ... end) end`), and for each `__TS__AsyncAwaiter` call of another shape: left as they are,
+ * they would run as something else (a plain task, or TypeScriptToLua's own promises), so the
+ * build fails instead, naming the file and the function.
+ * @param {import("typescript").SourceFile} source
+ * @param {Stats} stats
+ * @returns {import("typescript").Diagnostic[]}
+ */
+function shapeDiagnostics(source, stats) {
+    /** @type {import("typescript").Diagnostic[]} */
+    const diagnostics = [];
+    const why = `TypeScriptToLua ${tstlVersion()} did not compile it to the Lua this plugin rewrites (it is written for TypeScriptToLua 1.37)`;
+    /** @param {import("typescript").Node} node @param {string} message */
+    const error = (node, message) => {
+        diagnostics.push({
+            file: source,
+            start: node.getStart(source),
+            length: node.getWidth(source),
+            messageText: `wow-asyncawait/plugin: ${message}`,
+            category: ts.DiagnosticCategory.Error,
+            code: 160001,
+            source: "wow-asyncawait/plugin",
+        });
+    };
+    /** @param {import("typescript").Node} node */
+    const visit = (node) => {
+        if (ts.isFunctionLike(node) && "body" in node && node.body !== undefined && (ts.getCombinedModifierFlags(/** @type {import("typescript").Declaration} */ (node)) & ts.ModifierFlags.Async) !== 0) {
+            const line = source.getLineAndCharacterOfPosition(node.getStart(source)).line;
+            if (!stats.lines.has(line)) error(node, `cannot make the async ${describeFunction(node)} a task: ${why}.`);
+        }
+        ts.forEachChild(node, visit);
+    };
+    visit(source);
+    if (diagnostics.length === 0) {
+        for (const line of stats.unknown) {
+            const at = line >= 0 ? `${stats.file}:${line + 1}` : stats.file;
+            diagnostics.push({
+                file: source,
+                start: line >= 0 ? source.getPositionOfLineAndCharacter(line, 0) : 0,
+                length: 0,
+                messageText: `wow-asyncawait/plugin: cannot rewrite the __TS__AsyncAwaiter call at ${at}: ${why}.`,
+                category: ts.DiagnosticCategory.Error,
+                code: 160001,
+                source: "wow-asyncawait/plugin",
+            });
+        }
+    }
+    return diagnostics;
+}
+
+/**
+ * "function 'f'", "method 'm'", "arrow function"...: an async function as its source names it.
+ * @param {import("typescript").SignatureDeclaration} node
+ */
+function describeFunction(node) {
+    const name = node.name !== undefined && (ts.isIdentifier(node.name) || ts.isPrivateIdentifier(node.name)) ? ` '${node.name.text}'` : "";
+    if (ts.isMethodDeclaration(node)) return `method${name}`;
+    if (ts.isArrowFunction(node)) return "arrow function";
+    return `function${name}`;
+}
 
 /**
  * @param {AnyNode} node

@@ -83,6 +83,17 @@ else
   report "plugin.js: type-checked against TypeScriptToLua's Plugin (tsc --checkJs)" fail "$out/check.txt"
 fi
 
+# Lua of a shape the plugin does not rewrite (a plugin before it renames ____awaiter_resolve) fails
+# the build with an error naming the file and the function, not a silent fallback.
+if npx tstl -p spec/plugin/tsconfig.shape.json >"$out/shape.txt" 2>&1; then
+  echo "tstl exited 0" >>"$out/shape.txt"
+  report "an async function of an unknown shape fails the build" fail "$out/shape.txt"
+elif grep -q "renamed.ts(2,1): error TS160001: wow-asyncawait/plugin: cannot make the async function 'fetchCount' a task" "$out/shape.txt"; then
+  report "an async function of an unknown shape fails the build" ok
+else
+  report "an async function of an unknown shape fails the build" fail "$out/shape.txt"
+fi
+
 # An unknown start mode is refused when the plugin is loaded, naming the option.
 if node -e 'require("./plugin.js")({ start: "later" })' >"$out/option.txt" 2>&1; then
   echo "the plugin accepted start: later" >"$out/option.txt"
