@@ -526,11 +526,34 @@ module.exports = function asyncAwaitPlugin(options = {}) {
                     file.code = text + file.code;
                     // A bundle is built from the source map node, not from `code`.
                     if (file.sourceMapNode) file.sourceMapNode.prepend(text);
+                    // A file is emitted with the map TypeScriptToLua printed: its lines move down.
+                    shiftLines(file, text.split("\n").length - 1);
                 }
             }
         },
     };
 };
+
+/**
+ * Moves everything a printed file's source map (and TypeScriptToLua's inline map and
+ * sourceMapTraceback table, when the tsconfig asks for them) says of its Lua lines down by
+ * `lines`, the lines of the prelude put before them.
+ * @param {import("typescript-to-lua").ProcessedFile} file
+ * @param {number} lines
+ */
+function shiftLines(file, lines) {
+    if (file.sourceMap === undefined || lines === 0) return;
+    const before = file.sourceMap;
+    const map = JSON.parse(before);
+    // Each ";" starts the next Lua line; a line with no segment changes no relative field.
+    map.mappings = ";".repeat(lines) + map.mappings;
+    file.sourceMap = JSON.stringify(map);
+    const inline = (/** @type {string} */ json) => `--# sourceMappingURL=data:application/json;base64,${Buffer.from(json).toString("base64")}`;
+    file.code = file.code.replace(inline(before), () => inline(String(file.sourceMap)));
+    file.code = file.code.replace(/^(__TS__SourceMapTraceBack\(debug\.getinfo\(1\)\.short_src, )(\{.*\})\);$/m, (_, head, table) =>
+        `${head}${table.replace(/\["(\d+)"\]/g, (/** @type {string} */ _key, /** @type {string} */ n) => `["${Number(n) + lines}"]`)});`,
+    );
+}
 
 /** TypeScriptToLua's version, for diagnostics. */
 function tstlVersion() {

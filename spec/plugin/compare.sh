@@ -76,6 +76,15 @@ for source in spec/plugin/deferred/*.ts; do
   fi
 done
 
+# The source maps of a rewritten file (the prelude before its lines), a file left alone, a bundle.
+maps="$out/maps/lines.lua $out/maps/plain.lua $out/maps-bundle/bundle.lua"
+if npx tstl -p spec/plugin/tsconfig.maps.json >"$out/maps.txt" 2>&1 && npx tstl -p spec/plugin/tsconfig.maps.bundle.json >>"$out/maps.txt" 2>&1; then
+  node spec/plugin/maps.js $((n + 1)) $maps || failed=$((failed + 1))
+  n=$((n + 3))
+else
+  report "source maps: the builds" fail "$out/maps.txt"
+fi
+
 # plugin.js type-checks against TypeScriptToLua's Plugin interface and Lua AST (JSDoc types).
 if npx tsc -p spec/plugin/tsconfig.check.json >"$out/check.txt" 2>&1; then
   report "plugin.js: type-checked against TypeScriptToLua's Plugin (tsc --checkJs)" ok

@@ -8,3 +8,4 @@ declare module "path" {
     export function resolve(...paths: string[]): string;
 }
 declare const process: { cwd(): string };
+declare const Buffer: { from(text: string): { toString(encoding: "base64"): string } };

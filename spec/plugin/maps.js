@@ -1,0 +1,44 @@
+// @ts-nocheck
+// The source maps of the plugin's output point at the right TypeScript lines: for each "@N"
+// string in the built Lua (spec/plugin/maps/*.ts, where "@N" is on line N), the map gives line N
+// of the right .ts file at that string's position. Writes one TAP line per built file.
+//   node spec/plugin/maps.js <first test number> <lua file>...
+const fs = require("fs");
+const path = require("path");
+const { SourceMapConsumer } = require("source-map");
+
+async function check(luaFile) {
+    const consumer = await new SourceMapConsumer(JSON.parse(fs.readFileSync(luaFile + ".map", "utf8")));
+    const problems = [];
+    let markers = 0;
+    fs.readFileSync(luaFile, "utf8").split("\n").forEach((text, i) => {
+        for (const match of text.matchAll(/"@(\d+)"/g)) {
+            markers += 1;
+            const at = consumer.originalPositionFor({ line: i + 1, column: match.index, bias: SourceMapConsumer.GREATEST_LOWER_BOUND });
+            if (at.line !== Number(match[1]) || !/maps\/(lines|plain)\.ts$/.test(at.source || "")) {
+                problems.push(`Lua line ${i + 1} ("@${match[1]}") maps to ${at.source}:${at.line}`);
+            }
+        }
+    });
+    consumer.destroy();
+    if (markers === 0) problems.push("no marker in the file");
+    return problems;
+}
+
+(async () => {
+    let n = Number(process.argv[2]);
+    let failed = false;
+    for (const file of process.argv.slice(3)) {
+        const problems = await check(file);
+        const name = `source map of ${path.relative(process.cwd(), file)} points at the .ts lines`;
+        if (problems.length === 0) {
+            console.log(`ok ${n} - ${name}`);
+        } else {
+            failed = true;
+            console.log(`not ok ${n} - ${name}`);
+            for (const p of problems) console.log(`    ${p}`);
+        }
+        n += 1;
+    }
+    process.exit(failed ? 1 : 0);
+})();
