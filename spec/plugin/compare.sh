@@ -85,6 +85,28 @@ else
   report "source maps: the builds" fail "$out/maps.txt"
 fi
 
+# The Lua it emits for each construct, one file each and bundled, as the committed snapshots
+# (spec/plugin/snapshots.sh; `make snapshots` updates them after a deliberate change).
+if spec/plugin/snapshots.sh build >"$out/snapshots.txt" 2>&1; then
+  for snapshot in spec/plugin/snapshots/lua/files/*.lua spec/plugin/snapshots/lua/bundle.lua; do
+    built=build/plugin-snapshots/lua/${snapshot#spec/plugin/snapshots/lua/}
+    if diff -u --label "snapshot: $snapshot" --label "built: $built" "$snapshot" "$built" >"$out/snapshot.diff" 2>&1; then
+      report "snapshot ${snapshot#spec/plugin/snapshots/}" ok
+    else
+      echo "(make snapshots updates the snapshots after a deliberate change)" >>"$out/snapshot.diff"
+      report "snapshot ${snapshot#spec/plugin/snapshots/}" fail "$out/snapshot.diff"
+    fi
+  done
+  for built in build/plugin-snapshots/lua/files/*.lua; do
+    if [ ! -f "spec/plugin/snapshots/lua/files/$(basename "$built")" ]; then
+      echo "no snapshot of $built: make snapshots" >"$out/snapshot.diff"
+      report "snapshot of $(basename "$built")" fail "$out/snapshot.diff"
+    fi
+  done
+else
+  report "snapshots: the builds" fail "$out/snapshots.txt"
+fi
+
 # plugin.js type-checks against TypeScriptToLua's Plugin interface and Lua AST (JSDoc types).
 if npx tsc -p spec/plugin/tsconfig.check.json >"$out/check.txt" 2>&1; then
   report "plugin.js: type-checked against TypeScriptToLua's Plugin (tsc --checkJs)" ok

@@ -1,0 +1,5 @@
+local ____exports = {}
+function ____exports.plain(self)
+    return 1
+end
+return ____exports
