@@ -531,8 +531,120 @@ module.exports = function asyncAwaitPlugin(options = {}) {
                 }
             }
         },
+        beforeEmit(program, compilerOptions, emitHost, result) {
+            for (const file of result) addLineMap(program, file);
+        },
     };
 };
+
+/** Base64 digits of source map VLQs. */
+const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/**
+ * For each line of a source map's generated code (from line 1), its first mapped position:
+ * [source index, original line (0-based)], or undefined for a line with none.
+ * @param {string} mappings
+ * @returns {([number, number] | undefined)[]}
+ */
+function firstPositions(mappings) {
+    /** @type {([number, number] | undefined)[]} */
+    const lines = [];
+    // Source index, original line and column are relative to the previous segment's, across lines.
+    const state = [0, 0, 0, 0];
+    for (const line of mappings.split(";")) {
+        /** @type {[number, number] | undefined} */
+        let first;
+        state[0] = 0;
+        for (const segment of line.split(",")) {
+            if (segment === "") continue;
+            let field = 0;
+            let value = 0;
+            let shift = 0;
+            for (const char of segment) {
+                const digit = BASE64.indexOf(char);
+                value += (digit & 31) << shift;
+                if (digit & 32) {
+                    shift += 5;
+                } else {
+                    state[field] += value & 1 ? -(value >>> 1) : value >>> 1;
+                    field += 1;
+                    value = 0;
+                    shift = 0;
+                }
+            }
+            if (field >= 4 && first === undefined) first = [state[1], state[2]];
+        }
+        lines.push(first);
+    }
+    return lines;
+}
+
+/**
+ * The line map of an emitted file (see src/wow/sourcemaps.ts): for each Lua line, "" or the
+ * TypeScript line it comes from, "file:N" where the file changes; undefined if no line maps.
+ * File names are relative to the tsconfig's folder, as the plugin's origins are.
+ * @param {import("typescript").Program} program
+ * @param {string} sourceMap
+ */
+function lineMap(program, sourceMap) {
+    const map = JSON.parse(sourceMap);
+    const config = program.getCompilerOptions().configFilePath;
+    const root = config ? path.dirname(String(config)) : program.getCurrentDirectory();
+    const files = program.getSourceFiles().map((f) => f.fileName.split(path.sep).join("/"));
+    // A source is relative to the Lua file its module would be emitted as: find it by its tail.
+    const names = (/** @type {string[]} */ (map.sources)).map((source) => {
+        const tail = source.replace(/\\/g, "/").replace(/^(\.\.?\/)+/, "");
+        const found = files.find((f) => f === tail || f.endsWith(`/${tail}`));
+        return found !== undefined ? path.relative(root, found).split(path.sep).join("/") : tail;
+    });
+    let current = -1;
+    let mapped = false;
+    const entries = firstPositions(String(map.mappings)).map((position) => {
+        if (position === undefined) return "";
+        mapped = true;
+        const [source, line] = position;
+        if (source === current) return String(line + 1);
+        current = source;
+        return `${names[source]}:${line + 1}`;
+    });
+    while (entries.length > 0 && entries[entries.length - 1] === "") entries.pop();
+    return mapped ? entries.join(",") : undefined;
+}
+
+/**
+ * Appends to an emitted Lua file the registration of its line map with the library (a TS
+ * addon's reports then name the .ts file and line: src/wow/sourcemaps.ts), on lines already
+ * there so that no line moves: before the file's final `return` (the bundle's: both before and
+ * after its entry module runs, which may load the library), or after its last line.
+ * @param {import("typescript").Program} program
+ * @param {import("typescript-to-lua").EmitFile} file
+ */
+function addLineMap(program, file) {
+    if (file.sourceMap === undefined || !file.outputPath.endsWith(".lua")) return;
+    const map = lineMap(program, file.sourceMap);
+    if (map === undefined) return;
+    const quoted = `"${map.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+    // The chunk's source as error positions print it: the client has no debug library.
+    const register =
+        `local ____AA_lib = LibStub and LibStub("AsyncAwait-1.0", true) ` +
+        `if ____AA_lib and ____AA_lib.addSourceMap then ` +
+        `____AA_lib.addSourceMap(string.match(select(2, pcall(error, "", 2)), "^(.*):%d+: $"), ${quoted}) end`;
+    const lines = file.code.split("\n");
+    const entry = lines.findIndex((line) => line.startsWith("local ____entry = require("));
+    if (entry >= 0 && lines[entry + 1] === "return ____entry") {
+        lines[entry] = `local function ____AA_addSourceMap() ${register} end ____AA_addSourceMap() ${lines[entry]}`;
+        lines[entry + 1] = `____AA_addSourceMap() ${lines[entry + 1]}`;
+    } else {
+        let last = lines.length - 1;
+        while (last > 0 && (lines[last].trim() === "" || lines[last].startsWith("--"))) last -= 1;
+        if (lines[last].startsWith("return ")) {
+            lines[last] = `do ${register} end ${lines[last]}`;
+        } else {
+            lines.splice(last + 1, 0, `do ${register} end`);
+        }
+    }
+    file.code = lines.join("\n");
+}
 
 /**
  * Moves everything a printed file's source map (and TypeScriptToLua's inline map and
