@@ -620,7 +620,7 @@ function lineMap(program, sourceMap) {
  * @param {import("typescript-to-lua").EmitFile} file
  */
 function addLineMap(program, file) {
-    if (file.sourceMap === undefined || !file.outputPath.endsWith(".lua")) return;
+    if (file.sourceMap === undefined) return;
     const map = lineMap(program, file.sourceMap);
     if (map === undefined) return;
     const quoted = `"${map.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
