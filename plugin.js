@@ -116,6 +116,8 @@ function rewrite(node, stats) {
             stats.functions += 1;
             if (typeof node.line === "number") stats.lines.add(node.line);
             const fn = lua.createFunctionExpression(/** @type {import("typescript-to-lua").Block} */ (rewrite(body, stats)), node.params, node.dots, lua.NodeFlags.None);
+            // Its TypeScript position, for the source map ("in function <main.ts:12>" in reports).
+            lua.setNodePosition(fn, { line: node.line, column: node.column });
             // Where it is in the TypeScript source, for reports of its tasks' errors.
             const line = typeof node.line === "number" ? `:${node.line + 1}` : "";
             return lua.createCallExpression(lua.createIdentifier("____AA_async"), [fn, lua.createStringLiteral(`${stats.file}${line}`)]);
