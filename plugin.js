@@ -628,9 +628,9 @@ function addLineMap(program, file) {
     const quoted = `"${map.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
     // The chunk's source as error positions print it: the client has no debug library.
     const register =
-        `local ____AA_lib = LibStub and LibStub("AsyncAwait-1.0", true) ` +
-        `if ____AA_lib and ____AA_lib.addSourceMap then ` +
-        `____AA_lib.addSourceMap(string.match(select(2, pcall(error, "", 2)), "^(.*):%d+: $"), ${quoted}) end`;
+        `local ____AA_registry = LibStub and LibStub("AsyncAwait-1.0", true) ` +
+        `if ____AA_registry and ____AA_registry.addSourceMap then ` +
+        `____AA_registry.addSourceMap(string.match(select(2, pcall(error, "", 2)), "^(.*):%d+: $"), ${quoted}) end`;
     const lines = file.code.split("\n");
     const entry = lines.findIndex((line) => line.startsWith("local ____entry = require("));
     if (entry >= 0 && lines[entry + 1] === "return ____entry") {

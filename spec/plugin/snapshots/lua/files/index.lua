@@ -24,4 +24,4 @@ ____exports.all = {
     combined(nil),
     plain(nil)
 }
-do local ____AA_lib = LibStub and LibStub("AsyncAwait-1.0", true) if ____AA_lib and ____AA_lib.addSourceMap then ____AA_lib.addSourceMap(string.match(select(2, pcall(error, "", 2)), "^(.*):%d+: $"), ",,,src/index.ts:2,2,3,3,4,4,5,5,6,6,7,7,8,8,10,10,10,10,10,10,10,10") end end return ____exports
+do local ____AA_registry = LibStub and LibStub("AsyncAwait-1.0", true) if ____AA_registry and ____AA_registry.addSourceMap then ____AA_registry.addSourceMap(string.match(select(2, pcall(error, "", 2)), "^(.*):%d+: $"), ",,,src/index.ts:2,2,3,3,4,4,5,5,6,6,7,7,8,8,10,10,10,10,10,10,10,10") end end return ____exports

@@ -250,4 +250,4 @@ ____exports.steps = ____AA_async(
     end,
     "src/try.ts:4"
 )
-do local ____AA_lib = LibStub and LibStub("AsyncAwait-1.0", true) if ____AA_lib and ____AA_lib.addSourceMap then ____AA_lib.addSourceMap(string.match(select(2, pcall(error, "", 2)), "^(.*):%d+: $"), ",,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/try.ts:4,4,5,6,6,6,6,6,6,,,,,,,8,8,8,,9,9,9,,10,,,,,,12,,,,13,,,,14,,,,7,,,,,,,,,,,,,,,,,18,18,18,,19,,,,20,,,,17,,,,4") end end return ____exports
+do local ____AA_registry = LibStub and LibStub("AsyncAwait-1.0", true) if ____AA_registry and ____AA_registry.addSourceMap then ____AA_registry.addSourceMap(string.match(select(2, pcall(error, "", 2)), "^(.*):%d+: $"), ",,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/try.ts:4,4,5,6,6,6,6,6,6,,,,,,,8,8,8,,9,9,9,,10,,,,,,12,,,,13,,,,14,,,,7,,,,,,,,,,,,,,,,,18,18,18,,19,,,,20,,,,17,,,,4") end end return ____exports
