@@ -76,11 +76,13 @@ for source in spec/plugin/deferred/*.ts; do
   fi
 done
 
-# The source maps of a rewritten file (the prelude before its lines), a file left alone, a bundle.
-maps="$out/maps/lines.lua $out/maps/plain.lua $out/maps-bundle/bundle.lua"
-if npx tstl -p spec/plugin/tsconfig.maps.json >"$out/maps.txt" 2>&1 && npx tstl -p spec/plugin/tsconfig.maps.bundle.json >>"$out/maps.txt" 2>&1; then
+# The source maps of a rewritten file (the prelude before its lines), a file left alone, a bundle,
+# and a rewritten file with its map inline and TypeScriptToLua's sourceMapTraceback table.
+maps="$out/maps/lines.lua $out/maps/plain.lua $out/maps-bundle/bundle.lua $out/maps-inline/lines.lua"
+if npx tstl -p spec/plugin/tsconfig.maps.json >"$out/maps.txt" 2>&1 && npx tstl -p spec/plugin/tsconfig.maps.bundle.json >>"$out/maps.txt" 2>&1 \
+  && npx tstl -p spec/plugin/tsconfig.maps.inline.json >>"$out/maps.txt" 2>&1; then
   node spec/plugin/maps.js $((n + 1)) $maps || failed=$((failed + 1))
-  n=$((n + 3))
+  n=$((n + 4))
 else
   report "source maps: the builds" fail "$out/maps.txt"
 fi

@@ -21,11 +21,24 @@ function lineMapOf(code) {
     });
 }
 
+/** TypeScriptToLua's sourceMapTraceback table (Lua line -> .ts line) in `code`, if any. */
+function tracebackTableOf(code) {
+    const found = code.match(/^__TS__SourceMapTraceBack\(debug\.getinfo\(1\)\.short_src, \{(.*)\}\);$/m);
+    if (!found) return undefined;
+    const lines = new Map();
+    for (const entry of found[1].matchAll(/\["(\d+)"\] = (\d+)/g)) lines.set(Number(entry[1]), Number(entry[2]));
+    return lines;
+}
+
 async function check(luaFile) {
-    const consumer = await new SourceMapConsumer(JSON.parse(fs.readFileSync(luaFile + ".map", "utf8")));
+    const code = fs.readFileSync(luaFile, "utf8");
+    // The map beside the file, or inline (inlineSourceMap).
+    const inline = code.match(/^--# sourceMappingURL=data:application\/json;base64,(.*)$/m);
+    const raw = inline ? Buffer.from(inline[1], "base64").toString("utf8") : fs.readFileSync(luaFile + ".map", "utf8");
+    const consumer = await new SourceMapConsumer(JSON.parse(raw));
+    const traceback = tracebackTableOf(code);
     const problems = [];
     let markers = 0;
-    const code = fs.readFileSync(luaFile, "utf8");
     const lineMap = lineMapOf(code);
     if (lineMap === undefined) problems.push("no line map registered");
     code.split("\n").forEach((text, i) => {
@@ -34,6 +47,9 @@ async function check(luaFile) {
             const at = consumer.originalPositionFor({ line: i + 1, column: match.index, bias: SourceMapConsumer.GREATEST_LOWER_BOUND });
             if (at.line !== Number(match[1]) || !/maps\/(lines|plain)\.ts$/.test(at.source || "")) {
                 problems.push(`Lua line ${i + 1} ("@${match[1]}") maps to ${at.source}:${at.line}`);
+            }
+            if (traceback !== undefined && traceback.get(i + 1) !== Number(match[1])) {
+                problems.push(`Lua line ${i + 1} ("@${match[1]}") is line ${traceback.get(i + 1)} in the sourceMapTraceback table`);
             }
             // The line map names the file relative to the tsconfig's folder.
             const registered = lineMap && lineMap[i];
