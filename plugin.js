@@ -25,8 +25,13 @@
  *     lua51AllowTryCatchInAsyncAwait for that reason);
  *   - `__TS__UsingAsync(nil, block, ...)` (`await using`, and `using` in an async function)
  *     becomes `____AA_using(Symbol, block, ...)`: the block as a task, then the disposals.
- * A prelude in each rewritten file finds the library through LibStub when first needed.
- * Everything else is TypeScriptToLua's own output.
+ * A prelude in each rewritten file finds the library through LibStub when first needed (its
+ * source map is moved down by the prelude's lines). Every emitted file, bundle or not, rewritten
+ * or not, registers its line map (Lua line -> .ts line) with the library on its last lines, so
+ * that reports name the .ts file and line (see addLineMap). Lua of a shape the plugin does not
+ * know (another TypeScriptToLua) fails the build with an error naming the function (see
+ * shapeDiagnostics) rather than running as something else. Everything else is TypeScriptToLua's
+ * own output.
  */
 const path = require("path");
 const tstl = require("typescript-to-lua");
