@@ -303,6 +303,17 @@ function AsyncAwait.reportLongSlices(ms) end
 ---@return AsyncAwait.ErrorKind?
 function AsyncAwait.errorKind(err) end
 
+---Registers a chunk's line map: reports then print `file:N` (the TypeScript line) for the
+---chunk's `source:L` positions. `source` is the chunk's source as error positions print it;
+---`map` has one entry per Lua line, comma-separated: empty, `N` (a line of the last file named)
+---or `file:N`. The wow-asyncawait TypeScript plugin adds this call to every file it emits.
+---```lua
+---AsyncAwait.addSourceMap(select(2, pcall(error, "", 2)):match("^(.*):%d+: $"), "main.ts:1,2,,4")
+---```
+---@param source string
+---@param map string
+function AsyncAwait.addSourceMap(source, map) end
+
 ---The same API with tasks attributed to your addon: its CPU time is counted, and its backlog
 ---shares each frame fairly with other addons'.
 ---```lua

@@ -8,7 +8,7 @@ NOT_BUILT := /NotBuilt\.lua/d
 SRC := $(shell find src -name '*.ts' 2>/dev/null)
 SPECS := $(shell find spec -name '*.ts' 2>/dev/null)
 
-.PHONY: all build test test-long specs bench bench-instructions clean lua-deps package package-lib release-tree demo demo-addon
+.PHONY: all build test test-long specs snapshots bench bench-instructions clean lua-deps package package-lib release-tree demo demo-addon
 
 all: build
 
@@ -88,6 +88,11 @@ build/bench/native.lua: node_modules/.package-lock.json bench/native/tsconfig.js
 # The same workloads compiled with our TypeScriptToLua plugin.
 build/bench/plugin.lua: node_modules/.package-lock.json bench/native/tsconfig.plugin.json $(wildcard bench/native/*.ts) plugin.js
 	npx tstl -p bench/native/tsconfig.plugin.json
+
+# The plugin's Lua for each construct, rewritten into spec/plugin/snapshots/lua/ (make test
+# compares a fresh build with it): after a deliberate change to its output, then review the diff.
+snapshots: node_modules/.package-lock.json
+	spec/plugin/snapshots.sh update
 
 lua-deps:
 	@scripts/ensure-lua-deps.sh

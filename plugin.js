@@ -25,11 +25,32 @@
  *     lua51AllowTryCatchInAsyncAwait for that reason);
  *   - `__TS__UsingAsync(nil, block, ...)` (`await using`, and `using` in an async function)
  *     becomes `____AA_using(Symbol, block, ...)`: the block as a task, then the disposals.
- * A prelude in each rewritten file finds the library through LibStub when first needed.
- * Everything else is TypeScriptToLua's own output.
+ * A prelude in each rewritten file finds the library through LibStub when first needed (its
+ * source map is moved down by the prelude's lines). Every emitted file, bundle or not, rewritten
+ * or not, registers its line map (Lua line -> .ts line) with the library on its last lines, so
+ * that reports name the .ts file and line (see addLineMap). Lua of a shape the plugin does not
+ * know (another TypeScriptToLua) fails the build with an error naming the function (see
+ * shapeDiagnostics) rather than running as something else. Everything else is TypeScriptToLua's
+ * own output.
  */
 const path = require("path");
 const tstl = require("typescript-to-lua");
+
+/** @typedef {import("typescript-to-lua").Plugin} Plugin */
+/** @typedef {import("typescript-to-lua").TransformationContext} TransformationContext */
+/**
+ * The plugin's options in the tsconfig's luaPlugins entry (besides `name`).
+ * @typedef {{ addon?: string, start?: "eager" | "deferred" }} Options
+ */
+/**
+ * What the rewrite of one file found and rewrote: counts, the (0-based) lines of the async
+ * functions it rewrote, and those of `__TS__AsyncAwaiter` calls of a shape it does not know.
+ * @typedef {{ functions: number, awaits: number, blocks: number, usings: number, file: string, lines: Set<number>, unknown: number[] }} Stats
+ */
+/**
+ * A Lua AST node seen by the generic walk, which reads and replaces its children by key.
+ * @typedef {import("typescript-to-lua").Node & Record<string | symbol, any>} AnyNode
+ */
 
 const lua = tstl;
 const AWAITER = "__TS__AsyncAwaiter";
@@ -41,27 +62,46 @@ const TRY = "____try";
 const PLAIN = Symbol("plain return");
 const ts = require("typescript");
 const START_MODES = ["eager", "deferred"];
-const PROMISE_FEATURES = ["Promise", "PromiseAll", "PromiseAllSettled", "PromiseAny", "PromiseRace"].map((name) => tstl.LuaLibFeature[name]);
+const PROMISE_FEATURES = [
+    tstl.LuaLibFeature.Promise,
+    tstl.LuaLibFeature.PromiseAll,
+    tstl.LuaLibFeature.PromiseAllSettled,
+    tstl.LuaLibFeature.PromiseAny,
+    tstl.LuaLibFeature.PromiseRace,
+];
 
-/** Whether `node` is a Lua AST node (every node has a numeric kind). */
+/**
+ * Whether `node` is a Lua AST node (every node has a numeric kind).
+ * @param {unknown} node
+ * @returns {node is AnyNode}
+ */
 function isNode(node) {
-    return node !== null && typeof node === "object" && typeof node.kind === "number";
+    return node !== null && typeof node === "object" && typeof (/** @type {{ kind?: unknown }} */ (node).kind) === "number";
 }
 
+/**
+ * @param {unknown} node
+ * @param {string} text
+ * @returns {node is import("typescript-to-lua").Identifier}
+ */
 function isIdentifier(node, text) {
     return isNode(node) && node.kind === lua.SyntaxKind.Identifier && node.text === text;
 }
 
-/** `function(a) return __TS__AsyncAwaiter(function(____awaiter_resolve) BODY end) end`: BODY's block, else undefined. */
+/**
+ * `function(a) return __TS__AsyncAwaiter(function(____awaiter_resolve) BODY end) end`: BODY's block, else undefined.
+ * @param {import("typescript-to-lua").FunctionExpression} fn
+ * @returns {import("typescript-to-lua").Block | undefined}
+ */
 function asyncBody(fn) {
     const statements = fn.body && fn.body.statements;
     if (!statements || statements.length !== 1) return undefined;
     const ret = statements[0];
-    if (ret.kind !== lua.SyntaxKind.ReturnStatement || ret.expressions.length !== 1) return undefined;
+    if (!lua.isReturnStatement(ret) || ret.expressions.length !== 1) return undefined;
     const call = ret.expressions[0];
-    if (call.kind !== lua.SyntaxKind.CallExpression || !isIdentifier(call.expression, AWAITER) || call.params.length !== 1) return undefined;
+    if (!lua.isCallExpression(call) || !isIdentifier(call.expression, AWAITER) || call.params.length !== 1) return undefined;
     const inner = call.params[0];
-    if (inner.kind !== lua.SyntaxKind.FunctionExpression || !inner.params || inner.params.length !== 1 || !isIdentifier(inner.params[0], RESOLVE)) {
+    if (!lua.isFunctionExpression(inner) || !inner.params || inner.params.length !== 1 || !isIdentifier(inner.params[0], RESOLVE)) {
         return undefined;
     }
     return inner.body;
@@ -70,13 +110,19 @@ function asyncBody(fn) {
 /**
  * Rewrites `node` and everything under it in place (see the top of this file); returns the
  * node to put in its place. Counts what it rewrote in `stats`.
+ * @param {AnyNode} node
+ * @param {Stats} stats
+ * @returns {AnyNode | AnyNode[]}
  */
 function rewrite(node, stats) {
-    if (node.kind === lua.SyntaxKind.FunctionExpression) {
+    if (lua.isFunctionExpression(node)) {
         const body = asyncBody(node);
         if (body !== undefined) {
             stats.functions += 1;
-            const fn = lua.createFunctionExpression(rewrite(body, stats), node.params, node.dots, lua.NodeFlags.None);
+            if (typeof node.line === "number") stats.lines.add(node.line);
+            const fn = lua.createFunctionExpression(/** @type {import("typescript-to-lua").Block} */ (rewrite(body, stats)), node.params, node.dots, lua.NodeFlags.None);
+            // Its TypeScript position, for the source map ("in function <main.ts:12>" in reports).
+            lua.setNodePosition(fn, { line: node.line, column: node.column });
             // Where it is in the TypeScript source, for reports of its tasks' errors.
             const line = typeof node.line === "number" ? `:${node.line + 1}` : "";
             return lua.createCallExpression(lua.createIdentifier("____AA_async"), [fn, lua.createStringLiteral(`${stats.file}${line}`)]);
@@ -86,6 +132,7 @@ function rewrite(node, stats) {
         if (key === "parent") continue;
         const value = node[key];
         if (Array.isArray(value)) {
+            /** @type {unknown[]} */
             const out = [];
             for (const item of value) {
                 if (!isNode(item)) {
@@ -133,6 +180,12 @@ function rewrite(node, stats) {
             const internal = isIdentifier(waited, TRY) || (isNode(waited) && waited.kind === lua.SyntaxKind.CallExpression && isIdentifier(waited.expression, "____AA_using"));
             node.expression = lua.createIdentifier(internal ? "____AA_join" : "____AA_await");
         } else if (isIdentifier(node.expression, AWAITER)) {
+            // A block (of a try statement around await) is `__TS__AsyncAwaiter(function() ... end)`;
+            // anything else is TypeScriptToLua output this plugin does not know (see shapeDiagnostics).
+            const block = node.params[0];
+            if (node.params.length !== 1 || !lua.isFunctionExpression(block) || (block.params && block.params.length > 0) || block.dots) {
+                stats.unknown.push(typeof node.line === "number" ? node.line : -1);
+            }
             stats.blocks += 1;
             node.expression = lua.createIdentifier("____AA_run");
         }
@@ -151,11 +204,18 @@ function rewrite(node, stats) {
     return node;
 }
 
+/**
+ * @param {unknown} node
+ * @returns {node is import("typescript-to-lua").CallExpression}
+ */
 function isAsyncCall(node) {
     return isNode(node) && node.kind === lua.SyntaxKind.CallExpression && isIdentifier(node.expression, "____AA_async");
 }
 
-/** `____try.catch(____try, f)` or `____try.finally(____try, f)`: TypeScriptToLua's chain of a try statement. */
+/**
+ * `____try.catch(____try, f)` or `____try.finally(____try, f)`: TypeScriptToLua's chain of a try statement.
+ * @param {AnyNode} node
+ */
 function isTryChain(node) {
     const callee = node.expression;
     return (
@@ -171,6 +231,8 @@ function isTryChain(node) {
 /**
  * Whether a value of TypeScript type `type` can never be a promise or a future (a number, a
  * string, nothing...): an async function returning one returns it as it is, with no check.
+ * @param {import("typescript").Type} type
+ * @returns {boolean}
  */
 function isPlainType(type) {
     if (type.isUnion()) return type.types.every(isPlainType);
@@ -179,18 +241,27 @@ function isPlainType(type) {
     return (type.flags & plain) !== 0;
 }
 
-/** Marks the `return ____awaiter_resolve(nil, x)` among `statements` (top level) when x is plain. */
+/**
+ * Marks the `return ____awaiter_resolve(nil, x)` among `statements` (top level) when x is plain.
+ * @param {readonly import("typescript-to-lua").Statement[]} statements
+ * @param {import("typescript").Expression | undefined} expression
+ * @param {TransformationContext} context
+ */
 function markPlainReturn(statements, expression, context) {
     if (!expression || !isPlainType(context.checker.getTypeAtLocation(expression))) return;
     for (const statement of statements) {
-        if (statement.kind === lua.SyntaxKind.ReturnStatement && statement.expressions.length === 1) {
+        if (lua.isReturnStatement(statement) && statement.expressions.length === 1) {
             const call = statement.expressions[0];
-            if (call.kind === lua.SyntaxKind.CallExpression && isIdentifier(call.expression, RESOLVE)) call[PLAIN] = true;
+            if (lua.isCallExpression(call) && isIdentifier(call.expression, RESOLVE)) /** @type {AnyNode} */ (call)[PLAIN] = true;
         }
     }
 }
 
-/** The Lua each rewritten file starts with: how it reaches the library. */
+/**
+ * The Lua each rewritten file starts with: how it reaches the library.
+ * @param {string} addon
+ * @param {string} start
+ */
 function prelude(addon, start) {
     const name = JSON.stringify(addon);
     return `-- AsyncAwait: async/await on the shared scheduler (wow-asyncawait/plugin).
@@ -375,10 +446,13 @@ end
  * forAddon); by default the name of the folder holding the tsconfig. `start`: "eager" (the
  * default: a body runs in the call up to its first await, as in JavaScript) or "deferred"
  * (every body starts when the scheduler runs its task).
+ * @param {Options} [options]
+ * @returns {Plugin}
  */
 module.exports = function asyncAwaitPlugin(options = {}) {
     /** Files whose Lua was rewritten, by source file name. */
     const rewritten = new Set();
+    /** @type {string | undefined} */
     let addon = options.addon;
     const start = options.start === undefined ? "eager" : options.start;
     if (!START_MODES.includes(start)) {
@@ -395,22 +469,34 @@ module.exports = function asyncAwaitPlugin(options = {}) {
             }
         },
         visitors: {
-            [ts.SyntaxKind.ReturnStatement]: (node, context) => {
+            [ts.SyntaxKind.ReturnStatement]: (/** @type {import("typescript").ReturnStatement} */ node, context) => {
                 const statements = context.superTransformStatements(node);
                 markPlainReturn(statements, node.expression, context);
                 return statements;
             },
-            [ts.SyntaxKind.ArrowFunction]: (node, context) => {
+            [ts.SyntaxKind.ArrowFunction]: (/** @type {import("typescript").ArrowFunction} */ node, context) => {
                 const fn = context.superTransformExpression(node);
-                const body = !ts.isBlock(node.body) && fn.kind === lua.SyntaxKind.FunctionExpression ? asyncBody(fn) : undefined;
-                if (body !== undefined) markPlainReturn(body.statements, node.body, context);
+                const body = !ts.isBlock(node.body) && lua.isFunctionExpression(fn) ? asyncBody(fn) : undefined;
+                if (body !== undefined && !ts.isBlock(node.body)) markPlainReturn(body.statements, node.body, context);
                 return fn;
             },
-            [ts.SyntaxKind.SourceFile]: (node, context) => {
-                const [file] = context.superTransformNode(node);
+            [ts.SyntaxKind.SourceFile]: (/** @type {import("typescript").SourceFile} */ node, context) => {
+                const file = /** @type {import("typescript-to-lua").File & AnyNode} */ (context.superTransformNode(node)[0]);
                 const root = context.options.configFilePath ? path.dirname(String(context.options.configFilePath)) : process.cwd();
-                const stats = { functions: 0, awaits: 0, blocks: 0, usings: 0, file: path.relative(root, node.fileName).split(path.sep).join("/") };
+                /** @type {Stats} */
+                const stats = {
+                    functions: 0,
+                    awaits: 0,
+                    blocks: 0,
+                    usings: 0,
+                    file: path.relative(root, node.fileName).split(path.sep).join("/"),
+                    lines: new Set(),
+                    unknown: [],
+                };
                 rewrite(file, stats);
+                // (the file as parsed: TypeScriptToLua's pre-transforms make nodes of no position)
+                const parsed = ts.getParseTreeNode(node, ts.isSourceFile) ?? node;
+                context.diagnostics.push(...shapeDiagnostics(parsed, stats));
                 const features = file.luaLibFeatures;
                 if (features && PROMISE_FEATURES.some((f) => features.has(f))) {
                     // This file's Promises (Promise.all...) take futures as the promises they are.
@@ -443,16 +529,228 @@ module.exports = function asyncAwaitPlugin(options = {}) {
         afterPrint(program, compilerOptions, emitHost, result) {
             for (const file of result) {
                 if (rewritten.has(path.resolve(file.fileName))) {
-                    const text = prelude(addon, start);
+                    const text = prelude(String(addon), start);
                     file.code = text + file.code;
                     // A bundle is built from the source map node, not from `code`.
                     if (file.sourceMapNode) file.sourceMapNode.prepend(text);
+                    // A file is emitted with the map TypeScriptToLua printed: its lines move down.
+                    shiftLines(file, text.split("\n").length - 1);
                 }
             }
+        },
+        beforeEmit(program, compilerOptions, emitHost, result) {
+            for (const file of result) addLineMap(program, file);
         },
     };
 };
 
+/** Base64 digits of source map VLQs. */
+const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/**
+ * For each line of a source map's generated code (from line 1), its first mapped position:
+ * [source index, original line (0-based)], or undefined for a line with none.
+ * @param {string} mappings
+ * @returns {([number, number] | undefined)[]}
+ */
+function firstPositions(mappings) {
+    /** @type {([number, number] | undefined)[]} */
+    const lines = [];
+    // Source index, original line and column are relative to the previous segment's, across lines.
+    const state = [0, 0, 0, 0];
+    for (const line of mappings.split(";")) {
+        /** @type {[number, number] | undefined} */
+        let first;
+        state[0] = 0;
+        for (const segment of line.split(",")) {
+            if (segment === "") continue;
+            let field = 0;
+            let value = 0;
+            let shift = 0;
+            for (const char of segment) {
+                const digit = BASE64.indexOf(char);
+                value += (digit & 31) << shift;
+                if (digit & 32) {
+                    shift += 5;
+                } else {
+                    state[field] += value & 1 ? -(value >>> 1) : value >>> 1;
+                    field += 1;
+                    value = 0;
+                    shift = 0;
+                }
+            }
+            if (field >= 4 && first === undefined) first = [state[1], state[2]];
+        }
+        lines.push(first);
+    }
+    return lines;
+}
+
+/**
+ * The line map of an emitted file (see src/wow/sourcemaps.ts): for each Lua line, "" or the
+ * TypeScript line it comes from, "file:N" where the file changes; undefined if no line maps.
+ * File names are relative to the tsconfig's folder, as the plugin's origins are.
+ * @param {import("typescript").Program} program
+ * @param {string} sourceMap
+ */
+function lineMap(program, sourceMap) {
+    const map = JSON.parse(sourceMap);
+    const config = program.getCompilerOptions().configFilePath;
+    const root = config ? path.dirname(String(config)) : program.getCurrentDirectory();
+    const files = program.getSourceFiles().map((f) => f.fileName.split(path.sep).join("/"));
+    // A source is relative to the Lua file its module would be emitted as: find it by its tail.
+    const names = (/** @type {string[]} */ (map.sources)).map((source) => {
+        const tail = source.replace(/\\/g, "/").replace(/^(\.\.?\/)+/, "");
+        const found = files.find((f) => f === tail || f.endsWith(`/${tail}`));
+        return found !== undefined ? path.relative(root, found).split(path.sep).join("/") : tail;
+    });
+    let current = -1;
+    let mapped = false;
+    const entries = firstPositions(String(map.mappings)).map((position) => {
+        if (position === undefined) return "";
+        mapped = true;
+        const [source, line] = position;
+        if (source === current) return String(line + 1);
+        current = source;
+        return `${names[source]}:${line + 1}`;
+    });
+    while (entries.length > 0 && entries[entries.length - 1] === "") entries.pop();
+    return mapped ? entries.join(",") : undefined;
+}
+
+/**
+ * Appends to an emitted Lua file the registration of its line map with the library (a TS
+ * addon's reports then name the .ts file and line: src/wow/sourcemaps.ts), on lines already
+ * there so that no line moves: before the file's final `return` (the bundle's: both before and
+ * after its entry module runs, which may load the library), or after its last line.
+ * @param {import("typescript").Program} program
+ * @param {import("typescript-to-lua").EmitFile} file
+ */
+function addLineMap(program, file) {
+    if (file.sourceMap === undefined) return;
+    const map = lineMap(program, file.sourceMap);
+    if (map === undefined) return;
+    const quoted = `"${map.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+    // The chunk's source as error positions print it: the client has no debug library.
+    const register =
+        `local ____AA_registry = LibStub and LibStub("AsyncAwait-1.0", true) ` +
+        `if ____AA_registry and ____AA_registry.addSourceMap then ` +
+        `____AA_registry.addSourceMap(string.match(select(2, pcall(error, "", 2)), "^(.*):%d+: $"), ${quoted}) end`;
+    const lines = file.code.split("\n");
+    const entry = lines.findIndex((line) => line.startsWith("local ____entry = require("));
+    if (entry >= 0 && lines[entry + 1] === "return ____entry") {
+        lines[entry] = `local function ____AA_addSourceMap() ${register} end ____AA_addSourceMap() ${lines[entry]}`;
+        lines[entry + 1] = `____AA_addSourceMap() ${lines[entry + 1]}`;
+    } else {
+        let last = lines.length - 1;
+        while (last > 0 && (lines[last].trim() === "" || lines[last].startsWith("--"))) last -= 1;
+        if (lines[last].startsWith("return ")) {
+            lines[last] = `do ${register} end ${lines[last]}`;
+        } else {
+            lines.splice(last + 1, 0, `do ${register} end`);
+        }
+    }
+    file.code = lines.join("\n");
+}
+
+/**
+ * Moves everything a printed file's source map (and TypeScriptToLua's inline map and
+ * sourceMapTraceback table, when the tsconfig asks for them) says of its Lua lines down by
+ * `lines`, the lines of the prelude put before them.
+ * @param {import("typescript-to-lua").ProcessedFile} file
+ * @param {number} lines
+ */
+function shiftLines(file, lines) {
+    if (file.sourceMap === undefined || lines === 0) return;
+    const before = file.sourceMap;
+    const map = JSON.parse(before);
+    // Each ";" starts the next Lua line; a line with no segment changes no relative field.
+    map.mappings = ";".repeat(lines) + map.mappings;
+    file.sourceMap = JSON.stringify(map);
+    const inline = (/** @type {string} */ json) => `--# sourceMappingURL=data:application/json;base64,${Buffer.from(json).toString("base64")}`;
+    file.code = file.code.replace(inline(before), () => inline(String(file.sourceMap)));
+    file.code = file.code.replace(/^(__TS__SourceMapTraceBack\(debug\.getinfo\(1\)\.short_src, )(\{.*\})\);$/m, (_, head, table) =>
+        `${head}${table.replace(/\["(\d+)"\]/g, (/** @type {string} */ _key, /** @type {string} */ n) => `["${Number(n) + lines}"]`)});`,
+    );
+}
+
+/** TypeScriptToLua's version, for diagnostics. */
+function tstlVersion() {
+    try {
+        return String(require("typescript-to-lua/package.json").version);
+    } catch {
+        return "unknown";
+    }
+}
+
+/**
+ * An error for each async function of `source` the rewrite did not find as the Lua it rewrites
+ * (TypeScriptToLua's `function(...) return __TS__AsyncAwaiter(function(____awaiter_resolve)
+ * ... end) end`), and for each `__TS__AsyncAwaiter` call of another shape: left as they are,
+ * they would run as something else (a plain task, or TypeScriptToLua's own promises), so the
+ * build fails instead, naming the file and the function.
+ * @param {import("typescript").SourceFile} source
+ * @param {Stats} stats
+ * @returns {import("typescript").Diagnostic[]}
+ */
+function shapeDiagnostics(source, stats) {
+    /** @type {import("typescript").Diagnostic[]} */
+    const diagnostics = [];
+    const why = `TypeScriptToLua ${tstlVersion()} did not compile it to the Lua this plugin rewrites (it is written for TypeScriptToLua 1.37)`;
+    /** @param {import("typescript").Node} node @param {string} message */
+    const error = (node, message) => {
+        diagnostics.push({
+            file: source,
+            start: node.getStart(source),
+            length: node.getWidth(source),
+            messageText: `wow-asyncawait/plugin: ${message}`,
+            category: ts.DiagnosticCategory.Error,
+            code: 160001,
+            source: "wow-asyncawait/plugin",
+        });
+    };
+    /** @param {import("typescript").Node} node */
+    const visit = (node) => {
+        if (ts.isFunctionLike(node) && "body" in node && node.body !== undefined && (ts.getCombinedModifierFlags(/** @type {import("typescript").Declaration} */ (node)) & ts.ModifierFlags.Async) !== 0) {
+            const line = source.getLineAndCharacterOfPosition(node.getStart(source)).line;
+            if (!stats.lines.has(line)) error(node, `cannot make the async ${describeFunction(node)} a task: ${why}.`);
+        }
+        ts.forEachChild(node, visit);
+    };
+    visit(source);
+    if (diagnostics.length === 0) {
+        for (const line of stats.unknown) {
+            const at = line >= 0 ? `${stats.file}:${line + 1}` : stats.file;
+            diagnostics.push({
+                file: source,
+                start: line >= 0 ? source.getPositionOfLineAndCharacter(line, 0) : 0,
+                length: 0,
+                messageText: `wow-asyncawait/plugin: cannot rewrite the __TS__AsyncAwaiter call at ${at}: ${why}.`,
+                category: ts.DiagnosticCategory.Error,
+                code: 160001,
+                source: "wow-asyncawait/plugin",
+            });
+        }
+    }
+    return diagnostics;
+}
+
+/**
+ * "function 'f'", "method 'm'", "arrow function"...: an async function as its source names it.
+ * @param {import("typescript").SignatureDeclaration} node
+ */
+function describeFunction(node) {
+    const name = node.name !== undefined && (ts.isIdentifier(node.name) || ts.isPrivateIdentifier(node.name)) ? ` '${node.name.text}'` : "";
+    if (ts.isMethodDeclaration(node)) return `method${name}`;
+    if (ts.isArrowFunction(node)) return "arrow function";
+    return `function${name}`;
+}
+
+/**
+ * @param {AnyNode} node
+ * @param {string} text
+ * @returns {boolean}
+ */
 function usesIdentifier(node, text) {
     if (isIdentifier(node, text)) return true;
     for (const key of Object.keys(node)) {

@@ -14,6 +14,7 @@ import { register } from "./lib/register";
 import { MINOR, VERSION } from "./version";
 import { startDriver } from "./wow/driver";
 import { reportToErrorHandler } from "./wow/report";
+import { bindSourceMaps } from "./wow/sourcemaps";
 import { installSlashCommand } from "./wow/slash";
 
 export type {
@@ -37,6 +38,7 @@ export { nextFrame } from "./wow/waits/nextFrame";
 export { sleep } from "./wow/waits/sleep";
 export { waitUntil } from "./wow/waits/until";
 export { unrestricted } from "./wow/waits/restriction";
+export { addSourceMap } from "./wow/sourcemaps";
 
 const [addonName] = [...$vararg];
 const [lib, wowState] = register(MINOR);
@@ -51,6 +53,7 @@ if (addonName === "AsyncAwait" || (_G as unknown as Record<string, unknown>).Asy
 }
 if (wowState !== undefined) {
     reportToErrorHandler();
+    bindSourceMaps(wowState);
     startDriver(wowState);
     installSlashCommand(wowState, VERSION);
 }

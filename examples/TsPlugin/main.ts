@@ -63,3 +63,9 @@ async function forgotten(): Promise<void> {
     throw "TsPlugin: an unhandled rejection";
 }
 forgotten();
+
+// Plain code fails in a task too: the report names this file and the failing line, not the
+// bundle's (the plugin gives the library each emitted file's line map).
+AA.async(() => {
+    error("TsPlugin: a plain function failed");
+})();

@@ -190,6 +190,20 @@ function usesOf(this: void, api: Lib, sim: client.Simulator, current: () => Lib)
             },
             ([, err]: [boolean, unknown]) => assert.are.equal("WouldBlock", api.errorKind(err)),
         ],
+        [
+            "addSourceMap",
+            () => {
+                api.addSourceMap("cached-chunk", "cached.ts:7");
+                // The current copy reports with the map (its text says "traced": unexpectedErrors leaves it).
+                current().async(() => error("cached-chunk:1: traced through a cached copy's map", 0))();
+                return sim.errors.length;
+            },
+            (before: number) =>
+                assert.is_true(
+                    (sim.errors as string[]).slice(before).some((e) => contains(e, "cached.ts:7: traced through a cached copy's map")),
+                    (sim.errors as string[]).join("\n"),
+                ),
+        ],
     ];
 }
 

@@ -69,6 +69,19 @@ local LIBSTUB_SAYS = "TsLibStub: bag 0"
 -- TypeScriptToLua promise, a plain value; then the try/catch/finally steps.
 local PLUGIN_SAYS = { "TsPlugin: 12 10 15 a promise 7 (initial login: true)", "TsPlugin: t3ffce3ff returned" }
 
+-- The one error report that mentions `text`.
+local function errorWith(sim, text)
+  local found
+  for _, message in ipairs(sim.errors) do
+    if message:find(text, 1, true) then
+      lu.assertNil(found, "two reports mention " .. text)
+      found = message
+    end
+  end
+  lu.assertNotNil(found, "no report mentions " .. text .. ": " .. table.concat(sim.errors, "\n"))
+  return found
+end
+
 local function checkRuns(sim, ...)
   lu.assertEquals(sim.errors, {})
   for _, text in ipairs({ ... }) do
@@ -141,17 +154,25 @@ for _, mode in ipairs({ "default", "strict", "floor" }) do
   local plugin = example("TsPlugin", mode)
   TestConsumers["test_plugin_async_functions_run_as_tasks" .. suffix] = function()
     local sim = run({ plugin })
-    lu.assertEquals(#sim.errors, 1, table.concat(sim.errors, "\n"))
-    -- The one error is the rejection nobody awaits, reported with the .ts file and line.
-    lu.assertStrContains(sim.errors[1], "unhandled error in a task of TsPlugin: TsPlugin: an unhandled rejection")
-    lu.assertStrContains(sim.errors[1], "made at main.ts:61")
+    lu.assertEquals(#sim.errors, 2, table.concat(sim.errors, "\n"))
+    -- The errors are the rejection nobody awaits, reported with the .ts file and line of its
+    -- async function and of the failing statement, and a plain function's failure, at its line.
+    local rejection, plain = errorWith(sim, "TsPlugin: an unhandled rejection"), errorWith(sim, "a plain function failed")
+    lu.assertStrContains(rejection, "unhandled error in a task of TsPlugin: TsPlugin: an unhandled rejection")
+    lu.assertStrContains(rejection, "made at main.ts:61")
+    lu.assertStrContains(rejection, "\nmain.ts:63: in function")
+    lu.assertStrContains(plain, ": main.ts:70: TsPlugin: a plain function failed\n")
+    lu.assertStrContains(plain, "made at main.ts:69")
     for _, text in ipairs(PLUGIN_SAYS) do
       lu.assertTrue(said(sim, text), text .. " not in chat: " .. table.concat(sim.chat, " | "))
     end
   end
   TestConsumers["test_plugin_after_the_standalone_addon" .. suffix] = function()
     local sim = run({ STANDALONE, plugin })
-    lu.assertEquals(#sim.errors, 1, table.concat(sim.errors, "\n"))
+    lu.assertEquals(#sim.errors, 2, table.concat(sim.errors, "\n"))
+    -- The library that reports is the standalone addon's: the line map reached it too.
+    lu.assertStrContains(errorWith(sim, "an unhandled rejection"), "\nmain.ts:63: in function")
+    lu.assertStrContains(errorWith(sim, "a plain function failed"), ": main.ts:70: TsPlugin: a plain function failed\n")
     for _, text in ipairs(PLUGIN_SAYS) do
       lu.assertTrue(said(sim, text), text .. " not in chat: " .. table.concat(sim.chat, " | "))
     end

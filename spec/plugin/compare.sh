@@ -76,6 +76,57 @@ for source in spec/plugin/deferred/*.ts; do
   fi
 done
 
+# The source maps of a rewritten file (the prelude before its lines), a file left alone, a bundle,
+# and a rewritten file with its map inline and TypeScriptToLua's sourceMapTraceback table.
+maps="$out/maps/lines.lua $out/maps/plain.lua $out/maps-bundle/bundle.lua $out/maps-inline/lines.lua"
+if npx tstl -p spec/plugin/tsconfig.maps.json >"$out/maps.txt" 2>&1 && npx tstl -p spec/plugin/tsconfig.maps.bundle.json >>"$out/maps.txt" 2>&1 \
+  && npx tstl -p spec/plugin/tsconfig.maps.inline.json >>"$out/maps.txt" 2>&1; then
+  node spec/plugin/maps.js $((n + 1)) $maps || failed=$((failed + 1))
+  n=$((n + 4))
+else
+  report "source maps: the builds" fail "$out/maps.txt"
+fi
+
+# The Lua it emits for each construct, one file each and bundled, as the committed snapshots
+# (spec/plugin/snapshots.sh; `make snapshots` updates them after a deliberate change).
+if spec/plugin/snapshots.sh build >"$out/snapshots.txt" 2>&1; then
+  for snapshot in spec/plugin/snapshots/lua/files/*.lua spec/plugin/snapshots/lua/bundle.lua; do
+    built=build/plugin-snapshots/lua/${snapshot#spec/plugin/snapshots/lua/}
+    if diff -u --label "snapshot: $snapshot" --label "built: $built" "$snapshot" "$built" >"$out/snapshot.diff" 2>&1; then
+      report "snapshot ${snapshot#spec/plugin/snapshots/}" ok
+    else
+      echo "(make snapshots updates the snapshots after a deliberate change)" >>"$out/snapshot.diff"
+      report "snapshot ${snapshot#spec/plugin/snapshots/}" fail "$out/snapshot.diff"
+    fi
+  done
+  for built in build/plugin-snapshots/lua/files/*.lua; do
+    if [ ! -f "spec/plugin/snapshots/lua/files/$(basename "$built")" ]; then
+      echo "no snapshot of $built: make snapshots" >"$out/snapshot.diff"
+      report "snapshot of $(basename "$built")" fail "$out/snapshot.diff"
+    fi
+  done
+else
+  report "snapshots: the builds" fail "$out/snapshots.txt"
+fi
+
+# plugin.js type-checks against TypeScriptToLua's Plugin interface and Lua AST (JSDoc types).
+if npx tsc -p spec/plugin/tsconfig.check.json >"$out/check.txt" 2>&1; then
+  report "plugin.js: type-checked against TypeScriptToLua's Plugin (tsc --checkJs)" ok
+else
+  report "plugin.js: type-checked against TypeScriptToLua's Plugin (tsc --checkJs)" fail "$out/check.txt"
+fi
+
+# Lua of a shape the plugin does not rewrite (a plugin before it renames ____awaiter_resolve) fails
+# the build with an error naming the file and the function, not a silent fallback.
+if npx tstl -p spec/plugin/tsconfig.shape.json >"$out/shape.txt" 2>&1; then
+  echo "tstl exited 0" >>"$out/shape.txt"
+  report "an async function of an unknown shape fails the build" fail "$out/shape.txt"
+elif grep -q "renamed.ts(2,1): error TS160001: wow-asyncawait/plugin: cannot make the async function 'fetchCount' a task" "$out/shape.txt"; then
+  report "an async function of an unknown shape fails the build" ok
+else
+  report "an async function of an unknown shape fails the build" fail "$out/shape.txt"
+fi
+
 # An unknown start mode is refused when the plugin is loaded, naming the option.
 if node -e 'require("./plugin.js")({ start: "later" })' >"$out/option.txt" 2>&1; then
   echo "the plugin accepted start: later" >"$out/option.txt"

@@ -57,6 +57,7 @@ const BAD_CALLS: Record<string, string[]> = {
     traceCreation: ["nil", "1", "'yes'", "{}", "0/0", "false, 1"],
     reportLongSlices: ["nil", "true", "'x'", "{}", "0/0", "math.huge", "0", "-5", "50, 1"],
     errorKind: ["nil, 1"],
+    addSourceMap: ["nil, 'x'", "1, 'x'", "'', 'x'", "{}, 'x'", "'src'", "'src', 1", "'src', {}", "'src', 'x', 1"],
     forAddon: ["nil", "1", "{}", "true", "''", "0/0", "'X', 1"],
     Embed: ["nil", "nil, 1", "nil, 'x'", "nil, {}, 1"],
 };

@@ -22,6 +22,7 @@ import { all, allSettled, any, race } from "./combinators";
 import { cancel, cancelAll, cancelAllFor, defer, isCancelled, latest, latestFor, pcallAsync, xpcallAsync } from "./control";
 import { delay, delayFor, timeout } from "../wow/timers";
 import { awaitAny, fromPromise, isFuture, toPromise } from "./promises";
+import { addSourceMap } from "../wow/sourcemaps";
 import type { Owner } from "../core/task";
 
 /** The public functions, by their public names. */
@@ -61,6 +62,7 @@ export const publicApi = {
     traceCreation,
     reportLongSlices,
     errorKind,
+    addSourceMap,
     forAddon,
     Embed,
 };

@@ -8,6 +8,7 @@ import { configure } from "../core/settings";
 import { client } from "./client";
 import { FAILED, Owner, Slot, TaskRecord } from "../core/task";
 import { addonFrames, madeAt } from "../core/trace";
+import { withSourcePositions } from "./sourcemaps";
 
 /**
  * Where a task came from: its creation stack when tracing is on, else where async() made its
@@ -77,6 +78,7 @@ function reportLongSlice(task: TaskRecord, ms: number): void {
  * still surfaces in the chat (print): an error must never vanish.
  */
 function deliver(message: string): void {
+    message = withSourcePositions(message); // TypeScript positions of registered chunks
     const handler = client.geterrorhandler();
     let ok = false;
     let err: unknown = "no error handler";

@@ -16,6 +16,7 @@ import type { FrameState } from "./waits/nextFrame";
 import type { SleepState } from "./waits/sleep";
 import type { UntilState } from "./waits/until";
 import type { RestrictionState } from "./waits/restriction";
+import type { SourceMapState } from "./sourcemaps";
 import type { LuaArray } from "../core/state";
 import type { WowFrame } from "./client";
 
@@ -51,6 +52,6 @@ export interface DriverState {
     knownEvents: LuaTable<string, boolean>;
 }
 
-export type WowState = DriverState & SleepState & FrameState & UntilState & EventState & CombatState & RestrictionState;
+export type WowState = DriverState & SleepState & FrameState & UntilState & EventState & CombatState & RestrictionState & SourceMapState;
 
 export const RECENT_FRAMES = 60;

@@ -1,0 +1,211 @@
+-- AsyncAwait: async/await on the shared scheduler (wow-asyncawait/plugin).
+local ____AA_lib, ____AA_newTask, ____AA_owner, ____AA_start, ____AA_yield
+-- Starts inside a call under way (the library's; see ____AA_await).
+local ____AA_eager = { depth = 0 }
+local function ____AA_library()
+    if ____AA_lib == nil then
+        local lib = LibStub and LibStub("AsyncAwait-1.0", true)
+        if not lib then
+            error("AsyncAwait: an async function of Snapshots needs the AsyncAwait library: load the AsyncAwait addon or a copy embedding it first (or import wow-asyncawait)", 3)
+        end
+        ____AA_lib = lib.forAddon("Snapshots")
+        ____AA_start, ____AA_yield = ____AA_lib.startTask, ____AA_lib.yield
+        -- As JavaScript starts an async function: its body runs in the call, up to its first
+        -- await, where the library can (the "start" option: "eager").
+        local core = lib._state and lib._state.core
+        if core and core.startNow and core.eagerState then
+            ____AA_newTask, ____AA_owner, ____AA_start = core.newTask, core.ownerNamed("Snapshots"), core.startNow
+            ____AA_eager = core.eagerState()
+        end
+    end
+    return ____AA_lib
+end
+local function ____AA_make(fn, origin)
+    local deferred = ____AA_library().async(fn, origin) -- (it records where fn is made, for reports)
+    if ____AA_newTask == nil then
+        return deferred
+    end
+    local newTask, start, owner = ____AA_newTask, ____AA_start, ____AA_owner
+    return function(...)
+        local task = newTask("pending", owner, fn, ...)
+        start(task)
+        return task
+    end
+end
+local function ____AA_async(fn, origin)
+    if LibStub and LibStub("AsyncAwait-1.0", true) then
+        return ____AA_make(fn, origin)
+    end
+    local wrapped
+    return function(...)
+        wrapped = wrapped or ____AA_make(fn, origin)
+        return wrapped(...)
+    end
+end
+local ____AA_taskMeta, ____AA_awaitFuture, ____AA_awaitAny
+local ____AA_getmetatable, ____AA_type = getmetatable, type
+local function ____AA_await(value)
+    -- JavaScript's await. A future is awaited directly once its metatable is known (the task
+    -- metatable every copy of the library shares); a plain value passes through. While its
+    -- body runs inside the call that started it, a task's await always returns to that caller
+    -- (JavaScript's first await does), though what it awaits is ready.
+    local meta = ____AA_getmetatable(value)
+    if meta == ____AA_taskMeta and meta ~= nil then
+        if ____AA_eager.depth > 0 and value.state == "dead" then
+            ____AA_yield()
+        end
+        return ____AA_awaitFuture(value)
+    end
+    if ____AA_type(value) ~= "table" then
+        if ____AA_eager.depth > 0 then
+            ____AA_yield()
+        end
+        return value
+    end
+    local lib = ____AA_library()
+    if ____AA_taskMeta == nil and lib.isFuture(value) then
+        ____AA_taskMeta, ____AA_awaitFuture = meta, lib.await
+        return ____AA_await(value)
+    end
+    if ____AA_eager.depth > 0 then
+        ____AA_yield()
+    end
+    ____AA_awaitAny = ____AA_awaitAny or lib.awaitAny
+    return ____AA_awaitAny(value)
+end
+local function ____AA_return(value)
+    -- An async function's return value whose type a promise may have: a future or any
+    -- promise-like is adopted (its outcome becomes this task's), as JavaScript's resolve does.
+    if ____AA_type(value) == "table" and ____AA_type(value["then"]) == "function" then
+        return ____AA_await(value)
+    end
+    return value
+end
+local function ____AA_run(fn, ...)
+    local task = ____AA_library().createTask(fn, ...)
+    ____AA_start(task)
+    return task
+end
+local function ____AA_join(task)
+    -- The wait for a try statement's chain or a using block: it suspends only if they do.
+    return ____AA_lib.await(task)
+end
+local function ____AA_settle(task)
+    -- Waits for a task without raising: true and its values, or false and its error (it is
+    -- dead by the pcall: nothing yields inside it).
+    ____AA_lib.joinTask(task)
+    return pcall(____AA_lib.await, task)
+end
+local function ____AA_catch(try, onError)
+    -- A try block's catch: the catch block's task, started once the try block has failed.
+    return ____AA_run(function()
+        local ok, err = ____AA_settle(try)
+        if not ok then
+            return ____AA_lib.await(onError(nil, err))
+        end
+    end)
+end
+local function ____AA_finally(try, onFinally)
+    return ____AA_run(function()
+        local ok, err = ____AA_settle(try)
+        ____AA_lib.await(onFinally())
+        if not ok then
+            error(err, 0)
+        end
+    end)
+end
+local function ____AA_dispose(resource, Symbol)
+    local asyncDispose = resource[Symbol.asyncDispose]
+    if asyncDispose ~= nil then
+        return ____AA_await(asyncDispose(resource))
+    end
+    resource[Symbol.dispose](resource)
+end
+local function ____AA_using(Symbol, block, ...)
+    -- `await using` (and `using` in an async function): the block runs as a task; once it has
+    -- settled, each resource is disposed, last first (an async disposal awaited). The block's
+    -- error, or the first disposal error, is the outcome; a disposal error after another is
+    -- a SuppressedError of both, as in JavaScript.
+    local n, resources = select("#", ...), { ... }
+    local body = ____AA_run(block, ...)
+    return ____AA_run(function()
+        local results = { ____AA_settle(body) }
+        local ok, err = results[1], results[2]
+        for i = n, 1, -1 do
+            if resources[i] ~= nil then
+                local disposed, problem = ____AA_settle(____AA_run(____AA_dispose, resources[i], Symbol))
+                if not disposed then
+                    if not ok then
+                        problem = { name = "SuppressedError", message = "An error was suppressed during disposal.", error = problem, suppressed = err }
+                    end
+                    ok, err = false, problem
+                end
+            end
+        end
+        if not ok then
+            error(err, 0)
+        end
+        return results[2]
+    end)
+end
+local function ____awaiter_resolve(_, ...)
+    return ...
+end
+local function ____AA_adopt(Promise, Symbol)
+    -- TypeScriptToLua's Promise adopts only its instances (Promise.all, resolve(x), then's
+    -- return values): futures count as instances too. They answer then and addCallbacks.
+    if rawget(Promise, Symbol.hasInstance) ~= nil then
+        return
+    end
+    Promise[Symbol.hasInstance] = function(cls, value)
+        if type(value) ~= "table" then
+            return false
+        end
+        local class = value.constructor
+        while class ~= nil do
+            if class == cls then
+                return true
+            end
+            class = class.____super
+        end
+        local lib = LibStub and LibStub("AsyncAwait-1.0", true)
+        return lib ~= nil and lib.isFuture(value)
+    end
+end
+local ____lualib = require("lualib_bundle")
+local __TS__Symbol = ____lualib.__TS__Symbol
+local Symbol = ____lualib.Symbol
+local ____exports = {}
+____exports.withResources = ____AA_async(
+    function(self)
+        return ____AA_return(____AA_join(____AA_using(
+            Symbol,
+            function(file)
+                return ____AA_return(____AA_join(____AA_using(
+                    Symbol,
+                    function(stream)
+                        ____AA_await(nil)
+                        return "done"
+                    end,
+                    openAsync(nil, "stream")
+                )))
+            end,
+            open(nil, "file")
+        )))
+    end,
+    "src/using.ts:5"
+)
+____exports.withSync = ____AA_async(
+    function(self)
+        return ____AA_return(____AA_join(____AA_using(
+            Symbol,
+            function(file)
+                ____AA_await(nil)
+                return 1
+            end,
+            open(nil, "file")
+        )))
+    end,
+    "src/using.ts:12"
+)
+do local ____AA_registry = LibStub and LibStub("AsyncAwait-1.0", true) if ____AA_registry and ____AA_registry.addSourceMap then ____AA_registry.addSourceMap(string.match(select(2, pcall(error, "", 2)), "^(.*):%d+: $"), ",,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/using.ts:5,5,,,6,,,7,8,9,,7,,,6,,5,,,12,12,,,13,14,15,,13,,12") end end return ____exports
