@@ -76,7 +76,7 @@ const RETURNS: { [K in keyof Api]: Returns<Api[K]> } = {
     unrestricted: true, cancel: false, isCancelled: true, defer: false, cancelAll: false, latest: true, pcall: true,
     xpcall: true, all: true, allSettled: true, any: true, race: true, timeout: true, delay: true, fromPromise: true,
     toPromise: true, awaitAny: true, isFuture: true, setBudget: false, traceCreation: false, reportLongSlices: false,
-    errorKind: true, forAddon: true, Embed: true,
+    errorKind: true, forAddon: true, Embed: true, addSourceMap: false,
 };
 
 /**

@@ -48,3 +48,4 @@ local Old = LibStub("AsyncAwait-1.0").forAddon("Old")
 ---@class OldStyle : AsyncAwait
 local OldStyle = { name = "OldStyle" }
 Old.async(print)(OldStyle)
+AA.addSourceMap("Interface/AddOns/Correct/Correct.lua", "main.ts:1,2,,4")
