@@ -28,6 +28,11 @@ $(ADDON)/AsyncAwait.lua: build/addon/AsyncAwait.lua AsyncAwait.toc package.json
 	sed -e 's/@project-version@/$(VERSION)/' -e '$(NOT_BUILT)' AsyncAwait.toc > $(ADDON)/AsyncAwait.toc
 	@echo "built $(ADDON) (version $(VERSION))"
 
+# The bundle's source map, beside it, its sources named from the repository root (src/...).
+$(ADDON)/AsyncAwait.lua.map: build/addon/AsyncAwait.lua scripts/addon-map.js
+	@mkdir -p $(ADDON)
+	node scripts/addon-map.js build/addon/AsyncAwait.lua.map $@
+
 # Our LibStub (src/lib/libstub.ts), compiled alone into one file, shipped as LibStub/LibStub.lua.
 build/libstub/LibStub.lua: node_modules/.package-lock.json tstl.libstub.json tsconfig.json src/lib/libstub.ts
 	npx tstl -p tstl.libstub.json
@@ -47,7 +52,7 @@ $(ADDON)/%.meta.lua: %.meta.lua
 	@mkdir -p $(ADDON)
 	cp $< $@
 
-build: $(ADDON)/AsyncAwait.lua $(ADDON)/LibStub/LibStub.lua $(ADDON)/lib.xml $(ADDON)/AsyncAwait.meta.lua $(ADDON)/AsyncAwait.standalone.meta.lua
+build: $(ADDON)/AsyncAwait.lua $(ADDON)/AsyncAwait.lua.map $(ADDON)/LibStub/LibStub.lua $(ADDON)/lib.xml $(ADDON)/AsyncAwait.meta.lua $(ADDON)/AsyncAwait.standalone.meta.lua
 
 # The npm package's Lua and typings (TSTL's library build): lib/ (LibStub comes with its index,
 # so a bundle needs nothing beside it). npm pack runs this (prepack).

@@ -72,6 +72,13 @@ else
   failed=$((failed + 1)); cat "$log/release.txt"
 fi
 
+echo "== the bundle's source map (addon/AsyncAwait/AsyncAwait.lua.map) names the lines of src/"
+if node scripts/addon-map.js --check addon/AsyncAwait/AsyncAwait.lua.map addon/AsyncAwait/AsyncAwait.lua >"$log/map.txt" 2>&1; then
+  passed=$((passed + 1)); echo "  ok"
+else
+  failed=$((failed + 1)); cat "$log/map.txt"
+fi
+
 echo "== luacheck (globals) over addon/"
 if luacheck --no-color addon >"$log/luacheck.txt" 2>&1; then
   passed=$((passed + 1)); echo "  clean"
