@@ -40,7 +40,7 @@ const tstl = require("typescript-to-lua");
 /** @typedef {import("typescript-to-lua").TransformationContext} TransformationContext */
 /**
  * The plugin's options in the tsconfig's luaPlugins entry (besides `name`).
- * @typedef {{ addon?: string, start?: "eager" | "deferred" }} Options
+ * @typedef {{ addon?: string, start?: "eager" | "deferred", rewrite?: boolean }} Options
  */
 /**
  * What the rewrite of one file found and rewrote: counts, the (0-based) lines of the async
@@ -445,7 +445,9 @@ end
  * The plugin. Options (besides `name`): `addon`, the addon the tasks are attributed to (see
  * forAddon); by default the name of the folder holding the tsconfig. `start`: "eager" (the
  * default: a body runs in the call up to its first await, as in JavaScript) or "deferred"
- * (every body starts when the scheduler runs its task).
+ * (every body starts when the scheduler runs its task). `rewrite`: false leaves async functions
+ * as TypeScriptToLua compiles them and only registers each file's line map (`.ts` positions in
+ * the library's reports, for code compiled without the rewrite).
  * @param {Options} [options]
  * @returns {Plugin}
  */
@@ -457,6 +459,17 @@ module.exports = function asyncAwaitPlugin(options = {}) {
     const start = options.start === undefined ? "eager" : options.start;
     if (!START_MODES.includes(start)) {
         throw new Error(`wow-asyncawait/plugin: "start" must be "eager" or "deferred", got ${JSON.stringify(options.start)}`);
+    }
+    if (options.rewrite !== undefined && typeof options.rewrite !== "boolean") {
+        throw new Error(`wow-asyncawait/plugin: "rewrite" must be true or false, got ${JSON.stringify(options.rewrite)}`);
+    }
+    if (options.rewrite === false) {
+        // Line maps only: TypeScriptToLua's own async functions, positions of .ts files in reports.
+        return {
+            beforeEmit(program, compilerOptions, emitHost, result) {
+                for (const file of result) addLineMap(program, file);
+            },
+        };
     }
     return {
         beforeTransform(program, compilerOptions) {

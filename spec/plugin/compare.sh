@@ -127,6 +127,21 @@ else
   report "an async function of an unknown shape fails the build" fail "$out/shape.txt"
 fi
 
+# "rewrite": false: TypeScriptToLua's own async functions stay, and each file still registers its
+# line map, so a report of a task failing there names the .ts line.
+if npx tstl -p spec/plugin/tsconfig.mapsonly.json >"$out/mapsonly.txt" 2>&1; then
+  lua5.1 spec/plugin/run.lua "$out/mapsonly/fails.lua" >>"$out/mapsonly.txt" 2>&1
+  if grep -q "__TS__AsyncAwaiter" "$out/mapsonly/fails.lua" && ! grep -q "____AA_lib" "$out/mapsonly/fails.lua" \
+    && grep -q "^plain 1$" "$out/mapsonly.txt" && grep -q "unhandled error in a task of AsyncAwait: mapsonly/fails.ts:7: exploded" "$out/mapsonly.txt" \
+    && grep -q "^mapsonly/fails.ts:7: in function <mapsonly/fails.ts:6>" "$out/mapsonly.txt"; then
+    report "rewrite: false keeps TypeScriptToLua's async functions and reports .ts lines" ok
+  else
+    report "rewrite: false keeps TypeScriptToLua's async functions and reports .ts lines" fail "$out/mapsonly.txt"
+  fi
+else
+  report "rewrite: false: the build" fail "$out/mapsonly.txt"
+fi
+
 # An unknown start mode is refused when the plugin is loaded, naming the option.
 if node -e 'require("./plugin.js")({ start: "later" })' >"$out/option.txt" 2>&1; then
   echo "the plugin accepted start: later" >"$out/option.txt"
