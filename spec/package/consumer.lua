@@ -173,6 +173,11 @@ for _, mode in ipairs({ "default", "strict", "floor" }) do
     -- The library that reports is the standalone addon's: the line map reached it too.
     lu.assertStrContains(errorWith(sim, "an unhandled rejection"), "\nmain.ts:63: in function")
     lu.assertStrContains(errorWith(sim, "a plain function failed"), ": main.ts:70: TsPlugin: a plain function failed\n")
+    -- Where each async function was made reaches the copy that runs, though the bundled copy's
+    -- async() made it; and the task is the addon's.
+    lu.assertStrContains(errorWith(sim, "a plain function failed"), "made at main.ts:69")
+    lu.assertStrContains(errorWith(sim, "a plain function failed"), "unhandled error in a task of TsPlugin:")
+    lu.assertStrContains(errorWith(sim, "an unhandled rejection"), "made at main.ts:61")
     for _, text in ipairs(PLUGIN_SAYS) do
       lu.assertTrue(said(sim, text), text .. " not in chat: " .. table.concat(sim.chat, " | "))
     end

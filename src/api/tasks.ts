@@ -8,7 +8,7 @@
 import {
     ErrorKind, callerPosition, describe, errorKind as kindOf, isFiniteNumber, raise, raiseAtCaller, tooManyArguments,
 } from "../core/errors";
-import { recordMadeAt } from "../core/trace";
+import { positionOf } from "../core/trace";
 import { callingAddon } from "../wow/callers";
 import {
     awaitValue as coreAwait, isTask, joinWait, newTask, schedule as coreSchedule, scheduleAll as coreScheduleAll,
@@ -48,8 +48,7 @@ export function asyncFor(owner: Owner | undefined, fn: AnyFunction, origin?: str
     if (select("#", ...extra) > 0) {
         raiseAtCaller(tooManyArguments("async(fn, origin)", 2, 2 + select("#", ...extra)));
     }
-    recordMadeAt(fn, origin !== undefined ? `${origin}: ` : callerPosition(2));
-    return wrapAsync(fn, owner);
+    return wrapAsync(fn, owner, positionOf(origin !== undefined ? `${origin}: ` : callerPosition(2)));
 }
 
 /**

@@ -787,11 +787,16 @@ function startTask(task: TaskRecord): void {
 
 /**
  * The async wrapper of `fn`: each call queues a task running `fn` and returns it. Its tasks
- * belong to `owner`, or else to the task creating them, or else to the default owner.
+ * belong to `owner`, or else to the task creating them, or else to the default owner. `madeAt`
+ * ("file:line") is where it was made, for reports: recorded in the state of the copy that runs,
+ * which a forwarding copy's async() cannot reach itself.
  */
-export function wrapAsync(fn: AnyFunction, owner?: Owner): AnyFunction {
+export function wrapAsync(fn: AnyFunction, owner?: Owner, madeAt?: string): AnyFunction {
     if (successor) {
-        return successor.wrapAsync(fn, owner);
+        return successor.wrapAsync(fn, owner, madeAt);
+    }
+    if (madeAt !== undefined) {
+        S.madeAt.set(fn, madeAt);
     }
     const wrapper = (...args: unknown[]): TaskRecord => {
         if (!fastSpawn) {

@@ -19,12 +19,22 @@ const librarySource = ((): string => {
 
 /** Whether this copy's source is its own (the built file, or the spec build's src/ root), not an addon's bundle. */
 const ownSource = string.find(librarySource, "AsyncAwait%.lua$")[0] !== undefined || string.sub(librarySource, -1) === "/";
+/**
+ * What a frame of this copy's source starts with, or (error positions cut a long source to its
+ * last characters, "...", where tracebacks print it whole) contains.
+ */
+const [sourceTail] = string.match(librarySource, "^%.%.%.(.*)$");
 
 /** Whether a traceback line (leading whitespace trimmed) is a frame of the library or of C code. */
 function isLibraryFrame(line: string): boolean {
     return (
-        (ownSource && librarySource !== "" && string.sub(line, 1, librarySource.length) === librarySource) ||
-        string.find(line, "AsyncAwait/AsyncAwait.lua:", 1, true)[0] !== undefined ||
+        (ownSource &&
+            librarySource !== "" &&
+            (sourceTail !== undefined
+                ? string.find(line, sourceTail, 1, true)[0] !== undefined
+                : string.sub(line, 1, librarySource.length) === librarySource)) ||
+        // Any built copy (another addon's too), with either separator.
+        string.find(line, "AsyncAwait[/\\]AsyncAwait%.lua:%d")[0] !== undefined ||
         string.sub(line, 1, 4) === "[C]:" ||
         string.sub(line, 1, 11) === "(tail call)"
     );
@@ -63,12 +73,10 @@ export function currentTrace(): string {
     return withoutLibraryFrames(S.tracer(undefined, "", 1));
 }
 
-/** Records where `body` was made an async function ("file:line"), once per async(fn) call. */
-export function recordMadeAt(body: AnyFunction, where: string): void {
+/** "file:line" of a position as error() prefixes it ("file:line: "), if it is one. */
+export function positionOf(where: string): string | undefined {
     const [position] = string.match(where, "^(.-): $");
-    if (position !== undefined) {
-        S.madeAt.set(body, position);
-    }
+    return position;
 }
 
 /** Where the async function running `body` was made, if known. */
