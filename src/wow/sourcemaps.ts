@@ -75,10 +75,17 @@ function positionOf(map: string, line: number): string | undefined {
     return undefined;
 }
 
-/** `text` (a report) with each "source:N" of a registered chunk's mapped line as "file.ts:M". */
+/**
+ * `text` (a report) with each "source:N" of a registered chunk's mapped line as "file.ts:M".
+ * A traceback frame at a line of such a chunk that has no TypeScript position is the code the
+ * compiler or the bundled library added (what runs a task's body, TypeScriptToLua's helpers):
+ * left out, as the library's own frames are.
+ */
 export function withSourcePositions(text: string): string {
     for (const [source, map] of pairs(maps)) {
         const [pattern] = string.gsub(source, "[%^%$%(%)%%%.%[%]%*%+%-%?]", "%%%0");
+        [text] = string.gsub(text, `\n${pattern}:(%d+): in [^\n]*`, ((line: string) =>
+            positionOf(map, tonumber(line)!) === undefined ? "" : undefined) as (line: string) => string);
         // (a nil replacement keeps the match: a line with no TypeScript position stays as it is)
         [text] = string.gsub(text, `${pattern}:(%d+)`, ((line: string) => positionOf(map, tonumber(line)!)) as (line: string) => string);
     }
