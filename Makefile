@@ -8,7 +8,7 @@ NOT_BUILT := /NotBuilt\.lua/d
 SRC := $(shell find src -name '*.ts' 2>/dev/null)
 SPECS := $(shell find spec -name '*.ts' 2>/dev/null)
 
-.PHONY: all build test test-long specs snapshots bench bench-instructions clean lua-deps package package-lib release-tree demo demo-addon
+.PHONY: all build test test-long specs spec snapshots bench bench-instructions clean lua-deps package package-lib release-tree demo demo-addon
 
 all: build
 
@@ -85,6 +85,12 @@ build/spec/.stamp: node_modules/.package-lock.json spec/tsconfig.json $(SRC) $(S
 	@touch $@
 
 specs: build/spec/.stamp
+
+# One spec file under busted, e.g. `make spec FILE=spec/wow/selfcancel.spec.ts` (after make).
+spec: lua-deps build specs
+	@test -n "$(FILE)" || { echo "usage: make spec FILE=spec/<path>.spec.ts" >&2; exit 2; }
+	busted --lua=lua5.1 --helper=build/spec/spec/support/helper.lua --lpath='build/spec/?.lua' \
+	  --pattern='_spec' build/spec/$(patsubst %.spec.ts,%_spec.lua,$(FILE))
 
 # The benchmark's TSTL-native workloads (ordinary TypeScript async/await).
 build/bench/native.lua: node_modules/.package-lock.json bench/native/tsconfig.json $(wildcard bench/native/*.ts)
