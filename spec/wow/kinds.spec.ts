@@ -6,7 +6,7 @@ import { Lib, registered, startGame } from "../support/game";
 import { Slot, TaskRecord, Wait } from "../../src/core/task";
 import type { Future } from "../../src/api/types";
 import type { Simulator } from "../../simulator/client";
-import { KINDS } from "../../src/wow/driver";
+import { kindsWithoutCase } from "../support/kinds";
 
 /** The wait a suspended task is parked on. */
 function waitOf(this: void, task: Future): Wait {
@@ -64,13 +64,7 @@ const cases: Case[] = [
 
 describe("wait kinds", () => {
     it("issue 15.10: every kind of the driver's KINDS has its case here", () => {
-        const missing: string[] = [];
-        for (const kind of KINDS) {
-            if (!cases.some((c) => c.kind === kind.name)) {
-                missing.push(kind.name);
-            }
-        }
-        assert.are.same([], missing);
+        assert.are.same([], kindsWithoutCase(cases));
     });
 
     for (const c of cases) {
