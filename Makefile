@@ -33,8 +33,8 @@ $(ADDON)/AsyncAwait.lua.map: build/addon/AsyncAwait.lua scripts/addon-map.js
 	@mkdir -p $(ADDON)
 	node scripts/addon-map.js build/addon/AsyncAwait.lua.map $@
 
-# Our LibStub (src/lib/libstub.ts), compiled alone into one file, shipped as LibStub/LibStub.lua.
-build/libstub/LibStub.lua: node_modules/.package-lock.json tstl.libstub.json tsconfig.json src/lib/libstub.ts
+# Our LibStub (src/libstub/libstub.ts), compiled alone into one file, shipped as LibStub/LibStub.lua.
+build/libstub/LibStub.lua: node_modules/.package-lock.json tstl.libstub.json tsconfig.json src/libstub/libstub.ts
 	npx tstl -p tstl.libstub.json
 
 $(ADDON)/LibStub/LibStub.lua: build/libstub/LibStub.lua

@@ -47,7 +47,9 @@ tap_suite "example addon in the simulator (luaunit)" demo lua5.1 spec/consumer/d
 tap_suite "client simulator tests (luaunit)" simulator lua5.1 spec/consumer/simulator.lua --output tap
 tap_suite "LibStub tests (luaunit)" libstub lua5.1 spec/consumer/libstub.lua --output tap
 tap_suite "bundle against Lua 5.1's limits (luac)" limits lua5.1 spec/bundle/limits.lua --output tap
-sed -n 's/^  \(module\|[a-z]\)/  \1/p' "$log/limits.tap" | grep -E '^  (module|core|wow|api|lib|index|version)'
+sed -n 's/^  \(module\|[a-z]\)/  \1/p' "$log/limits.tap" | grep -E '^  (module|core|wow|api|versions|libstub|index|version)'
+tap_suite "structure: layers and cycles over src/ (dependency-cruiser, .dependency-cruiser.cjs)" structure \
+  node scripts/check-structure.js
 tap_suite "README and annotation examples (luac5.1 -p; TypeScriptToLua with the plugin)" docblocks \
   node scripts/doc-blocks.js
 

@@ -8,9 +8,10 @@
  */
 // First: LibStub itself, unless a same or newer one is loaded (then this does nothing), so that
 // a TypeScript addon that bundles the library needs no LibStub.lua of its own.
-import "./lib/libstub";
+import "./libstub/libstub";
 import { copyApi } from "./api/surface";
-import { register } from "./lib/register";
+import { boot } from "./versions/boot";
+import { register } from "./versions/register";
 import { MINOR, VERSION } from "./version";
 import { startDriver } from "./wow/driver";
 import { reportToErrorHandler } from "./wow/report";
@@ -21,7 +22,7 @@ export type {
     AsyncFunction, Await, ErrorKind, EventName, EventPayload, Future, Packed, RuntimeError, Task, TaskState,
 } from "./api/types";
 export type { Api, Library } from "./api/surface";
-export type { LibStubGlobal } from "./lib/global";
+export type { LibStubGlobal } from "./versions/global";
 export { Embed, forAddon } from "./api/surface";
 export {
     async, awaitValue as await, createTask, errorKind, joinTask, reportLongSlices, schedule, scheduleAll, startTask,
@@ -41,6 +42,7 @@ export { unrestricted } from "./wow/waits/restriction";
 export { addSourceMap } from "./wow/sourcemaps";
 
 const [addonName] = [...$vararg];
+boot();
 const [lib, wowState] = register(MINOR);
 if (wowState !== undefined) {
     copyApi(lib);

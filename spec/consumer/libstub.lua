@@ -1,4 +1,4 @@
--- Consumer tests for our LibStub (build/libstub/LibStub.lua, compiled from src/lib/libstub.ts):
+-- Consumer tests for our LibStub (build/libstub/LibStub.lua, compiled from src/libstub/libstub.ts):
 -- plain Lua, luaunit. Each test loads the file into a fresh client-like environment the way the
 -- client runs an addon file, and drives it the way addons do (colon calls, LibStub(major)).
 --   lua5.1 spec/consumer/libstub.lua --output tap

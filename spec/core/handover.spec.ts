@@ -6,7 +6,7 @@
 import { Library, freshLibrary } from "../support/fresh";
 import { functionNames } from "../support/lua";
 import { MINOR } from "../../src/version";
-import type { AnyFunction } from "../../src/core/scheduler";
+import type { AnyFunction } from "../../src/core/types";
 import type { CoreState } from "../../src/core/state";
 
 /** The entry points a copy hands to others, but which a retired copy does not forward. */
@@ -92,7 +92,7 @@ describe("forwarding to an older copy finishing its run", () => {
         const older = spies({ schedule: print }, []);
         L.entries.forwardTo(older as unknown as Library["entries"]);
         let applied = 0;
-        L.handover.whenInCharge(() => {
+        L.settings.whenInCharge(() => {
             applied += 1;
         });
         assert.are.equal(0, applied);

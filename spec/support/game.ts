@@ -6,7 +6,7 @@
 import * as client from "../../simulator/client";
 import * as files from "./files";
 import type { Api } from "../../src/api/surface";
-import type { SharedState } from "../../src/lib/register";
+import type { SharedState } from "../../src/versions/register";
 import type { WowState } from "../../src/wow/state";
 
 /** The library table as Lua consumers see it. */

@@ -10,7 +10,7 @@
 import { describe, raiseAtCaller, runtimeError, tooManyArguments } from "../core/errors";
 import { Gate, Rule, adopt, counted, openGate, settle } from "../core/gates";
 import { isTask } from "../core/scheduler";
-import type { LuaArray } from "../core/state";
+import type { LuaArray } from "../core/types";
 import { FAILED, Slot, TaskRecord } from "../core/task";
 import type { Future, Packed } from "./types";
 

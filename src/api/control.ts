@@ -13,7 +13,7 @@ import { atRest, isTask, runningTask } from "../core/scheduler";
 import { S } from "../core/state";
 import { DEAD, Owner, Slot, TaskRecord, Wait } from "../core/task";
 import { reportUnobserved } from "../core/unhandled";
-import type { AnyFunction } from "../core/scheduler";
+import type { AnyFunction } from "../core/types";
 import { callingAddon } from "../wow/callers";
 import { eachWait } from "../wow/driver";
 import type { AsyncFunction, Task } from "./types";

@@ -274,12 +274,15 @@ function finallyMethod(source: Task, onFinally?: unknown): Future {
     return continuation(source as unknown as TaskRecord, settleFinally, onFinally);
 }
 
-taskMethods.set("then", thenMethod);
-taskMethods.set("andThen", andThenMethod);
-taskMethods.set("catch", catchMethod);
-taskMethods.set("finally", finallyMethod);
-// What a TypeScriptToLua Promise calls on a promise it adopts (the plugin makes it adopt tasks).
-taskMethods.set("addCallbacks", thenMethod);
+/** Gives every task its promise methods (boot). */
+export function installPromiseMethods(): void {
+    taskMethods.set("then", thenMethod);
+    taskMethods.set("andThen", andThenMethod);
+    taskMethods.set("catch", catchMethod);
+    taskMethods.set("finally", finallyMethod);
+    // What a TypeScriptToLua Promise calls on a promise it adopts (the plugin makes it adopt tasks).
+    taskMethods.set("addCallbacks", thenMethod);
+}
 
 /**
  * Whether `value` is a future (a task).

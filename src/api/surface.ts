@@ -67,7 +67,6 @@ export const publicApi = {
     Embed,
 };
 
-apiTables.set(publicApi, true);
 
 /** The API as an addon sees it: the library table, or a handle from forAddon. */
 export type Api = typeof publicApi;

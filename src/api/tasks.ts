@@ -16,7 +16,7 @@ import {
 } from "../core/scheduler";
 import { configure } from "../core/settings";
 import { DEAD, Owner, PENDING, Slot, TaskRecord, TaskState } from "../core/task";
-import type { AnyFunction } from "../core/scheduler";
+import type { AnyFunction } from "../core/types";
 import type { Await, AsyncFunction, Task } from "./types";
 
 /**

@@ -16,7 +16,8 @@
  */
 import { RuntimeError, runtimeError } from "./errors";
 import { endTask, forwardingTo, requestCancels } from "./scheduler";
-import { LuaArray, S } from "./state";
+import { S } from "./state";
+import type { LuaArray } from "./types";
 import { DEAD, RUNNING, SUSPENDED, Slot, TaskRecord, Wait } from "./task";
 import { hasConsumer, removeWaiter } from "./waiters";
 
@@ -113,4 +114,11 @@ function honorRequests(): boolean {
         }
     }
     return asked.length > 0;
+}
+
+/** This module's entry points (see Entries). */
+declare module "./types" {
+    interface Entries {
+        cancelTask: typeof cancelTask;
+    }
 }

@@ -57,3 +57,10 @@ export function deferCleanup(task: TaskRecord, fn: (this: void, task: TaskRecord
     }
     watcher[FNS].push(fn);
 }
+
+/** This module's entry points (see Entries). */
+declare module "./types" {
+    interface Entries {
+        deferCleanup: typeof deferCleanup;
+    }
+}

@@ -15,7 +15,7 @@
  * MAX_DEPTH nested starts, a task is queued as `startTask` queues it.
  */
 import { raiseAtCaller } from "./errors";
-import type { Entries } from "./handover";
+import type { Entries } from "./types";
 import { EagerState, S } from "./state";
 import { PENDING, Slot, TaskRecord } from "./task";
 
@@ -68,4 +68,12 @@ export function eagerState(): EagerState {
         return successor.eagerState();
     }
     return S.eager;
+}
+
+/** This module's entry points (see Entries). */
+declare module "./types" {
+    interface Entries {
+        eagerState: typeof eagerState;
+        startNow: typeof startNow;
+    }
 }

@@ -10,7 +10,8 @@
  */
 import { cancelTask, cancellation } from "./cancel";
 import { addWatcher, forwardingTo, newParkedTask, wakeParked } from "./scheduler";
-import { LuaArray, S } from "./state";
+import { S } from "./state";
+import type { LuaArray } from "./types";
 import { DEAD, FAILED, PENDING, Packed, Slot, TaskRecord, Wait, Watcher, WatcherSlot } from "./task";
 import { hasConsumer, removeWaiter } from "./waiters";
 import { describe, raiseValue } from "./errors";
@@ -183,4 +184,11 @@ export function openGate(name: string, list: LuaArray<unknown>, n: number, rule:
         }
     }
     return $multi(task, gate, undefined);
+}
+
+/** This module's entry points (see Entries). */
+declare module "./types" {
+    interface Entries {
+        openGate: typeof openGate;
+    }
 }

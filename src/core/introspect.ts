@@ -149,3 +149,13 @@ export function ownedTasks(owner: Owner, parked: TaskRecord[]): TaskRecord[] {
     }
     return found;
 }
+
+/** This module's entry points (see Entries). */
+declare module "./types" {
+    interface Entries {
+        hasQueued: typeof hasQueued;
+        ownedTasks: typeof ownedTasks;
+        ownerList: typeof ownerList;
+        snapshot: typeof snapshot;
+    }
+}

@@ -142,3 +142,10 @@ export function protectedCall(handler: Handler | undefined, fn: Body, ...args: u
     }
     return builtinCall(handler, fn, ...args);
 }
+
+/** This module's entry points (see Entries). */
+declare module "./types" {
+    interface Entries {
+        protectedCall: typeof protectedCall;
+    }
+}

@@ -19,8 +19,8 @@
 import { RuntimeError, describe, raise, raiseAtCaller, raiseValue, runtimeError, tooManyArguments } from "./errors";
 import * as eager from "./eager";
 import { completeNow, cycleProblem, useScheduler } from "./forced";
-import type { Entries } from "./handover";
-import { LuaArray, S, Signal, Tracer } from "./state";
+import type { AnyFunction, Entries, LuaArray } from "./types";
+import { S, Signal, Tracer } from "./state";
 import {
     DEAD, FAILED, Notify, Owner, PENDING, QueueArray, RUNNABLE, RUNNING, SUSPENDED, Slot, TaskRecord, TaskState, Wait, Watcher,
     WatcherSlot,
@@ -36,7 +36,6 @@ const yieldThread = coroutine.yield;
 const getmeta = getmetatable;
 const setmeta = setmetatable;
 
-export type AnyFunction = (...args: any[]) => any;
 type Body = (...args: unknown[]) => LuaMultiReturn<unknown[]>;
 const NO_VALUES = { n: 0 };
 
@@ -1117,11 +1116,35 @@ export function handOver(next: Entries): void {
     next.takeOver(S);
 }
 
-useScheduler(runTask, enterForced, leaveForced);
-eager.useEagerScheduler(runNested, startTask);
+/** Gives the modules the scheduler calls back into (forced.ts, eager.ts) its functions (boot). */
+export function installSchedulerHooks(): void {
+    useScheduler(runTask, enterForced, leaveForced);
+    eager.useEagerScheduler(runNested, startTask);
+}
 
 // Entry points called from this module too (the others are exported where they are defined;
 // an exported function is a field of the module table, not one of its at most 200 locals).
 export { finish, newTask, startTask };
 /** For specs of the run queue. */
 export { dequeue, enqueue };
+
+/** This module's entry points (see Entries). */
+declare module "./types" {
+    interface Entries {
+        awaitValue: typeof awaitValue;
+        failParked: typeof failParked;
+        finish: typeof finish;
+        isTask: typeof isTask;
+        joinWait: typeof joinWait;
+        newTask: typeof newTask;
+        park: typeof park;
+        runBudget: typeof runBudget;
+        runningTask: typeof runningTask;
+        schedule: typeof schedule;
+        scheduleAll: typeof scheduleAll;
+        startTask: typeof startTask;
+        wakeParked: typeof wakeParked;
+        wrapAsync: typeof wrapAsync;
+        yieldTurn: typeof yieldTurn;
+    }
+}

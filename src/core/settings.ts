@@ -4,7 +4,7 @@
  * sleep, new owners. Each writes the locals back (syncState), edits the state, reads it back
  * (loadState): one mechanism instead of a setter per local.
  */
-import { forwardingTo, loadState, syncState } from "./scheduler";
+import { forwardingTo, loadState, retiredTo, syncState } from "./scheduler";
 import { Reporter, S, Tracer, addOwner } from "./state";
 import type { Owner, TaskRecord, Wait } from "./task";
 
@@ -74,4 +74,37 @@ export function ownerNamed(name: string): Owner {
         loadState();
     }
     return owner;
+}
+
+/** Functions waiting for this copy to run the state (see whenInCharge). */
+let inCharge: (() => void)[] = [];
+
+/**
+ * Calls `hook` once this copy runs the state: now, or when the older copy it forwards to
+ * hands over. For settings that must reach the state this copy will run (the reporter...).
+ */
+export function whenInCharge(hook: () => void): void {
+    if (forwardingTo() !== undefined && retiredTo() === undefined) {
+        inCharge.push(hook);
+    } else {
+        hook();
+    }
+}
+
+/** Runs the hooks whenInCharge kept: this copy has just taken over the state. */
+export function nowInCharge(): void {
+    const hooks = inCharge;
+    inCharge = [];
+    for (const hook of hooks) {
+        hook();
+    }
+}
+
+/** This module's entry points (see Entries). */
+declare module "./types" {
+    interface Entries {
+        configure: typeof configure;
+        ownerNamed: typeof ownerNamed;
+        sleepDriver: typeof sleepDriver;
+    }
 }

@@ -6,20 +6,13 @@
  * (default 50 ms) is reported once per task, and the slowest slices are kept for /asyncawait.
  * Slices under a millisecond (sliceFloor) never reach this module: the run loop tests one number.
  */
-import { S } from "./state";
+import { S, SliceRecord } from "./state";
 import { Owner, Slot, TaskRecord } from "./task";
 import { madeAt } from "./trace";
 
 /** How many of the slowest slices /asyncawait lists. */
 const KEPT = 5;
 
-/** One of the slowest slices: no task reference, so a finished task is not kept alive. */
-export interface SliceRecord {
-    ms: number;
-    owner: string;
-    /** Where the task's async function was made, or its creation stack's first line. */
-    where: string;
-}
 
 /** The run loop's floor: slices shorter than this are not noted. */
 export function sliceFloor(): number {

@@ -12,13 +12,15 @@
  * (the running task, forced completions under way) is never handed over: a handover happens
  * only between runs.
  */
-import type { AnyFunction } from "./scheduler";
-import type { SliceRecord } from "./slices";
+import type { AnyFunction, LuaArray } from "./types";
 import { Owner, TaskRecord, Wait, Watcher, makeOwner } from "./task";
 
-/** Raw 1-based array access, no index offset. */
-export interface LuaArray<T> {
-    [index: number]: T;
+/** One of the slowest slices (slices.ts): no task reference, so a finished task is not kept alive. */
+export interface SliceRecord {
+    ms: number;
+    owner: string;
+    /** Where the task's async function was made, or its creation stack's first line. */
+    where: string;
 }
 
 /** Sentinels workers yield to the scheduler; shared by every copy, compared by identity. */

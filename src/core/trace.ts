@@ -7,7 +7,7 @@
  * under the same src/ root. A copy bundled into a TypeScript addon's own file shares its source
  * with the addon's code: there, only the other copies' frames can be told apart.
  */
-import type { AnyFunction } from "./scheduler";
+import type { AnyFunction } from "./types";
 import { S } from "./state";
 
 /** The source of this module's own code, as positions and tracebacks print it. */

@@ -8,8 +8,7 @@
 import { describe, isFiniteNumber, raiseAtCaller, tooManyArguments } from "../core/errors";
 import { hasQueued } from "../core/introspect";
 import { runBudget } from "../core/scheduler";
-import { whenInCharge } from "../core/handover";
-import { configure, sleepDriver } from "../core/settings";
+import { configure, sleepDriver, whenInCharge } from "../core/settings";
 import type { Wait } from "../core/task";
 import { WowFrame, client } from "./client";
 import { DriverHooks, TIME_TOLERANCE, WaitKind, newerGlue } from "./kinds";
@@ -358,4 +357,12 @@ function budgetProblem(budget: BudgetSettings): string | undefined {
         return `min (${budget.min ?? 1}) must not exceed max (${budget.max ?? 8})`;
     }
     return undefined;
+}
+
+/** This module's entry points (see Entries). */
+declare module "../core/types" {
+    interface Entries {
+        setBudget: typeof setBudget;
+        detachWait: typeof detachWait;
+    }
 }

@@ -15,20 +15,11 @@
  * cached from an older copy still read and write them (see src/wow/state.ts).
  */
 import { forwardingTo, newParkedTask, newTask, park, retiredTo, runningTask, startTask } from "../core/scheduler";
-import type { AnyFunction } from "../core/scheduler";
-import type { LuaArray } from "../core/state";
+import type { AnyFunction, Entries, LuaArray } from "../core/types";
 import { PENDING, TaskRecord, Wait } from "../core/task";
 import { currentTrace } from "../core/trace";
 import { callerPosition, raiseValue, runtimeError } from "../core/errors";
 import type { WowState } from "./state";
-import type { detachWait, setBudget } from "./driver";
-import type { outOfCombat } from "./waits/combat";
-import type { waitForEvent } from "./waits/event";
-import type { nextFrame } from "./waits/nextFrame";
-import type { sleep } from "./waits/sleep";
-import type { waitUntil } from "./waits/until";
-import type { unrestricted } from "./waits/restriction";
-import type { delayFor, timeout } from "./timers";
 
 /**
  * How far a time may fall short of a deadline and still count as reaching it: GetTime() sums
@@ -82,23 +73,9 @@ export interface WaitKind {
     each(visit: (this: void, wait: Wait) => void): void;
 }
 
-/** The glue's entry points, which a retired copy's glue functions forward to (see handover.ts). */
-export interface GlueEntries {
-    sleep: typeof sleep;
-    nextFrame: typeof nextFrame;
-    waitForEvent: typeof waitForEvent;
-    waitUntil: typeof waitUntil;
-    outOfCombat: typeof outOfCombat;
-    unrestricted: typeof unrestricted;
-    delayFor: typeof delayFor;
-    timeout: typeof timeout;
-    setBudget: typeof setBudget;
-    detachWait: typeof detachWait;
-}
-
 /** The newer copy's glue once this copy is retired, else undefined. */
-export function newerGlue(): GlueEntries | undefined {
-    return retiredTo() as GlueEntries | undefined;
+export function newerGlue(): Entries | undefined {
+    return retiredTo();
 }
 
 /** A future doing `fn(...)` as a task (queued now). */

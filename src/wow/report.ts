@@ -3,8 +3,7 @@
  * Unhandled task errors go to the client's error handler (geterrorhandler()), once each, with
  * the error, the traceback of the failure and where the task came from.
  */
-import { whenInCharge } from "../core/handover";
-import { configure } from "../core/settings";
+import { configure, whenInCharge } from "../core/settings";
 import { client } from "./client";
 import { FAILED, Owner, Slot, TaskRecord } from "../core/task";
 import { addonFrames, madeAt } from "../core/trace";

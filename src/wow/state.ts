@@ -17,7 +17,7 @@ import type { SleepState } from "./waits/sleep";
 import type { UntilState } from "./waits/until";
 import type { RestrictionState } from "./waits/restriction";
 import type { SourceMapState } from "./sourcemaps";
-import type { LuaArray } from "../core/state";
+import type { LuaArray } from "../core/types";
 import type { WowFrame } from "./client";
 
 /** How much of each frame tasks may use: fixed milliseconds, or a fraction of the last frame. */

@@ -7,8 +7,8 @@ import { describe, isFiniteNumber, raiseAtCaller, runtimeError, tooManyArguments
 import { Gate, adopt, counted, openGate, settle } from "../core/gates";
 import { isTask, newParkedTask, wakeParked } from "../core/scheduler";
 import { Owner, PENDING, Slot, TaskRecord } from "../core/task";
-import type { AnyFunction } from "../core/scheduler";
-import type { Future } from "../api/types";
+import type { AnyFunction } from "../core/types";
+import type { Future } from "../core/types";
 import { callingAddon } from "./callers";
 import { DriverHooks, TimedWait, newerGlue } from "./kinds";
 import { TimerWait, newTimer } from "./waits/sleep";
@@ -143,4 +143,12 @@ export function timeout<R>(future: Future<R>, seconds: number, ...extra: unknown
         driver.attach(timer);
     }
     return task as unknown as Future<R>;
+}
+
+/** This module's entry points (see Entries). */
+declare module "../core/types" {
+    interface Entries {
+        delayFor: typeof delayFor;
+        timeout: typeof timeout;
+    }
 }

@@ -2,10 +2,10 @@
 /** `outOfCombat()`: waiters woken when the player leaves combat (PLAYER_REGEN_ENABLED). */
 import { raiseAtCaller, tooManyArguments } from "../../core/errors";
 import { cancellationPoint, runningTask, wakeParked } from "../../core/scheduler";
-import type { LuaArray } from "../../core/state";
+import type { LuaArray } from "../../core/types";
 import type { Wait } from "../../core/task";
 import { client } from "../client";
-import type { Future } from "../../api/types";
+import type { Future } from "../../core/types";
 import { DriverHooks, WaitKind, asFuture, eachIn, newerGlue, removeWait, waitOnValue } from "../kinds";
 
 const REGEN_ENABLED = "PLAYER_REGEN_ENABLED";
@@ -94,4 +94,11 @@ export function outOfCombat(...extra: unknown[]): Future<void> | undefined {
 
 function newWait(): Wait {
     return { what: "outOfCombat()", kind: "combat" };
+}
+
+/** This module's entry points (see Entries). */
+declare module "../../core/types" {
+    interface Entries {
+        outOfCombat: typeof outOfCombat;
+    }
 }

@@ -3,7 +3,7 @@
 import { describe, raiseAtCaller, tooManyArguments } from "../../core/errors";
 import { failParked, wakeParked } from "../../core/scheduler";
 import type { Wait } from "../../core/task";
-import type { EventName, EventPayload } from "../../api/types";
+import type { EventName, EventPayload } from "../../core/types";
 import { DriverHooks, WaitKind, guarded, newerGlue, waitOn } from "../kinds";
 import { isDuration, withTimeout } from "../timers";
 
@@ -190,4 +190,11 @@ export function waitForEvent<E extends EventName>(
         withTimeout(wait, timeout, `waitForEvent("${event}")`);
     }
     return waitOn(wait, driver) as LuaMultiReturn<EventPayload<E>>;
+}
+
+/** This module's entry points (see Entries). */
+declare module "../../core/types" {
+    interface Entries {
+        waitForEvent: typeof waitForEvent;
+    }
 }

@@ -2,9 +2,9 @@
 /** `nextFrame()`: waiters woken at the start of the next frame. */
 import { raiseAtCaller, tooManyArguments } from "../../core/errors";
 import { wakeParked } from "../../core/scheduler";
-import type { LuaArray } from "../../core/state";
+import type { LuaArray } from "../../core/types";
 import type { Wait } from "../../core/task";
-import type { Future } from "../../api/types";
+import type { Future } from "../../core/types";
 import { DriverHooks, WaitKind, eachIn, newerGlue, removeWait, waitOnValue } from "../kinds";
 
 /** This kind's fields of the glue state. */
@@ -69,4 +69,11 @@ export function nextFrame(...extra: unknown[]): Future<void> | undefined {
         raiseAtCaller(tooManyArguments("nextFrame()", 0, select("#", ...extra), select(1, ...extra)[0]));
     }
     return waitOnValue({ what: "nextFrame()", kind: "nextFrame" }, driver) as Future<void> | undefined;
+}
+
+/** This module's entry points (see Entries). */
+declare module "../../core/types" {
+    interface Entries {
+        nextFrame: typeof nextFrame;
+    }
 }

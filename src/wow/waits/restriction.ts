@@ -8,10 +8,10 @@
  */
 import { describe, raiseAtCaller, tooManyArguments } from "../../core/errors";
 import { cancellationPoint, runningTask, wakeParked } from "../../core/scheduler";
-import type { LuaArray } from "../../core/state";
+import type { LuaArray } from "../../core/types";
 import type { Wait } from "../../core/task";
 import { client } from "../client";
-import type { Future } from "../../api/types";
+import type { Future } from "../../core/types";
 import { DriverHooks, WaitKind, asFuture, eachIn, newerGlue, removeWait, waitOnValue } from "../kinds";
 
 const STATE_CHANGED = "ADDON_RESTRICTION_STATE_CHANGED";
@@ -166,4 +166,11 @@ function doNothing(): void {
 
 function newWait(kind: number): RestrictionWait {
     return { what: "unrestricted()", kind: "restriction", restriction: kind };
+}
+
+/** This module's entry points (see Entries). */
+declare module "../../core/types" {
+    interface Entries {
+        unrestricted: typeof unrestricted;
+    }
 }

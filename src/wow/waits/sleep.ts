@@ -2,10 +2,10 @@
 /** `sleep(seconds)`: timers in a binary min-heap by deadline, woken at the start of a frame. */
 import { describe, isFiniteNumber, raiseAtCaller, tooManyArguments } from "../../core/errors";
 import { wakeParked } from "../../core/scheduler";
-import type { LuaArray } from "../../core/state";
+import type { LuaArray } from "../../core/types";
 import type { Wait } from "../../core/task";
 import { client } from "../client";
-import type { Future } from "../../api/types";
+import type { Future } from "../../core/types";
 import { DriverHooks, TIME_TOLERANCE, WaitKind, newerGlue, waitOnValue } from "../kinds";
 
 /**
@@ -170,4 +170,11 @@ export function sleep(seconds: number, ...extra: unknown[]): Future<void> | unde
 export function newTimer(what: string, seconds: number): TimerWait {
     fields.seq += 1;
     return { what, kind: "sleep", due: client.GetTime() + seconds, seq: fields.seq };
+}
+
+/** This module's entry points (see Entries). */
+declare module "../../core/types" {
+    interface Entries {
+        sleep: typeof sleep;
+    }
 }

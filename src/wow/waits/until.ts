@@ -2,7 +2,7 @@
 /** `waitUntil(predicate)`: conditions checked once per frame. */
 import { describe, raiseAtCaller, tooManyArguments } from "../../core/errors";
 import { cancellationPoint, failParked, runningTask, wakeParked } from "../../core/scheduler";
-import type { LuaArray } from "../../core/state";
+import type { LuaArray } from "../../core/types";
 import type { Wait } from "../../core/task";
 import { DriverHooks, WaitKind, asFuture, eachIn, guarded, newerGlue, removeWait, waitOnValue } from "../kinds";
 import { isDuration, withTimeout } from "../timers";
@@ -114,4 +114,11 @@ export function waitUntil<T>(predicate: () => T, timeout?: number, ...extra: unk
 
 function returnValue(value: unknown): unknown {
     return value;
+}
+
+/** This module's entry points (see Entries). */
+declare module "../../core/types" {
+    interface Entries {
+        waitUntil: typeof waitUntil;
+    }
 }

@@ -1,10 +1,10 @@
 /**
  * The type of the `LibStub` global, for a TypeScript addon that uses the library LibStub holds
- * instead of bundling it. Apart from src/lib/libstub.ts, which is compiled alone into
+ * instead of bundling it. Apart from src/libstub/libstub.ts, which is compiled alone into
  * LibStub.lua: a type import there would bring the whole library into that file.
  */
 import type { Library as AsyncAwaitLibrary } from "../api/surface";
-import type { Library, LibStubRegistry } from "./libstub";
+import type { Library, LibStubRegistry } from "../libstub/libstub";
 
 /**
  * The `LibStub` global as a TypeScript addon calls it (the package declares no global of its

@@ -6,10 +6,10 @@
  * version added never reads nil after an upgrade from an older one; last, this copy's behaviour
  * on the shared metatables, so records older copies made behave as this copy's do.
  */
-import { installErrorMeta } from "./errors";
-import type { AnyFunction } from "./scheduler";
-import { CoreState, Signals, addOwner } from "./state";
-import { Owner, QueueArray, TaskRecord, Watcher, installTaskMeta } from "./task";
+import { installErrorMeta } from "../core/errors";
+import type { AnyFunction } from "../core/types";
+import { CoreState, Signals, addOwner } from "../core/state";
+import { Owner, QueueArray, TaskRecord, Watcher, installTaskMeta } from "../core/task";
 import { MINOR } from "../version";
 
 /** The minor of states that do not record one: release 0.1.x, the only one that did not. */

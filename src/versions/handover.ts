@@ -11,25 +11,32 @@
  *
  * The entry points are the functions copies call on each other, by name, in both directions.
  * They are a contract between versions: names are only ever added, and a copy keeps answering
- * the names older copies call (0.1.x's setters, below). The whole list is `entries`: the core's here,
- * the client glue's added by the library layer (src/lib/entries.ts).
+ * the names older copies call (0.1.x's setters, below). The whole list is `entries`, at the end.
  */
-import { cancelTask } from "./cancel";
-import { deferCleanup } from "./cleanup";
-import { eagerState, startNow } from "./eager";
-import { openGate } from "./gates";
-import { protectedCall } from "./protect";
-import { hasQueued, ownedTasks, ownerList, snapshot } from "./introspect";
+import { cancelTask } from "../core/cancel";
+import { deferCleanup } from "../core/cleanup";
+import { eagerState, startNow } from "../core/eager";
+import { openGate } from "../core/gates";
+import { protectedCall } from "../core/protect";
+import { hasQueued, ownedTasks, ownerList, snapshot } from "../core/introspect";
 import {
     atRest, awaitHandover, awaitValue, failParked, finish, forwardCalls, forwardingTo, handOver, isTask, joinWait, loadState,
     newTask, park, retiredTo, runBudget, runningTask, schedule, scheduleAll, startTask, syncState, wakeParked, wrapAsync, yieldTurn,
-} from "./scheduler";
-import type { AnyFunction } from "./scheduler";
-import { Settings, configure, ownerNamed, sleepDriver } from "./settings";
-import { raiseAtCaller } from "./errors";
-import { CoreState, S } from "./state";
-import type { Wait } from "./task";
+} from "../core/scheduler";
+import type { AnyFunction, Entries } from "../core/types";
+import { Settings, configure, nowInCharge, ownerNamed, sleepDriver } from "../core/settings";
+import { raiseAtCaller } from "../core/errors";
+import { CoreState, S } from "../core/state";
+import type { Wait } from "../core/task";
 import { UNRECORDED_MINOR, upgradeCoreState } from "./upgrade";
+import { detachWait, setBudget } from "../wow/driver";
+import { delayFor, timeout } from "../wow/timers";
+import { outOfCombat } from "../wow/waits/combat";
+import { waitForEvent } from "../wow/waits/event";
+import { nextFrame } from "../wow/waits/nextFrame";
+import { unrestricted } from "../wow/waits/restriction";
+import { sleep } from "../wow/waits/sleep";
+import { waitUntil } from "../wow/waits/until";
 import { VERSION } from "../version";
 
 /**
@@ -68,11 +75,7 @@ function takeOver(old: CoreState): void {
     upgradeCoreState(S, old.minor ?? UNRECORDED_MINOR);
     loadState();
     forwardCalls(undefined, false);
-    const hooks = inCharge;
-    inCharge = [];
-    for (const hook of hooks) {
-        hook();
-    }
+    nowInCharge();
 }
 
 function noMetatables(): LuaMultiReturn<[undefined, undefined]> {
@@ -105,22 +108,6 @@ export function deferTo(running: Entries): void {
         }
     }
 }
-
-/** Functions waiting for this copy to run the state (see whenInCharge). */
-let inCharge: (() => void)[] = [];
-
-/**
- * Calls `hook` once this copy runs the state: now, or when the older copy it forwards to
- * hands over. For settings that must reach the state this copy will run (the reporter...).
- */
-export function whenInCharge(hook: () => void): void {
-    if (forwardingTo() !== undefined && retiredTo() === undefined) {
-        inCharge.push(hook);
-    } else {
-        hook();
-    }
-}
-
 
 /** Adapters for entry points an older copy lacks, while this copy forwards to it. */
 const olderAdapters: { [name: string]: (older: Entries) => AnyFunction } = {
@@ -163,8 +150,11 @@ function unavailable(name: string): AnyFunction {
         raiseAtCaller(`AsyncAwait ${VERSION}: ${name} cannot run until the older copy loaded before it finishes its run (after this frame)`);
 }
 
-/** The core's entry points: the declared list (the glue's are added in src/lib/entries.ts). */
-const coreEntries = {
+/**
+ * This copy's entry points: the one list (the compiler checks it against Entries, whose types
+ * each module declares beside its functions). Names are only ever added: older copies call them.
+ */
+export const entries: Entries = {
     // The scheduler (hot path) and its settings.
     awaitValue, configure, failParked, finish, isTask, joinWait, newTask, ownerNamed, park, runBudget, runningTask,
     schedule, scheduleAll, sleepDriver, startTask, wakeParked, wrapAsync, yieldTurn,
@@ -177,20 +167,34 @@ const coreEntries = {
     // The handover itself.
     retire, forwardTo, takeOver, metatables,
     // Called by 0.1.x, which had one setter per setting where this copy has configure.
-    setPoolMax: (max: number) => configure({ poolMax: max }),
-    setReporter: (reporter: Settings["reporter"]) => configure({ reporter }),
-    setTraceCreation: (on: boolean) => configure({ traceCreation: on }),
-    setTracer: (tracer: Settings["tracer"]) => configure({ tracer }),
+    setPoolMax, setReporter, setTraceCreation, setTracer,
+    // The client glue's, which a retired copy's glue functions forward to.
+    sleep, nextFrame, waitForEvent, waitUntil, outOfCombat, unrestricted, setBudget, detachWait, delayFor, timeout,
 };
 
-/** The core's entry points (see the top of this file). */
-export type CoreEntries = typeof coreEntries;
-/** Every entry point of a copy: the core's, and the client glue's, which the core only passes on. */
-export type Entries = CoreEntries & { [name: string]: AnyFunction };
+function setPoolMax(max: number): void {
+    configure({ poolMax: max });
+}
+function setReporter(reporter: Settings["reporter"]): void {
+    configure({ reporter });
+}
+function setTraceCreation(on: boolean): void {
+    configure({ traceCreation: on });
+}
+function setTracer(tracer: Settings["tracer"]): void {
+    configure({ tracer });
+}
 
-/** This copy's entry points; the library layer adds the glue's (src/lib/entries.ts). */
-export const entries = coreEntries as Entries;
-
-/** Starts this copy on a fresh state; a takeover later replaces it field by field. */
-upgradeCoreState(S, undefined);
-loadState();
+/** This module's entry points (see Entries). */
+declare module "../core/types" {
+    interface Entries {
+        retire: typeof retire;
+        forwardTo: typeof forwardTo;
+        takeOver: typeof takeOver;
+        metatables: typeof metatables;
+        setPoolMax: typeof setPoolMax;
+        setReporter: typeof setReporter;
+        setTraceCreation: typeof setTraceCreation;
+        setTracer: typeof setTracer;
+    }
+}

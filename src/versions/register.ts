@@ -3,12 +3,12 @@
  * One library for every addon: registration with LibStub as "AsyncAwait-1.0", and the takeover
  * of an older copy. What must survive an upgrade hangs on the library table, in `lib._state`:
  * `core`, the entry points of the copy that runs the scheduler (an older copy hands it its core
- * state: src/core/handover.ts), and `wow`, the client glue's state table, which every copy uses
+ * state: src/versions/handover.ts), and `wow`, the client glue's state table, which every copy uses
  * as it is (src/wow/state.ts).
  */
-import { Entries, deferTo } from "../core/handover";
+import type { Entries } from "../core/types";
+import { deferTo, entries } from "./handover";
 import type { WowState } from "../wow/state";
-import { allEntries } from "./entries";
 
 export const MAJOR = "AsyncAwait-1.0";
 
@@ -52,9 +52,9 @@ export function register(minor: number): LuaMultiReturn<[Record<string, unknown>
     lib._state = shared;
     shared.wow ??= {} as WowState;
     const older = shared.core;
-    shared.core = allEntries;
+    shared.core = entries;
     if (older !== undefined) {
-        older.retire(allEntries); // now, or once the older copy's run under way ends
+        older.retire(entries); // now, or once the older copy's run under way ends
     }
     return $multi(lib, shared.wow);
 }
