@@ -43,6 +43,14 @@ module.exports = {
             to: { path: "^src/", pathNot: "^src/core/task\\.ts$" },
         },
         {
+            name: "whole-state-for-its-writers-only",
+            comment:
+                "The writable core state (src/core/wholeState.ts) is the scheduler's, the edit bracket's (settings.ts) and the handover's (src/versions/); every other module reads the view in state.ts.",
+            severity: "error",
+            from: { pathNot: "^src/(core/(scheduler|settings)\\.ts|versions/(boot|handover|upgrade)\\.ts)$" },
+            to: { path: "^src/core/wholeState\\.ts$" },
+        },
+        {
             name: "nothing-imports-the-entries",
             comment: "src/index.ts and src/addon.ts are the top: no module imports them.",
             severity: "error",

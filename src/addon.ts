@@ -18,7 +18,9 @@ interface Registry {
 const [addonName] = [...$vararg];
 const globals = _G as unknown as Record<string, unknown>;
 const stub = globals.LibStub as Registry | undefined;
+/** @transient what LibStub holds now: read once, at load */
 let registered: Record<string, unknown> | undefined;
+/** @transient its minor */
 let registeredMinor: number | undefined;
 if (stub !== undefined) {
     [registered, registeredMinor] = stub.GetLibrary("AsyncAwait-1.0", true);

@@ -98,7 +98,7 @@ describe("forwarding to an older copy finishing its run", () => {
         assert.are.equal(0, applied);
         const other = freshLibrary();
         other.scheduler.syncState();
-        L.entries.takeOver(other.state.S);
+        L.entries.takeOver(other.settings.syncedState());
         assert.are.equal(1, applied);
     });
 });
@@ -121,7 +121,7 @@ describe("takeOver", () => {
         s.set("forced", 0);
         s.set("inline", false);
         const L = freshLibrary();
-        L.entries.takeOver(old.state.S);
+        L.entries.takeOver(old.settings.syncedState());
         const owner = L.introspect.ownerList()[0] as unknown as LuaTable<string, unknown>;
         assert.is_nil(owner.get("d"));
         assert.are.equal(1, owner.get("incomingLen"));
@@ -139,7 +139,7 @@ describe("takeOver", () => {
         const oldIndex = meta.__index;
         old.scheduler.syncState();
         const L = freshLibrary();
-        L.entries.takeOver(old.state.S);
+        L.entries.takeOver(old.settings.syncedState());
         assert.are.equal(meta, getmetatable(L.api.async(() => 2)()), "one metatable for old and new records");
         assert.are_not.equal(oldIndex, meta.__index);
         assert.are.equal("runnable", (t as { state: string }).state);

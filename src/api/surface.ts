@@ -78,7 +78,10 @@ export type Api = typeof publicApi;
  */
 export type Library = Api & { readonly version: string };
 
-/** This copy's handles by addon name (not handed over: a newer copy makes its own, and these forward to it). */
+/**
+ * This copy's handles by addon name.
+ * @transient per copy: a newer copy makes its own, and these forward to it
+ */
 const handles = new LuaTable<string, Api>();
 
 /**

@@ -34,14 +34,19 @@ export function cancellation(reason: unknown): Cancellation {
     return err;
 }
 
-/** Tasks to cancel, an explicit stack shared by nested calls (a cleanup may cancel), each above its base. */
+/**
+ * Tasks to cancel, an explicit stack shared by nested calls (a cleanup may cancel), each above its base.
+ * @transient empty between calls: a handover happens between runs
+ */
 const work: LuaArray<TaskRecord | undefined> = {};
+/** @transient work's top, 0 between calls */
 let top = 0;
 
 /**
  * Running tasks asked to cancel; each keeps the error it will end with in its record
- * (`cancelRequest`). Transient: a handover happens between runs, when no task runs, and the end
- * of every run honours the requests of tasks that stopped running.
+ * (`cancelRequest`).
+ * @transient a handover happens between runs, when no task runs, and the end of every run
+ * honours the requests of tasks that stopped running
  */
 let asked: TaskRecord[] = [];
 

@@ -16,7 +16,8 @@ import { noteUnobserved } from "./unhandled";
 const FNS = WatcherSlot.Own;
 type Cleanup = Watcher & { [FNS]: ((this: void, task: TaskRecord) => void)[] };
 
-let lastTrace = ""; // transient: keepTrace sets it, the xpcall that called it reads it at once
+/** @transient keepTrace sets it, the xpcall that called it reads it at once */
+let lastTrace = "";
 
 function keepTrace(err: unknown): unknown {
     lastTrace = currentTrace();

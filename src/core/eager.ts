@@ -22,10 +22,14 @@ import { PENDING, Slot, TaskRecord } from "./task";
 /** Nested starts allowed at once (each a coroutine resume: Lua 5.1 stops at about 200). */
 const MAX_DEPTH = 64;
 
-// The scheduler's primitives, handed over by scheduler.ts (which imports this module).
+/** @transient per copy: this copy's scheduler primitives, given at boot (installSchedulerHooks) */
 let runNested: (task: TaskRecord) => void;
+/** @transient per copy, as runNested */
 let startTask: (task: TaskRecord) => void;
-/** The copy the scheduler forwards every call to, if any (kept here by forwardStarts). */
+/**
+ * The copy the scheduler forwards every call to, if any (kept here by forwardStarts).
+ * @transient per copy: which copy this one forwards to
+ */
 let successor: Entries | undefined;
 
 export function useEagerScheduler(run: typeof runNested, start: typeof startTask): void {

@@ -12,9 +12,11 @@ import { RuntimeError, runtimeError } from "./errors";
 import { S } from "./state";
 import { DEAD, RUNNABLE, RUNNING, SUSPENDED, Slot, TaskRecord, Wait } from "./task";
 
-// The scheduler's primitives, handed over by scheduler.ts (which imports this module).
+/** @transient per copy: this copy's scheduler primitives, given at boot (installSchedulerHooks) */
 let runTask: (task: TaskRecord) => TaskRecord;
+/** @transient per copy, as runTask */
 let enterForced: () => LuaMultiReturn<[boolean, boolean]>;
+/** @transient per copy, as runTask */
 let leaveForced: (wasRunningNext: boolean, wasInBudgetRun: boolean) => void;
 
 export function useScheduler(

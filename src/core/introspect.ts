@@ -1,8 +1,8 @@
 /** @noSelfInFile */
 /** Introspection for the /asyncawait report and for specs: counters and the owner list. */
-import { forwardingTo, runState, syncState } from "./scheduler";
+import { forwardingTo, runState } from "./scheduler";
+import { syncedState } from "./settings";
 import { gateOf } from "./gates";
-import { S } from "./state";
 import { DEAD, SUSPENDED, Slot } from "./task";
 import type { Owner, TaskRecord, Wait, Watcher } from "./task";
 
@@ -32,16 +32,16 @@ export function snapshot(): Snapshot {
     if (next) {
         return next.snapshot();
     }
-    syncState();
+    const s = syncedState();
     const [current, forcedDepth, workerRunsNext, inBudgetRun, poolLen] = runState();
     let queued = 0;
-    for (const i of $range(1, S.ownerCount)) {
-        const o = S.owners[i];
+    for (const i of $range(1, s.ownerCount)) {
+        const o = s.owners[i];
         queued += o.drainLen - o.drainPos + 1 + o.incomingLen;
     }
     return {
-        current, forcedDepth, chainTop: S.chainTop, workerRunsNext, inBudgetRun, poolLen, poolMax: S.poolMax, queued,
-        live: S.live, pendingCount: S.pendingCount, ownerCount: S.ownerCount, awake: S.awake,
+        current, forcedDepth, chainTop: s.chainTop, workerRunsNext, inBudgetRun, poolLen, poolMax: s.poolMax, queued,
+        live: s.live, pendingCount: s.pendingCount, ownerCount: s.ownerCount, awake: s.awake,
     };
 }
 
@@ -51,9 +51,9 @@ export function hasQueued(): boolean {
     if (next) {
         return next.hasQueued();
     }
-    syncState();
-    for (const i of $range(1, S.ownerCount)) {
-        const o = S.owners[i];
+    const s = syncedState();
+    for (const i of $range(1, s.ownerCount)) {
+        const o = s.owners[i];
         if (o.drainPos <= o.drainLen || o.incomingLen > 0) {
             return true;
         }
@@ -67,10 +67,10 @@ export function ownerList(): Owner[] {
     if (next) {
         return next.ownerList();
     }
-    syncState();
+    const s = syncedState();
     const list: Owner[] = [];
-    for (const i of $range(1, S.ownerCount)) {
-        list.push(S.owners[i]);
+    for (const i of $range(1, s.ownerCount)) {
+        list.push(s.owners[i]);
     }
     return list;
 }
@@ -86,7 +86,7 @@ export function ownedTasks(owner: Owner, parked: TaskRecord[]): TaskRecord[] {
     if (next) {
         return next.ownedTasks(owner, parked);
     }
-    syncState();
+    const s = syncedState();
     const seen = new LuaTable<TaskRecord, boolean>();
     const stack: TaskRecord[] = [];
     const found: TaskRecord[] = [];
@@ -96,8 +96,8 @@ export function ownedTasks(owner: Owner, parked: TaskRecord[]): TaskRecord[] {
             stack.push(task);
         }
     };
-    for (const i of $range(1, S.ownerCount)) {
-        const o = S.owners[i];
+    for (const i of $range(1, s.ownerCount)) {
+        const o = s.owners[i];
         for (const j of $range(o.drainPos, o.drainLen)) {
             push(o.draining[j]);
         }
@@ -126,7 +126,7 @@ export function ownedTasks(owner: Owner, parked: TaskRecord[]): TaskRecord[] {
         }
         if (task[Slot.State] === SUSPENDED) {
             const on = task[Slot.Awaiting] as TaskRecord & Wait;
-            if (getmetatable(on) === S.taskMeta) {
+            if (getmetatable(on) === s.taskMeta) {
                 push(on);
             } else if (on.inputs !== undefined) {
                 let i = 1;

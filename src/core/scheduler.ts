@@ -20,7 +20,8 @@ import { RuntimeError, describe, raise, raiseAtCaller, raiseValue, runtimeError,
 import * as eager from "./eager";
 import { completeNow, cycleProblem, useScheduler } from "./forced";
 import type { AnyFunction, Entries, LuaArray } from "./types";
-import { S, Signal, Tracer } from "./state";
+import type { Signal, Tracer } from "./state";
+import { wholeState as S } from "./wholeState";
 import {
     DEAD, FAILED, Notify, Owner, PENDING, QueueArray, RUNNABLE, RUNNING, SUSPENDED, Slot, TaskRecord, TaskState, Wait, Watcher,
     WatcherSlot,

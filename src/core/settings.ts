@@ -1,11 +1,12 @@
 /** @noSelfInFile */
 /**
- * Cold changes to the state the scheduler caches in its locals: settings, the driver going to
- * sleep, new owners. Each writes the locals back (syncState), edits the state, reads it back
- * (loadState): one mechanism instead of a setter per local.
+ * Cold changes to the state the scheduler owns or caches in its locals: settings, the driver
+ * going to sleep, new owners. editState is the one way to make them: it writes the locals back
+ * (syncState), edits the state, reads it back (loadState), instead of a setter per local.
  */
 import { forwardingTo, loadState, retiredTo, syncState } from "./scheduler";
-import { Reporter, S, Tracer, addOwner } from "./state";
+import { CoreState, Reporter, S, Tracer, addOwner } from "./state";
+import { wholeState } from "./wholeState";
 import type { Owner, TaskRecord, Wait } from "./task";
 
 /** What configure can set, each optional. */
@@ -34,16 +35,32 @@ export function configure(settings: Settings): void {
     if (next) {
         return next.configure(settings);
     }
+    editState((s) => {
+        s.poolMax = settings.poolMax ?? s.poolMax;
+        s.traceCreation = settings.traceCreation ?? s.traceCreation;
+        s.reporter = settings.reporter ?? s.reporter;
+        s.tracer = settings.tracer ?? s.tracer;
+        s.onPark = settings.onPark ?? s.onPark;
+        s.onDetach = settings.onDetach ?? s.onDetach;
+        s.longSliceMs = settings.longSliceMs ?? s.longSliceMs;
+        s.onLongSlice = settings.onLongSlice ?? s.onLongSlice;
+    });
+}
+
+/**
+ * Changes what the scheduler owns or caches: writes its locals back, runs `edit` on the whole
+ * state, reads the locals again. A change made any other way is lost at the next sync.
+ */
+export function editState(edit: (s: CoreState) => void): void {
     syncState();
-    S.poolMax = settings.poolMax ?? S.poolMax;
-    S.traceCreation = settings.traceCreation ?? S.traceCreation;
-    S.reporter = settings.reporter ?? S.reporter;
-    S.tracer = settings.tracer ?? S.tracer;
-    S.onPark = settings.onPark ?? S.onPark;
-    S.onDetach = settings.onDetach ?? S.onDetach;
-    S.longSliceMs = settings.longSliceMs ?? S.longSliceMs;
-    S.onLongSlice = settings.onLongSlice ?? S.onLongSlice;
+    edit(wholeState);
     loadState();
+}
+
+/** The whole state, read-only, with what the scheduler owns written back first. */
+export function syncedState(): Readonly<CoreState> {
+    syncState();
+    return wholeState;
 }
 
 /**
@@ -55,10 +72,10 @@ export function sleepDriver(hook: () => void): void {
     if (next) {
         return next.sleepDriver(hook);
     }
-    syncState();
-    S.onWork = hook;
-    S.awake = false;
-    loadState();
+    editState((s) => {
+        s.onWork = hook;
+        s.awake = false;
+    });
 }
 
 /** The owner record for an addon name, created on first use. */
@@ -69,14 +86,19 @@ export function ownerNamed(name: string): Owner {
     }
     let owner = S.ownersByName.get(name);
     if (owner === undefined) {
-        syncState();
-        owner = addOwner(S, name);
-        loadState();
+        let added!: Owner;
+        editState((s) => {
+            added = addOwner(s, name);
+        });
+        owner = added;
     }
     return owner;
 }
 
-/** Functions waiting for this copy to run the state (see whenInCharge). */
+/**
+ * Functions waiting for this copy to run the state (see whenInCharge).
+ * @transient per copy: what this copy applies once it takes over
+ */
 let inCharge: (() => void)[] = [];
 
 /**

@@ -5,12 +5,13 @@
  * nothing when imported, so their import order does not matter.
  */
 import { installSchedulerHooks, loadState } from "../core/scheduler";
-import { S } from "../core/state";
+import { wholeState } from "../core/wholeState";
 import { apiTables } from "../core/errors";
 import { installPromiseMethods } from "../api/promises";
 import { publicApi } from "../api/surface";
 import { upgradeCoreState } from "./upgrade";
 
+/** @transient per copy: whether boot() ran */
 let booted = false;
 
 /** Readies this copy on a fresh state (a takeover later replaces it field by field). */
@@ -22,6 +23,6 @@ export function boot(): void {
     installSchedulerHooks();
     installPromiseMethods();
     apiTables.set(publicApi, true);
-    upgradeCoreState(S, undefined);
+    upgradeCoreState(wholeState, undefined);
     loadState();
 }

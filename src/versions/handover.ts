@@ -21,12 +21,13 @@ import { protectedCall } from "../core/protect";
 import { hasQueued, ownedTasks, ownerList, snapshot } from "../core/introspect";
 import {
     atRest, awaitHandover, awaitValue, failParked, finish, forwardCalls, forwardingTo, handOver, isTask, joinWait, loadState,
-    newTask, park, retiredTo, runBudget, runningTask, schedule, scheduleAll, startTask, syncState, wakeParked, wrapAsync, yieldTurn,
+    newTask, park, retiredTo, runBudget, runningTask, schedule, scheduleAll, startTask, wakeParked, wrapAsync, yieldTurn,
 } from "../core/scheduler";
 import type { AnyFunction, Entries } from "../core/types";
-import { Settings, configure, nowInCharge, ownerNamed, sleepDriver } from "../core/settings";
+import { Settings, configure, editState, nowInCharge, ownerNamed, sleepDriver } from "../core/settings";
 import { raiseAtCaller } from "../core/errors";
-import { CoreState, S } from "../core/state";
+import type { CoreState } from "../core/state";
+import { wholeState } from "../core/wholeState";
 import type { Wait } from "../core/task";
 import { UNRECORDED_MINOR, upgradeCoreState } from "./upgrade";
 import { detachWait, setBudget } from "../wow/driver";
@@ -70,9 +71,9 @@ function forwardTo(older: Entries | undefined): void {
 function takeOver(old: CoreState): void {
     // Fields the older copy did not have keep this copy's fresh defaults (see upgradeCoreState).
     for (const [key, value] of pairs(old)) {
-        (S as unknown as LuaTable<string, unknown>).set(key as string, value);
+        (wholeState as unknown as LuaTable<string, unknown>).set(key as string, value);
     }
-    upgradeCoreState(S, old.minor ?? UNRECORDED_MINOR);
+    upgradeCoreState(wholeState, old.minor ?? UNRECORDED_MINOR);
     loadState();
     forwardCalls(undefined, false);
     nowInCharge();
@@ -88,7 +89,7 @@ function metatables(): LuaMultiReturn<[object | undefined, object | undefined]> 
     if (older !== undefined) {
         return older.metatables();
     }
-    return $multi(S.taskMeta, S.errorMeta);
+    return $multi(wholeState.taskMeta, wholeState.errorMeta);
 }
 
 /**
@@ -101,10 +102,10 @@ export function deferTo(running: Entries): void {
     if (running.metatables !== undefined) {
         const [taskMeta, errorMeta] = running.metatables();
         if (taskMeta !== undefined && errorMeta !== undefined) {
-            syncState();
-            S.taskMeta = taskMeta as never;
-            S.errorMeta = errorMeta as never;
-            loadState();
+            editState((s) => {
+                s.taskMeta = taskMeta as never;
+                s.errorMeta = errorMeta as never;
+            });
         }
     }
 }
