@@ -3,6 +3,7 @@
 #   - busted specs (spec/**/*.spec.ts compiled to build/spec) under lua5.1
 #   - luaunit suites in plain Lua: the addon loaded like the client loads it, the example
 #     addon, the client simulator itself, LibStub, the bundle's locals and upvalues per module
+#   - the structure: layers and cycles (dependency-cruiser), module-level state, README's Layout
 #   - every code example of README.md, AsyncAwait.meta.lua and src/'s TSDoc: Lua parsed by
 #     luac5.1 -p, TypeScript compiled (scripts/doc-blocks.js)
 #   - the TypeScript examples built from the packed npm package as a user builds them (the
@@ -50,6 +51,10 @@ tap_suite "bundle against Lua 5.1's limits (luac)" limits lua5.1 spec/bundle/lim
 sed -n 's/^  \(module\|[a-z]\)/  \1/p' "$log/limits.tap" | grep -E '^  (module|core|wow|api|versions|libstub|index|version)'
 tap_suite "structure: layers and cycles over src/ (dependency-cruiser, .dependency-cruiser.cjs)" structure \
   node scripts/check-structure.js
+tap_suite "structure: module-level state is handed over or transient (scripts/check-module-state.js)" modulestate \
+  node scripts/check-module-state.js
+tap_suite "structure: README's Layout against the tree (scripts/check-layout.js)" layout \
+  node scripts/check-layout.js
 tap_suite "README and annotation examples (luac5.1 -p; TypeScriptToLua with the plugin)" docblocks \
   node scripts/doc-blocks.js
 
