@@ -8,7 +8,7 @@ NOT_BUILT := /NotBuilt\.lua/d
 SRC := $(shell find src -name '*.ts' 2>/dev/null)
 SPECS := $(shell find spec -name '*.ts' 2>/dev/null)
 
-.PHONY: all build test test-long specs spec snapshots bench bench-instructions clean lua-deps package package-lib release-tree demo demo-addon
+.PHONY: all build test test-long specs spec snapshots bench bench-instructions clean lua-deps package package-lib release-tree demo demo-addon lint eslint format-check format
 
 all: build
 
@@ -107,6 +107,22 @@ snapshots: node_modules/.package-lock.json
 
 lua-deps:
 	@scripts/ensure-lua-deps.sh
+
+# Lint (eslint.config.mjs) and formatting (.prettierrc.json) of the TypeScript and the node
+# scripts; make test runs both. `make format` rewrites the files the check covers.
+LINTED := src spec bench/native examples scripts plugin.js
+FORMATTED := 'src/**/*.ts' 'spec/**/*.ts' 'spec/**/*.js' 'bench/native/*.ts' 'examples/*/*.ts' 'simulator/*.ts' \
+  'scripts/*.js' plugin.js eslint.config.mjs
+lint: eslint format-check
+
+eslint: node_modules/.package-lock.json
+	npx eslint --max-warnings 0 $(LINTED)
+
+format-check: node_modules/.package-lock.json
+	npx prettier --check --log-level warn $(FORMATTED)
+
+format: node_modules/.package-lock.json
+	npx prettier --write $(FORMATTED)
 
 test: lua-deps build specs build/bench/native.lua build/bench/plugin.lua demo-addon
 	@scripts/run-tests.sh
