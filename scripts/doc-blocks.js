@@ -68,7 +68,7 @@ function apiTableExamples(file, text) {
     if (header < 0) return found;
     for (let i = header + 2; i < lines.length && lines[i].startsWith("|"); i++) {
         const cells = lines[i].replace(/\\\|/g, "\u0000").split("|").slice(1, -1);
-        const cell = cells[cells.length - 1].replace(/\u0000/g, "|");
+        const cell = cells[cells.length - 1].replaceAll("\u0000", "|");
         if (/\(TypeScript\)/.test(cell)) continue;
         for (const span of cell.matchAll(/`([^`]+)`/g)) {
             found.push({ file, line: i + 1, lang: "lua", code: span[1], what: "API table example" });

@@ -129,8 +129,7 @@ describe("cancel", () => {
 
     it("a running task cancelling itself ends at its next suspension point", () => {
         const log: string[] = [];
-        let self: Future<void> | undefined;
-        self = A.async(() => {
+        const self: Future<void> | undefined = A.async(() => {
             log.push("before");
             A.cancel(self!);
             log.push("still running until it yields");
@@ -157,8 +156,7 @@ describe("cancel", () => {
     });
 
     it("a task that returns before its next suspension keeps its outcome", () => {
-        let self: Future<number> | undefined;
-        self = A.async(() => {
+        const self: Future<number> | undefined = A.async(() => {
             A.cancel(self!);
             return 5;
         })();

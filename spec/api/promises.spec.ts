@@ -108,8 +108,7 @@ function resolvedWith(this: void, x: unknown): Future<unknown> {
 
 describe("the resolution procedure (Promises/A+ 2.3)", () => {
     it("2.3.1: a callback returning its own future is an AwaitCycle error, a TypeError's counterpart", () => {
-        let self: Future<unknown> | undefined;
-        self = A.async(() => 1)().then(() => self);
+        const self: Future<unknown> | undefined = A.async(() => 1)().then(() => self);
         A.scheduleAll();
         assert.are.equal("AwaitCycle", A.errorKind(self.error));
         assert.is_true(contains(self.error, "resolved with itself"), tostring(self.error));

@@ -173,9 +173,7 @@ function runSeed(this: void, seed: number, count: number): string[] {
         futures[id - 1] = body(id);
     }
     // Drive: mostly schedule() steps, sometimes a forced join of a root from plain code.
-    let steps = 0;
     while (true) {
-        steps += 1;
         if (random(10) === 1) {
             const id = model.roots[random(model.roots.length) - 1];
             A.joinTask(futures[id - 1]);

@@ -349,9 +349,8 @@ describe("combinators", () => {
 
     it("a task awaiting a combinator over itself is an await cycle", () => {
         const { sim, AA } = startGame();
-        let self: Future<unknown> | undefined;
         let seen: unknown;
-        self = AA.async(() => {
+        const self: Future<unknown> | undefined = AA.async(() => {
             AA.nextFrame();
             const [, err] = AA.pcall(() => AA.await(AA.race([self!])));
             seen = err;

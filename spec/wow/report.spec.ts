@@ -37,14 +37,13 @@ describe("unhandled task errors", () => {
             AA.yield();
             error(payload);
         });
-        let caught: unknown;
         const parent = AA.async(() => {
             AA.await(child());
         });
         const p = parent();
         sim.runFrames(3);
         assert.are.equal(payload, p.error, "the awaiter failed with the value unchanged");
-        caught = sim.errors[0];
+        const caught: unknown = sim.errors[0];
         assert.are.equal(1, sim.errors.length);
         assert.is_truthy(caught);
     });
