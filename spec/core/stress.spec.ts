@@ -222,7 +222,14 @@ function runSeed(this: void, seed: number, count: number): string[] {
         }
     }
     const rest = L.introspect.snapshot();
-    if (rest.forcedDepth !== 0 || rest.chainTop !== 0 || rest.current !== false || rest.workerRunsNext || rest.queued !== 0 || rest.live !== 0) {
+    if (
+        rest.forcedDepth !== 0 ||
+        rest.chainTop !== 0 ||
+        rest.current !== false ||
+        rest.workerRunsNext ||
+        rest.queued !== 0 ||
+        rest.live !== 0
+    ) {
         problems.push("scheduler state not back to rest");
     }
     return problems;

@@ -30,8 +30,15 @@ export interface Library {
 /** Loads every src module anew and returns the ones specs use. */
 export function freshLibrary(this: void): Library {
     const m = reload([
-        "src.api.surface", "src.core.scheduler", "src.core.introspect", "src.core.settings", "src.core.handover",
-        "src.core.state", "src.core.upgrade", "src.core.errors", "src.lib.entries",
+        "src.api.surface",
+        "src.core.scheduler",
+        "src.core.introspect",
+        "src.core.settings",
+        "src.core.handover",
+        "src.core.state",
+        "src.core.upgrade",
+        "src.core.errors",
+        "src.lib.entries",
     ]);
     return {
         api: (m.get("src.api.surface") as typeof Surface).publicApi,

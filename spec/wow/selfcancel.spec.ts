@@ -41,7 +41,10 @@ function laterTasksWork(this: void, sim: client.Simulator, AA: Lib): void {
         assert.is_nil(t.error, tostring(t.error));
         assert.is_false(t.cancelled);
     }
-    assert.are.same(["frame", "slept", "inner", "until"], tasks.map((t) => t.result![1]));
+    assert.are.same(
+        ["frame", "slept", "inner", "until"],
+        tasks.map((t) => t.result![1]),
+    );
     assert.are.equal(0, sim.errors.length, tostring(sim.errors[0]));
 }
 
