@@ -21,10 +21,13 @@ build/addon/AsyncAwait.lua: node_modules/.package-lock.json tstl.json tsconfig.j
 
 # Line 1 of a TSTL bundle is empty: the shipped files carry LuaLS's `---@diagnostic disable` there,
 # so an editor whose workspace holds an embedded copy reports nothing of the library's code (the
-# lines do not move: tracebacks and the source map stay right). A spec checks it.
-$(ADDON)/AsyncAwait.lua: build/addon/AsyncAwait.lua AsyncAwait.toc package.json
+# lines do not move: tracebacks and the source map stay right). A spec checks it. Line 2 ends
+# with the task record's slot names (scripts/slot-header.js, from src/core/task.ts's Slot), for
+# Lua readers of `task[3]`; make test checks it agrees with the enum.
+$(ADDON)/AsyncAwait.lua: build/addon/AsyncAwait.lua AsyncAwait.toc package.json scripts/slot-header.js src/core/task.ts
 	@mkdir -p $(ADDON)
 	sed '1s/^$$/---@diagnostic disable/' build/addon/AsyncAwait.lua > $(ADDON)/AsyncAwait.lua
+	node scripts/slot-header.js --stamp $(ADDON)/AsyncAwait.lua || { rm -f $(ADDON)/AsyncAwait.lua; exit 1; }
 	sed -e 's/@project-version@/$(VERSION)/' -e '$(NOT_BUILT)' AsyncAwait.toc > $(ADDON)/AsyncAwait.toc
 	@echo "built $(ADDON) (version $(VERSION))"
 

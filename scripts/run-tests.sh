@@ -95,6 +95,13 @@ else
   failed=$((failed + 1)); cat "$log/map.txt"
 fi
 
+echo "== the bundle's line 2 names the task record's slots as src/core/task.ts's Slot does (scripts/slot-header.js)"
+if node scripts/slot-header.js --check addon/AsyncAwait/AsyncAwait.lua build/addon/AsyncAwait.lua >"$log/slots.txt" 2>&1; then
+  passed=$((passed + 1)); echo "  ok"
+else
+  failed=$((failed + 1)); cat "$log/slots.txt"
+fi
+
 echo "== luacheck (globals) over addon/"
 if luacheck --no-color addon >"$log/luacheck.txt" 2>&1; then
   passed=$((passed + 1)); echo "  clean"

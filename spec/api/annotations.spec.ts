@@ -288,7 +288,10 @@ describe("LuaLS annotations", () => {
         ]) {
             const source = files.read(built);
             assert.are.equal("\n", string.sub(source, 1, 1), `${built}: TypeScriptToLua's first line is empty`);
-            assert.are.equal(`---@diagnostic disable${source}`, files.read(shipped), shipped);
+            // The bundle's line 2 also ends with the task record's slot names (scripts/slot-header.js
+            // checks them against the enum): a comment on a line of its own would move every line.
+            const [unstamped] = string.gsub(files.read(shipped), "^([^\n]*\n[^\n]*) %-%- task record slots [^\n]*", "%1", 1);
+            assert.are.equal(`---@diagnostic disable${source}`, unstamped, shipped);
         }
     });
 
