@@ -8,7 +8,7 @@ NOT_BUILT := /NotBuilt\.lua/d
 SRC := $(shell find src -name '*.ts' 2>/dev/null)
 SPECS := $(shell find spec -name '*.ts' 2>/dev/null)
 
-.PHONY: all build test test-long specs spec snapshots bench bench-instructions clean lua-deps package package-lib release-tree demo demo-addon
+.PHONY: all build test test-long specs spec snapshots bench bench-instructions clean lua-deps package package-lib release-tree demo demo-addon lint eslint format-check format
 
 all: build
 
@@ -21,10 +21,13 @@ build/addon/AsyncAwait.lua: node_modules/.package-lock.json tstl.json tsconfig.j
 
 # Line 1 of a TSTL bundle is empty: the shipped files carry LuaLS's `---@diagnostic disable` there,
 # so an editor whose workspace holds an embedded copy reports nothing of the library's code (the
-# lines do not move: tracebacks and the source map stay right). A spec checks it.
-$(ADDON)/AsyncAwait.lua: build/addon/AsyncAwait.lua AsyncAwait.toc package.json
+# lines do not move: tracebacks and the source map stay right). A spec checks it. Line 2 ends
+# with the task record's slot names (scripts/slot-header.js, from src/core/task.ts's Slot), for
+# Lua readers of `task[3]`; make test checks it agrees with the enum.
+$(ADDON)/AsyncAwait.lua: build/addon/AsyncAwait.lua AsyncAwait.toc package.json scripts/slot-header.js src/core/task.ts
 	@mkdir -p $(ADDON)
 	sed '1s/^$$/---@diagnostic disable/' build/addon/AsyncAwait.lua > $(ADDON)/AsyncAwait.lua
+	node scripts/slot-header.js --stamp $(ADDON)/AsyncAwait.lua || { rm -f $(ADDON)/AsyncAwait.lua; exit 1; }
 	sed -e 's/@project-version@/$(VERSION)/' -e '$(NOT_BUILT)' AsyncAwait.toc > $(ADDON)/AsyncAwait.toc
 	@echo "built $(ADDON) (version $(VERSION))"
 
@@ -107,6 +110,22 @@ snapshots: node_modules/.package-lock.json
 
 lua-deps:
 	@scripts/ensure-lua-deps.sh
+
+# Lint (eslint.config.mjs) and formatting (.prettierrc.json) of the TypeScript and the node
+# scripts; make test runs both. `make format` rewrites the files the check covers.
+LINTED := src spec bench/native examples scripts plugin.js
+FORMATTED := 'src/**/*.ts' 'spec/**/*.ts' 'spec/**/*.js' 'bench/native/*.ts' 'examples/*/*.ts' 'simulator/*.ts' \
+  'scripts/*.js' plugin.js eslint.config.mjs
+lint: eslint format-check
+
+eslint: node_modules/.package-lock.json
+	npx eslint --max-warnings 0 $(LINTED)
+
+format-check: node_modules/.package-lock.json
+	npx prettier --check --log-level warn $(FORMATTED)
+
+format: node_modules/.package-lock.json
+	npx prettier --write $(FORMATTED)
 
 test: lua-deps build specs build/bench/native.lua build/bench/plugin.lua demo-addon
 	@scripts/run-tests.sh

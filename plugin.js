@@ -120,7 +120,12 @@ function rewrite(node, stats) {
         if (body !== undefined) {
             stats.functions += 1;
             if (typeof node.line === "number") stats.lines.add(node.line);
-            const fn = lua.createFunctionExpression(/** @type {import("typescript-to-lua").Block} */ (rewrite(body, stats)), node.params, node.dots, lua.NodeFlags.None);
+            const fn = lua.createFunctionExpression(
+                /** @type {import("typescript-to-lua").Block} */ (rewrite(body, stats)),
+                node.params,
+                node.dots,
+                lua.NodeFlags.None,
+            );
             // Its TypeScript position, for the source map ("in function <main.ts:12>" in reports).
             lua.setNodePosition(fn, { line: node.line, column: node.column });
             // Where it is in the TypeScript source, for reports of its tasks' errors.
@@ -177,7 +182,9 @@ function rewrite(node, stats) {
             // The wait for a try statement's chain or a using block is no await of the source's:
             // it suspends only when they do.
             const waited = node.params[0];
-            const internal = isIdentifier(waited, TRY) || (isNode(waited) && waited.kind === lua.SyntaxKind.CallExpression && isIdentifier(waited.expression, "____AA_using"));
+            const internal =
+                isIdentifier(waited, TRY) ||
+                (isNode(waited) && waited.kind === lua.SyntaxKind.CallExpression && isIdentifier(waited.expression, "____AA_using"));
             node.expression = lua.createIdentifier(internal ? "____AA_join" : "____AA_await");
         } else if (isIdentifier(node.expression, AWAITER)) {
             // A block (of a try statement around await) is `__TS__AsyncAwaiter(function() ... end)`;
@@ -612,7 +619,7 @@ function lineMap(program, sourceMap) {
     const root = config ? path.dirname(String(config)) : program.getCurrentDirectory();
     const files = program.getSourceFiles().map((f) => f.fileName.split(path.sep).join("/"));
     // A source is relative to the Lua file its module would be emitted as: find it by its tail.
-    const names = (/** @type {string[]} */ (map.sources)).map((source) => {
+    const names = /** @type {string[]} */ (map.sources).map((source) => {
         const tail = source.replace(/\\/g, "/").replace(/^(\.\.?\/)+/, "");
         const found = files.find((f) => f === tail || f.endsWith(`/${tail}`));
         return found !== undefined ? path.relative(root, found).split(path.sep).join("/") : tail;
@@ -680,10 +687,13 @@ function shiftLines(file, lines) {
     // Each ";" starts the next Lua line; a line with no segment changes no relative field.
     map.mappings = ";".repeat(lines) + map.mappings;
     file.sourceMap = JSON.stringify(map);
-    const inline = (/** @type {string} */ json) => `--# sourceMappingURL=data:application/json;base64,${Buffer.from(json).toString("base64")}`;
+    const inline = (/** @type {string} */ json) =>
+        `--# sourceMappingURL=data:application/json;base64,${Buffer.from(json).toString("base64")}`;
     file.code = file.code.replace(inline(before), () => inline(String(file.sourceMap)));
-    file.code = file.code.replace(/^(__TS__SourceMapTraceBack\(debug\.getinfo\(1\)\.short_src, )(\{.*\})\);$/m, (_, head, table) =>
-        `${head}${table.replace(/\["(\d+)"\]/g, (/** @type {string} */ _key, /** @type {string} */ n) => `["${Number(n) + lines}"]`)});`,
+    file.code = file.code.replace(
+        /^(__TS__SourceMapTraceBack\(debug\.getinfo\(1\)\.short_src, )(\{.*\})\);$/m,
+        (_, head, table) =>
+            `${head}${table.replace(/\["(\d+)"\]/g, (/** @type {string} */ _key, /** @type {string} */ n) => `["${Number(n) + lines}"]`)});`,
     );
 }
 
@@ -724,7 +734,12 @@ function shapeDiagnostics(source, stats) {
     };
     /** @param {import("typescript").Node} node */
     const visit = (node) => {
-        if (ts.isFunctionLike(node) && "body" in node && node.body !== undefined && (ts.getCombinedModifierFlags(/** @type {import("typescript").Declaration} */ (node)) & ts.ModifierFlags.Async) !== 0) {
+        if (
+            ts.isFunctionLike(node) &&
+            "body" in node &&
+            node.body !== undefined &&
+            (ts.getCombinedModifierFlags(/** @type {import("typescript").Declaration} */ (node)) & ts.ModifierFlags.Async) !== 0
+        ) {
             const line = source.getLineAndCharacterOfPosition(node.getStart(source)).line;
             if (!stats.lines.has(line)) error(node, `cannot make the async ${describeFunction(node)} a task: ${why}.`);
         }

@@ -48,7 +48,10 @@ function markdownBlocks(file, text) {
         const lang = open[2];
         let j = i + 1;
         while (j < lines.length && !/^\s*```\s*$/.test(lines[j])) j++;
-        const code = lines.slice(i + 1, j).map((l) => l.slice(Math.min(indent, l.length - l.trimStart().length))).join("\n");
+        const code = lines
+            .slice(i + 1, j)
+            .map((l) => l.slice(Math.min(indent, l.length - l.trimStart().length)))
+            .join("\n");
         const kind = lang === "lua" ? "lua" : lang === "ts" || lang === "typescript" ? "ts" : undefined;
         if (kind) {
             const marker = i > 0 ? /^\s*<!--\s*ts-prelude:\s*(.*?)\s*-->\s*$/.exec(lines[i - 1]) : null;
@@ -68,7 +71,7 @@ function apiTableExamples(file, text) {
     if (header < 0) return found;
     for (let i = header + 2; i < lines.length && lines[i].startsWith("|"); i++) {
         const cells = lines[i].replace(/\\\|/g, "\u0000").split("|").slice(1, -1);
-        const cell = cells[cells.length - 1].replace(/\u0000/g, "|");
+        const cell = cells[cells.length - 1].replaceAll("\u0000", "|");
         if (/\(TypeScript\)/.test(cell)) continue;
         for (const span of cell.matchAll(/`([^`]+)`/g)) {
             found.push({ file, line: i + 1, lang: "lua", code: span[1], what: "API table example" });
@@ -89,7 +92,10 @@ function commentBlocks(file, text, prefix) {
         if (!open.test(lines[i])) continue;
         let j = i + 1;
         while (j < lines.length && !close.test(lines[j])) j++;
-        const code = lines.slice(i + 1, j).map((l) => l.replace(strip, "")).join("\n");
+        const code = lines
+            .slice(i + 1, j)
+            .map((l) => l.replace(strip, ""))
+            .join("\n");
         found.push({ file, line: i + 2, lang: "lua", code, what: "lua example" });
         i = j;
     }
@@ -130,10 +136,14 @@ function checkTypeScript(examples) {
     fs.mkdirSync(pkg, { recursive: true });
 
     // The package's typings, emitted from src/ with the package build's settings.
-    const parsed = ts.getParsedCommandLineOfConfigFile(path.join(root, "tstl.package.json"), {}, {
-        ...ts.sys,
-        onUnRecoverableConfigFileDiagnostic: () => {},
-    });
+    const parsed = ts.getParsedCommandLineOfConfigFile(
+        path.join(root, "tstl.package.json"),
+        {},
+        {
+            ...ts.sys,
+            onUnRecoverableConfigFileDiagnostic: () => {},
+        },
+    );
     const program = ts.createProgram(parsed.fileNames, {
         ...parsed.options,
         declaration: true,
@@ -144,7 +154,11 @@ function checkTypeScript(examples) {
     const emitted = program.emit();
     const typingErrors = ts.getPreEmitDiagnostics(program).concat(emitted.diagnostics);
     if (typingErrors.length > 0) {
-        const text = ts.formatDiagnostics(typingErrors, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => root, getNewLine: () => "\n" });
+        const text = ts.formatDiagnostics(typingErrors, {
+            getCanonicalFileName: (f) => f,
+            getCurrentDirectory: () => root,
+            getNewLine: () => "\n",
+        });
         return examples.map(() => [`the package's typings do not build:\n${text}`]);
     }
     fs.copyFileSync(path.join(root, "package.json"), path.join(pkg, "package.json"));

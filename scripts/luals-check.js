@@ -54,13 +54,19 @@ function layOut(dir, layout, config) {
 function expectations(layout) {
     const expected = new Map();
     for (const file of fs.readdirSync(fixtures)) {
-        fs.readFileSync(path.join(fixtures, file), "utf8").split("\n").forEach((line, i) => {
-            const m = /-- expect: (.*)$/.exec(line);
-            if (!m) return;
-            const codes = m[1].split(",").map((c) => c.trim()).map((c) => /^([\w-]+)(?: \((\w+)\))?$/.exec(c))
-                .filter((c) => c && (c[2] === undefined || c[2] === layout)).map((c) => c[1]);
-            expected.set(`${file}:${i + 1}`, codes);
-        });
+        fs.readFileSync(path.join(fixtures, file), "utf8")
+            .split("\n")
+            .forEach((line, i) => {
+                const m = /-- expect: (.*)$/.exec(line);
+                if (!m) return;
+                const codes = m[1]
+                    .split(",")
+                    .map((c) => c.trim())
+                    .map((c) => /^([\w-]+)(?: \((\w+)\))?$/.exec(c))
+                    .filter((c) => c && (c[2] === undefined || c[2] === layout))
+                    .map((c) => c[1]);
+                expected.set(`${file}:${i + 1}`, codes);
+            });
     }
     return expected;
 }
@@ -69,7 +75,9 @@ function check(layout, config) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), `luals-${layout}-`));
     const [consumer, workspace] = layOut(dir, layout, config);
     const log = path.join(dir, "log");
-    const run = spawnSync(LUALS, [`--check=${workspace}`, "--checklevel=Warning", "--check_format=json", `--logpath=${log}`], { encoding: "utf8" });
+    const run = spawnSync(LUALS, [`--check=${workspace}`, "--checklevel=Warning", "--check_format=json", `--logpath=${log}`], {
+        encoding: "utf8",
+    });
     if (run.error) return [`cannot run ${LUALS}: ${run.error.message}`];
     const report = path.join(log, "check.json");
     const found = new Map();

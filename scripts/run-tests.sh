@@ -10,6 +10,7 @@
 #     README's npm commands, from the registry, and its tsconfig, in fresh folders) and run in
 #     the simulator,
 #   - the plugin's async functions against node's on the same TypeScript (spec/plugin/),
+#   - lint (eslint.config.mjs) and formatting (.prettierrc.json) of the TypeScript and node scripts
 #   - releases (the zip the packager would make, an external, the release branch), luacheck
 #     over the built addon (no global but the ones we publish),
 #     and make bench's harness on tiny sizes (it still runs and checks every workload's result)
@@ -70,6 +71,21 @@ fi
 tap_suite "the TypeScript plugin against node on TypeScript's async semantics (spec/plugin/compare.sh)" plugin \
   spec/plugin/compare.sh
 
+# Each a suite of one: it fails on any lint error or unformatted file, listed.
+echo "== lint (make eslint)"
+if make -s eslint >"$log/eslint.txt" 2>&1; then
+  passed=$((passed + 1)); echo "  clean"
+else
+  failed=$((failed + 1)); cat "$log/eslint.txt"
+fi
+
+echo "== formatting (make format-check; make format rewrites)"
+if make -s format-check >"$log/format.txt" 2>&1; then
+  passed=$((passed + 1)); echo "  formatted"
+else
+  failed=$((failed + 1)); cat "$log/format.txt"
+fi
+
 echo "== release: the release tree packaged as the BigWigs packager does (scripts/package.sh)"
 version=$(node -p "require('./package.json').version")
 if make -s release-tree >"$log/release.txt" 2>&1 && zip=$(scripts/package.sh "$version" build/release "$log/dist" 2>>"$log/release.txt"); then
@@ -84,6 +100,13 @@ if node scripts/addon-map.js --check addon/AsyncAwait/AsyncAwait.lua.map addon/A
   passed=$((passed + 1)); echo "  ok"
 else
   failed=$((failed + 1)); cat "$log/map.txt"
+fi
+
+echo "== the bundle's line 2 names the task record's slots as src/core/task.ts's Slot does (scripts/slot-header.js)"
+if node scripts/slot-header.js --check addon/AsyncAwait/AsyncAwait.lua build/addon/AsyncAwait.lua >"$log/slots.txt" 2>&1; then
+  passed=$((passed + 1)); echo "  ok"
+else
+  failed=$((failed + 1)); cat "$log/slots.txt"
 fi
 
 echo "== luacheck (globals) over addon/"

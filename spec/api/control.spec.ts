@@ -129,8 +129,7 @@ describe("cancel", () => {
 
     it("a running task cancelling itself ends at its next suspension point", () => {
         const log: string[] = [];
-        let self: Future<void> | undefined;
-        self = A.async(() => {
+        const self: Future<void> | undefined = A.async(() => {
             log.push("before");
             A.cancel(self!);
             log.push("still running until it yields");
@@ -157,8 +156,7 @@ describe("cancel", () => {
     });
 
     it("a task that returns before its next suspension keeps its outcome", () => {
-        let self: Future<number> | undefined;
-        self = A.async(() => {
+        const self: Future<number> | undefined = A.async(() => {
             A.cancel(self!);
             return 5;
         })();
@@ -379,7 +377,14 @@ describe("pcall and xpcall", () => {
         A.async(() => {
             out.push(pack(...A.pcall(() => A.await(value()))));
             out.push(pack(...A.pcall(() => A.await(failing()))));
-            out.push(pack(...A.xpcall(() => A.await(failing()), (e) => `handled ${(e as { code: number }).code}`)));
+            out.push(
+                pack(
+                    ...A.xpcall(
+                        () => A.await(failing()),
+                        (e) => `handled ${(e as { code: number }).code}`,
+                    ),
+                ),
+            );
             out.push(pack(...A.pcall((x: number, y: number) => x + y, 2, 3)));
         })();
         A.scheduleAll();
@@ -428,7 +433,15 @@ describe("pcall and xpcall", () => {
         const [ok, err] = A.pcall(() => error("plain", 0));
         assert.is_false(ok);
         assert.are.equal("plain", err);
-        assert.are.same(pack(false, "plain!"), pack(...A.xpcall(() => error("plain", 0), (e) => `${e}!`)));
+        assert.are.same(
+            pack(false, "plain!"),
+            pack(
+                ...A.xpcall(
+                    () => error("plain", 0),
+                    (e) => `${e}!`,
+                ),
+            ),
+        );
     });
 
     it("a direct coroutine.yield inside it still fails the task as DirectYield", () => {

@@ -108,8 +108,7 @@ function resolvedWith(this: void, x: unknown): Future<unknown> {
 
 describe("the resolution procedure (Promises/A+ 2.3)", () => {
     it("2.3.1: a callback returning its own future is an AwaitCycle error, a TypeError's counterpart", () => {
-        let self: Future<unknown> | undefined;
-        self = A.async(() => 1)().then(() => self);
+        const self: Future<unknown> | undefined = A.async(() => 1)().then(() => self);
         A.scheduleAll();
         assert.are.equal("AwaitCycle", A.errorKind(self.error));
         assert.is_true(contains(self.error, "resolved with itself"), tostring(self.error));
@@ -146,20 +145,23 @@ describe("the resolution procedure (Promises/A+ 2.3)", () => {
     it("2.3.3.1: x.then is read once, and the function read is the one called", () => {
         let reads = 0;
         const called: string[] = [];
-        const x = setmetatable({}, {
-            __index: (_t: unknown, key: string) => {
-                if (key !== "then") {
-                    return undefined;
-                }
-                reads += 1;
-                // Only the first read answers the function that fulfils; later reads answer another.
-                const tag = reads === 1 ? "first read" : "later read";
-                return (_x: unknown, res: (this: void, s: undefined, v: unknown) => void) => {
-                    called.push(tag);
-                    res(undefined, tag);
-                };
+        const x = setmetatable(
+            {},
+            {
+                __index: (_t: unknown, key: string) => {
+                    if (key !== "then") {
+                        return undefined;
+                    }
+                    reads += 1;
+                    // Only the first read answers the function that fulfils; later reads answer another.
+                    const tag = reads === 1 ? "first read" : "later read";
+                    return (_x: unknown, res: (this: void, s: undefined, v: unknown) => void) => {
+                        called.push(tag);
+                        res(undefined, tag);
+                    };
+                },
             },
-        });
+        );
         const next = resolvedWith(x);
         assert.are.equal(1, reads);
         assert.are.same(["first read"], called);
@@ -212,7 +214,8 @@ describe("the resolution procedure (Promises/A+ 2.3)", () => {
 
     it("2.3.3.3.1: resolvePromise(y) with a thenable y, itself resolving with a thenable, resolves recursively", () => {
         const depth = (n: number, value: unknown): object => ({
-            then: (_x: unknown, res: (this: void, s: undefined, v: unknown) => void) => res(undefined, n === 0 ? value : depth(n - 1, value)),
+            then: (_x: unknown, res: (this: void, s: undefined, v: unknown) => void) =>
+                res(undefined, n === 0 ? value : depth(n - 1, value)),
         });
         assert.are.equal("deep", resolvedWith(depth(5, "deep")).result![1]);
         const fromIt = A.fromPromise(depth(3, "deep too") as unknown as PromiseLike<unknown>);
@@ -221,7 +224,9 @@ describe("the resolution procedure (Promises/A+ 2.3)", () => {
     });
 
     it("2.3.3.3.1: y a thenable that rejects, or a pending one settling later, settles the future so", () => {
-        const rejecting = { then: (_x: unknown, _res: unknown, rej: (this: void, s: undefined, e: unknown) => void) => rej(undefined, "inner no") };
+        const rejecting = {
+            then: (_x: unknown, _res: unknown, rej: (this: void, s: undefined, e: unknown) => void) => rej(undefined, "inner no"),
+        };
         const outer = { then: (_x: unknown, res: (this: void, s: undefined, v: unknown) => void) => res(undefined, rejecting) };
         assert.are.equal("inner no", resolvedWith(outer).error);
         const b = blocker();
@@ -234,7 +239,9 @@ describe("the resolution procedure (Promises/A+ 2.3)", () => {
     });
 
     it("2.3.2 then 2.3.3.3.1: a future whose value is a thenable or a future is resolved in turn", () => {
-        const thenable = { then: (_x: unknown, res: (this: void, s: undefined, v: unknown) => void) => res(undefined, "from the thenable") };
+        const thenable = {
+            then: (_x: unknown, res: (this: void, s: undefined, v: unknown) => void) => res(undefined, "from the thenable"),
+        };
         const ofThenable = A.async(() => thenable)();
         const ofFuture = A.async(() => A.async(() => "from the future")())();
         assert.are.equal("from the thenable", resolvedWith(ofThenable).result![1]);
@@ -249,7 +256,11 @@ describe("the resolution procedure (Promises/A+ 2.3)", () => {
 
     it("2.3.3.3.3: the first call of resolvePromise or rejectPromise wins, later calls are ignored", () => {
         const x = {
-            then: (_x: unknown, res: (this: void, s: undefined, v: unknown) => void, rej: (this: void, s: undefined, e: unknown) => void) => {
+            then: (
+                _x: unknown,
+                res: (this: void, s: undefined, v: unknown) => void,
+                rej: (this: void, s: undefined, e: unknown) => void,
+            ) => {
                 res(undefined, "first");
                 rej(undefined, "ignored");
                 res(undefined, "ignored too");
@@ -257,7 +268,11 @@ describe("the resolution procedure (Promises/A+ 2.3)", () => {
         };
         assert.are.equal("first", resolvedWith(x).result![1]);
         const y = {
-            then: (_x: unknown, res: (this: void, s: undefined, v: unknown) => void, rej: (this: void, s: undefined, e: unknown) => void) => {
+            then: (
+                _x: unknown,
+                res: (this: void, s: undefined, v: unknown) => void,
+                rej: (this: void, s: undefined, e: unknown) => void,
+            ) => {
                 rej(undefined, "first rejection");
                 res(undefined, "ignored");
             },
@@ -315,7 +330,10 @@ describe("the resolution procedure (Promises/A+ 2.3)", () => {
         const y = A.async(() => "y")();
         const x = { then: (_x: unknown, res: (this: void, s: undefined, v: unknown) => void) => res(undefined, y) };
         const caught = A.async(() => error("no", 0))().catch(() => x);
-        const failing = { then: (_x: unknown, _res: unknown, rej: (this: void, s: undefined, e: unknown) => void) => rej(undefined, "finally's promise failed") };
+        const failing = {
+            then: (_x: unknown, _res: unknown, rej: (this: void, s: undefined, e: unknown) => void) =>
+                rej(undefined, "finally's promise failed"),
+        };
         const finallyFailed = A.async(() => 1)().finally(() => failing);
         const fromIt = A.fromPromise(x as unknown as PromiseLike<unknown>);
         let awaited: unknown;
@@ -374,8 +392,16 @@ describe("the resolution procedure, every x crossed with every y (after the A+ s
         { name: "a function", make: () => f, itself: true },
         { name: "a thenable fulfilling at once", make: () => fulfilNow(v), fulfils: v },
         { name: "a thenable fulfilling later", make: () => fulfilLater(v), fulfils: v },
-        { name: "a thenable rejecting at once", make: () => ({ then: (_x: unknown, _res: Res, rej: Res) => rej(undefined, r) }), rejects: r },
-        { name: "a thenable rejecting later", make: () => ({ then: (_x: unknown, _res: Res, rej: Res) => later(() => rej(undefined, r)) }), rejects: r },
+        {
+            name: "a thenable rejecting at once",
+            make: () => ({ then: (_x: unknown, _res: Res, rej: Res) => rej(undefined, r) }),
+            rejects: r,
+        },
+        {
+            name: "a thenable rejecting later",
+            make: () => ({ then: (_x: unknown, _res: Res, rej: Res) => later(() => rej(undefined, r)) }),
+            rejects: r,
+        },
         { name: "a thenable of a thenable of a thenable", make: () => fulfilNow(fulfilLater(fulfilNow(v))), fulfils: v },
         { name: "a Lua library's thenable", make: () => ({ then: (_x: unknown, res: Res) => res(v) }), fulfils: v },
         {
@@ -416,7 +442,8 @@ describe("the resolution procedure, every x crossed with every y (after the A+ s
         { name: "x calling resolvePromise(y) later", make: (y) => fulfilLater(y) },
         {
             name: "x with a getter's then, calling resolvePromise(y) as Lua does",
-            make: (y) => setmetatable({}, { __index: (_t: unknown, k: string) => (k === "then" ? (_x: unknown, res: Res) => res(y) : undefined) }),
+            make: (y) =>
+                setmetatable({}, { __index: (_t: unknown, k: string) => (k === "then" ? (_x: unknown, res: Res) => res(y) : undefined) }),
         },
     ];
     type Path = { name: string; adopt: (this: void, x: object) => Future<unknown> };
@@ -481,12 +508,16 @@ describe("Lua promise libraries' thenables (onFulfilled(value))", () => {
     it("a TypeScriptToLua Promise settling later (it passes its callback list as self) settles with its value", () => {
         let resolve: ((this: void, self: undefined, v: string) => void) | undefined;
         let reject: ((this: void, self: undefined, v: string) => void) | undefined;
-        const future = A.fromPromise(new Promise<string>((r) => {
-            resolve = r as never;
-        }));
-        const failed = A.fromPromise(new Promise<string>((_r, j) => {
-            reject = j as never;
-        }));
+        const future = A.fromPromise(
+            new Promise<string>((r) => {
+                resolve = r as never;
+            }),
+        );
+        const failed = A.fromPromise(
+            new Promise<string>((_r, j) => {
+                reject = j as never;
+            }),
+        );
         A.scheduleAll();
         resolve!(undefined, "later");
         reject!(undefined, "rejected later");
@@ -662,9 +693,11 @@ describe("promises as futures", () => {
 
     it("cancelling a fromPromise future stops waiting; the promise's later settlement changes nothing", () => {
         let resolve: ((this: void, self: undefined, v: string) => void) | undefined;
-        const future = A.fromPromise(new Promise<string>((r) => {
-            resolve = r as never;
-        }));
+        const future = A.fromPromise(
+            new Promise<string>((r) => {
+                resolve = r as never;
+            }),
+        );
         A.cancel(future);
         resolve!(undefined, "too late");
         A.scheduleAll();

@@ -16,7 +16,12 @@ type Packed = ReturnType<typeof pack>;
 interface Setting {
     name: string;
     /** The library, and a way to run its tasks until they are done or parked. */
-    start: (this: void) => { A: Api; run: (this: void) => void; fire: (this: void, ...values: unknown[]) => void; wait: (this: void) => unknown };
+    start: (this: void) => {
+        A: Api;
+        run: (this: void) => void;
+        fire: (this: void, ...values: unknown[]) => void;
+        wait: (this: void) => unknown;
+    };
 }
 
 const SETTINGS: Setting[] = [
@@ -61,11 +66,14 @@ function callableBody(...args: unknown[]): LuaMultiReturn<unknown[]> {
     }
     return $multi(select("#", ...args), ...args);
 }
-const callable = setmetatable({}, {
-    __call(this: void, _self: unknown, ...args: unknown[]) {
-        return callableBody(...args);
+const callable = setmetatable(
+    {},
+    {
+        __call(this: void, _self: unknown, ...args: unknown[]) {
+            return callableBody(...args);
+        },
     },
-}) as unknown as (this: void, ...args: unknown[]) => unknown;
+) as unknown as (this: void, ...args: unknown[]) => unknown;
 
 const BOOM = { code: 1 };
 const nilsOut = (): LuaMultiReturn<unknown[]> => $multi(1, undefined, 3, undefined);
@@ -88,8 +96,16 @@ function cases(this: void, A: Api): [string, Packed, Packed][] {
         ["pcall(callable, 1, nil)", pack(...A.pcall(callable, 1, undefined)), pack(...pcall(callable, 1, undefined))],
         ["pcall(callable, 'raise')", pack(...A.pcall(callable, "raise")), pack(...pcall(callable, "raise"))],
         ["pcall(nils out)", pack(...A.pcall(nilsOut)), pack(true, 1, undefined, 3, undefined)],
-        ["pcall(count, nils in)", pack(...A.pcall(countArgs, "P", undefined, "Q", undefined)), pack(true, 4, "P", undefined, "Q", undefined)],
-        ["xpcall(count, h, nils in)", pack(...A.xpcall(countArgs, mark, "P", undefined, "Q", undefined)), pack(true, 4, "P", undefined, "Q", undefined)],
+        [
+            "pcall(count, nils in)",
+            pack(...A.pcall(countArgs, "P", undefined, "Q", undefined)),
+            pack(true, 4, "P", undefined, "Q", undefined),
+        ],
+        [
+            "xpcall(count, h, nils in)",
+            pack(...A.xpcall(countArgs, mark, "P", undefined, "Q", undefined)),
+            pack(true, 4, "P", undefined, "Q", undefined),
+        ],
         ["xpcall(nils out, h)", pack(...A.xpcall(nilsOut, mark)), pack(true, 1, undefined, 3, undefined)],
         ["xpcall(tonumber, h, '12')", pack(...A.xpcall(tonumber as never, mark, "12")), pack(true, 12)],
         ["xpcall(tonumber, h, 'ff', 16)", pack(...A.xpcall(tonumber as never, mark, "ff", 16)), pack(true, 255)],
@@ -148,15 +164,34 @@ for (const setting of SETTINGS) {
                 return $multi(undefined, 2, undefined);
             });
             A.async(() => {
-                out.push(pack(...A.pcall((...args: unknown[]) => {
-                    A.yield();
-                    return $multi(select("#", ...args), ...args);
-                }, "a", undefined, "b", undefined)));
+                out.push(
+                    pack(
+                        ...A.pcall(
+                            (...args: unknown[]) => {
+                                A.yield();
+                                return $multi(select("#", ...args), ...args);
+                            },
+                            "a",
+                            undefined,
+                            "b",
+                            undefined,
+                        ),
+                    ),
+                );
                 out.push(pack(...A.pcall(() => A.await(nilsLater()))));
-                out.push(pack(...A.xpcall((...args: unknown[]) => {
-                    A.yield();
-                    return $multi(select("#", ...args), ...args);
-                }, mark, undefined, undefined)));
+                out.push(
+                    pack(
+                        ...A.xpcall(
+                            (...args: unknown[]) => {
+                                A.yield();
+                                return $multi(select("#", ...args), ...args);
+                            },
+                            mark,
+                            undefined,
+                            undefined,
+                        ),
+                    ),
+                );
                 out.push(pack(...A.pcall(wait)));
             })();
             run();
@@ -175,12 +210,15 @@ for (const setting of SETTINGS) {
 
         it("issue 15.3: a callable table inside a task can await, as a function can", () => {
             const { A, run } = setting.start();
-            const awaiting = setmetatable({}, {
-                __call(this: void, _self: unknown, x: unknown) {
-                    A.yield();
-                    return $multi("after a yield", x);
+            const awaiting = setmetatable(
+                {},
+                {
+                    __call(this: void, _self: unknown, x: unknown) {
+                        A.yield();
+                        return $multi("after a yield", x);
+                    },
                 },
-            }) as unknown as (this: void, ...args: unknown[]) => unknown;
+            ) as unknown as (this: void, ...args: unknown[]) => unknown;
             let got: Packed | undefined;
             A.async(() => {
                 got = pack(...A.pcall(awaiting, 7));

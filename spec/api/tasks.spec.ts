@@ -11,31 +11,37 @@ before_each(() => {
 
 describe("bad input", () => {
     it("is refused at the caller's line, naming the call and what it got", () => {
-        assert.are.same([], raisesAtCaller(A, [
-            ["A.async(42)", "caller:1: AsyncAwait: async(fn): expected a function, got number (42)"],
-            ["A.await(nil)", "caller:1: AsyncAwait: await(future): expected a future or an async function, got nil"],
-            ["A.await({})", "caller:1: AsyncAwait: await(future): expected a future or an async function, got table"],
-            ["A.await('x')", 'caller:1: AsyncAwait: await(future): expected a future or an async function, got string ("x")'],
-            ["A.await(print)", "caller:1: AsyncAwait: await(fn, ...): expected an async function (made by async), got a plain function"],
-            ["A.createTask(1)", "caller:1: AsyncAwait: createTask(fn, ...): expected a function, got number (1)"],
-            ["A.startTask(nil)", "caller:1: AsyncAwait: startTask(task): expected a task, got nil"],
-            ["A.joinTask(true)", "caller:1: AsyncAwait: joinTask(task): expected a task, got boolean (true)"],
-            [
-                "local t = A.createTask(print); A.startTask(t); A.startTask(t)",
-                'caller:1: AsyncAwait: startTask(task): the task was already started (state "runnable")',
-            ],
-            [
-                "A.joinTask(A.createTask(print))",
-                "caller:1: AsyncAwait: joinTask(task): the task is pending; start it with startTask(task) first",
-            ],
-            [
-                "A.await(A.createTask(print))",
-                "caller:1: AsyncAwait: await(future): the task is pending; start it with startTask(task) first",
-            ],
-            ["A.forAddon(42)", "caller:1: AsyncAwait: forAddon(name): expected an addon name, got number (42)"],
-            ["A.forAddon('X').async(1)", "caller:1: AsyncAwait: async(fn): expected a function, got number (1)"],
-            ["A.forAddon('X').createTask(nil)", "caller:1: AsyncAwait: createTask(fn, ...): expected a function, got nil"],
-        ]));
+        assert.are.same(
+            [],
+            raisesAtCaller(A, [
+                ["A.async(42)", "caller:1: AsyncAwait: async(fn): expected a function, got number (42)"],
+                ["A.await(nil)", "caller:1: AsyncAwait: await(future): expected a future or an async function, got nil"],
+                ["A.await({})", "caller:1: AsyncAwait: await(future): expected a future or an async function, got table"],
+                ["A.await('x')", 'caller:1: AsyncAwait: await(future): expected a future or an async function, got string ("x")'],
+                [
+                    "A.await(print)",
+                    "caller:1: AsyncAwait: await(fn, ...): expected an async function (made by async), got a plain function",
+                ],
+                ["A.createTask(1)", "caller:1: AsyncAwait: createTask(fn, ...): expected a function, got number (1)"],
+                ["A.startTask(nil)", "caller:1: AsyncAwait: startTask(task): expected a task, got nil"],
+                ["A.joinTask(true)", "caller:1: AsyncAwait: joinTask(task): expected a task, got boolean (true)"],
+                [
+                    "local t = A.createTask(print); A.startTask(t); A.startTask(t)",
+                    'caller:1: AsyncAwait: startTask(task): the task was already started (state "runnable")',
+                ],
+                [
+                    "A.joinTask(A.createTask(print))",
+                    "caller:1: AsyncAwait: joinTask(task): the task is pending; start it with startTask(task) first",
+                ],
+                [
+                    "A.await(A.createTask(print))",
+                    "caller:1: AsyncAwait: await(future): the task is pending; start it with startTask(task) first",
+                ],
+                ["A.forAddon(42)", "caller:1: AsyncAwait: forAddon(name): expected an addon name, got number (42)"],
+                ["A.forAddon('X').async(1)", "caller:1: AsyncAwait: async(fn): expected a function, got number (1)"],
+                ["A.forAddon('X').createTask(nil)", "caller:1: AsyncAwait: createTask(fn, ...): expected a function, got nil"],
+            ]),
+        );
     });
 
     it("leaves the scheduler able to run a fresh task afterwards", () => {
@@ -48,11 +54,23 @@ describe("bad input", () => {
 
 describe("a call made with ':' by habit", () => {
     it("is told to use '.'", () => {
-        assert.are.same([], raisesAtCaller(A, [
-            ["A:async(function() end)", "caller:1: AsyncAwait: async(fn): expected a function, got the AsyncAwait table (call its functions with '.', not ':')"],
-            ["A:yield()", "caller:1: AsyncAwait: yield(): expected no arguments, got 1, the first being the AsyncAwait table (call its functions with '.', not ':')"],
-            ["A.forAddon('X'):startTask(nil)", "caller:1: AsyncAwait: startTask(task): expected a task, got the AsyncAwait table (call its functions with '.', not ':')"],
-        ]));
+        assert.are.same(
+            [],
+            raisesAtCaller(A, [
+                [
+                    "A:async(function() end)",
+                    "caller:1: AsyncAwait: async(fn): expected a function, got the AsyncAwait table (call its functions with '.', not ':')",
+                ],
+                [
+                    "A:yield()",
+                    "caller:1: AsyncAwait: yield(): expected no arguments, got 1, the first being the AsyncAwait table (call its functions with '.', not ':')",
+                ],
+                [
+                    "A.forAddon('X'):startTask(nil)",
+                    "caller:1: AsyncAwait: startTask(task): expected a task, got the AsyncAwait table (call its functions with '.', not ':')",
+                ],
+            ]),
+        );
     });
 });
 

@@ -117,6 +117,7 @@ describe("public typings", () => {
         const libType: Equal<typeof lib, AA.Library> = true;
         assert.is_true(libType);
         assert.are.equal(A.async, lib.async);
+        // eslint-disable-next-line @typescript-eslint/no-unused-vars -- its type is what is tested
         const maybe = LibStub("AsyncAwait-1.0", true);
         const maybeType: Equal<typeof maybe, AA.Library | undefined> = true;
         assert.is_true(maybeType);

@@ -115,8 +115,7 @@ describe("await cycles", () => {
 
     it("name the await's caller in the message", () => {
         const [ok, err] = attempt(() => {
-            let self: Future | undefined;
-            self = A.async(() => {
+            const self: Future | undefined = A.async(() => {
                 const value = A.await(self!); // not a tail call: a tail call leaves no caller line
                 return value;
             })();

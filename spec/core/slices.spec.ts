@@ -18,7 +18,10 @@ function reportsOf(this: void, errors: unknown[]): string[] {
 describe("long slices", () => {
     it("are reported once per task, with its addon and where its async function was made", () => {
         const { sim, AA } = startGame();
-        const make = chunk("local AA, sim = ...\n\nlocal f = AA.forAddon('Slow').async(function() sim:burn(60); AA.yield(); sim:burn(70) end)\nreturn f", "maker");
+        const make = chunk(
+            "local AA, sim = ...\n\nlocal f = AA.forAddon('Slow').async(function() sim:burn(60); AA.yield(); sim:burn(70) end)\nreturn f",
+            "maker",
+        );
         const slow = make(AA, sim) as () => Measured;
         const t = slow();
         sim.runFrames(3);

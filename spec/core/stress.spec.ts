@@ -173,9 +173,7 @@ function runSeed(this: void, seed: number, count: number): string[] {
         futures[id - 1] = body(id);
     }
     // Drive: mostly schedule() steps, sometimes a forced join of a root from plain code.
-    let steps = 0;
     while (true) {
-        steps += 1;
         if (random(10) === 1) {
             const id = model.roots[random(model.roots.length) - 1];
             A.joinTask(futures[id - 1]);
@@ -224,7 +222,14 @@ function runSeed(this: void, seed: number, count: number): string[] {
         }
     }
     const rest = L.introspect.snapshot();
-    if (rest.forcedDepth !== 0 || rest.chainTop !== 0 || rest.current !== false || rest.workerRunsNext || rest.queued !== 0 || rest.live !== 0) {
+    if (
+        rest.forcedDepth !== 0 ||
+        rest.chainTop !== 0 ||
+        rest.current !== false ||
+        rest.workerRunsNext ||
+        rest.queued !== 0 ||
+        rest.live !== 0
+    ) {
         problems.push("scheduler state not back to rest");
     }
     return problems;

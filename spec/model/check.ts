@@ -25,14 +25,18 @@ export function runSeeds(
         const p = generate(seed);
         const problems = problemsOf(p);
         if (problems.length > 0 && reports.length >= shrinkFirst) {
-            reports.push([`seed ${seed} failed (replay: make test-long SEED=${seed}):`, ...problems.slice(0, 8).map((x) => `  ${x}`)].join("\n"));
+            reports.push(
+                [`seed ${seed} failed (replay: make test-long SEED=${seed}):`, ...problems.slice(0, 8).map((x) => `  ${x}`)].join("\n"),
+            );
         } else if (problems.length > 0) {
             const small = shrink(p, (c) => problemsOf(c).length > 0);
             const report = [
                 `seed ${seed} failed (replay: make test-long SEED=${seed}):`,
                 ...problems.slice(0, 8).map((x) => `  ${x}`),
                 "shrunk to:",
-                ...problemsOf(small).slice(0, 8).map((x) => `  ${x}`),
+                ...problemsOf(small)
+                    .slice(0, 8)
+                    .map((x) => `  ${x}`),
                 describeProgram(small),
             ].join("\n");
             reports.push(report);

@@ -9,8 +9,8 @@ import { runSeeds } from "./check";
 declare const arg: LuaTable<number, string>;
 
 const only = os.getenv("SEED");
-const first = only !== undefined ? tonumber(only)! : tonumber(arg.get(2) ?? "1") ?? 1;
-const count = only !== undefined ? 1 : tonumber(arg.get(1) ?? "10000") ?? 10000;
+const first = only !== undefined ? tonumber(only)! : (tonumber(arg.get(2) ?? "1") ?? 1);
+const count = only !== undefined ? 1 : (tonumber(arg.get(1) ?? "10000") ?? 10000);
 const started = os.clock();
 const failures = runSeeds(first, first + count - 1, (report) => print(report));
 print(`${count} programs from seed ${first}: ${failures.length} failed (${string.format("%.0f", os.clock() - started)} s)`);

@@ -10,11 +10,23 @@ import { coverage } from "./run";
 
 /** Cases the programs must reach (run.ts counts them), or the model's checks of them prove nothing. */
 const MUST_COVER = [
-    "cancelled", "cancelled down a chain", "failed awaiting a cancelled task", "joined a cancelled task",
-    "forced a cancelled task", "timed out", "event before its timeout", "event in its timer's frame",
-    "asked while running, ended at its next point", "asked while running, kept its outcome", "cancelAll from a task",
-    "cancelled by another task", "cancelled between its wake and its resume", "pcall caught an awaited task's error",
-    "pcall of C functions", "chained on a task", "chain failed with its source's error",
+    "cancelled",
+    "cancelled down a chain",
+    "failed awaiting a cancelled task",
+    "joined a cancelled task",
+    "forced a cancelled task",
+    "timed out",
+    "event before its timeout",
+    "event in its timer's frame",
+    "asked while running, ended at its next point",
+    "asked while running, kept its outcome",
+    "cancelAll from a task",
+    "cancelled by another task",
+    "cancelled between its wake and its resume",
+    "pcall caught an awaited task's error",
+    "pcall of C functions",
+    "chained on a task",
+    "chain failed with its source's error",
 ];
 
 /**

@@ -215,7 +215,8 @@ export function runProgram(this: void, p: Program, addonDir: string = ADDON_DIR)
     /** The frame of the OnUpdate that wakes a sleep of `seconds` parked at `m`, if it has come yet. */
     const sleepDue = (m: Mark, seconds: number): number | undefined => {
         for (const f of $range(nextUpdate(m), sim.stats.frames)) {
-            if (timeOf(f) >= m.time + seconds - 1e-6) { // the driver's TIME_TOLERANCE
+            if (timeOf(f) >= m.time + seconds - 1e-6) {
+                // the driver's TIME_TOLERANCE
                 return f;
             }
         }
@@ -243,7 +244,14 @@ export function runProgram(this: void, p: Program, addonDir: string = ADDON_DIR)
 
     /** Whether op `op` of a task is where it ends when asked to cancel (a yield, await or wait). */
     const isCancellationPoint = (op: Program["tasks"][number]["ops"][number]) =>
-        !(op.op === "selfCancel" || op.op === "cancelAll" || op.op === "cancelOther" || op.op === "pcallC" || op.op === "loadNewer" || (op.op === "spawn" && op.then === "detach"));
+        !(
+            op.op === "selfCancel" ||
+            op.op === "cancelAll" ||
+            op.op === "cancelOther" ||
+            op.op === "pcallC" ||
+            op.op === "loadNewer" ||
+            (op.op === "spawn" && op.then === "detach")
+        );
 
     /**
      * A cancel call (`call`) of `targets`, from plain code (`caller` undefined) or from task
@@ -392,13 +400,16 @@ export function runProgram(this: void, p: Program, addonDir: string = ADDON_DIR)
                 const timerFrame = sleepDue(parked, op.timeout);
                 // A frame delivers its events before its OnUpdate fires the timer.
                 const eventFirst =
-                    due !== undefined && (timerFrame === undefined || due.frame < timerFrame || (due.frame === timerFrame && !due.afterUpdate));
+                    due !== undefined &&
+                    (timerFrame === undefined || due.frame < timerFrame || (due.frame === timerFrame && !due.afterUpdate));
                 const what = `event ${op.event}, timeout ${op.timeout}`;
                 covered(!eventFirst ? "timed out" : due!.frame === timerFrame ? "event in its timer's frame" : "event before its timeout");
                 if (ok !== eventFirst || (!ok && api.errorKind(payload) !== "TimedOut")) {
                     const got = ok ? "got the event" : `raised ${tostring(payload)}`;
                     const first = eventFirst ? "event" : "timer";
-                    problems.push(`task ${id} op ${k} (${what}): ${got}, though the ${first} came first (event in frame ${due?.frame}, timer in frame ${timerFrame})`);
+                    problems.push(
+                        `task ${id} op ${k} (${what}): ${got}, though the ${first} came first (event in frame ${due?.frame}, timer in frame ${timerFrame})`,
+                    );
                 } else if (ok && op.filtered && payload !== "yes") {
                     problems.push(`task ${id} op ${k}: got payload ${tostring(payload)} its filter refuses`);
                 }
@@ -423,7 +434,14 @@ export function runProgram(this: void, p: Program, addonDir: string = ADDON_DIR)
                 api.waitUntil(() => (op.raises !== undefined && flags[op.flag - 1] ? error(raising, 0) : flags[op.flag - 1]));
                 const at = mark();
                 const set = flagSet[op.flag - 1];
-                checkTiming(id, k, `until(flag ${op.flag})`, parked, at, wasSet ? parked.frame : set !== undefined ? math.max(set.frame + 1, nextUpdate(parked)) : undefined);
+                checkTiming(
+                    id,
+                    k,
+                    `until(flag ${op.flag})`,
+                    parked,
+                    at,
+                    wasSet ? parked.frame : set !== undefined ? math.max(set.frame + 1, nextUpdate(parked)) : undefined,
+                );
             } else if (op.op === "combat") {
                 const wasInCombat = env.InCombatLockdown();
                 api.outOfCombat();
@@ -455,8 +473,14 @@ export function runProgram(this: void, p: Program, addonDir: string = ADDON_DIR)
                     suspendedOn.delete(id);
                     learnErrors();
                     const source = expected(op.child);
-                    if (source === undefined ? !(ok === true && a === op.child && b === undefined && c === op.child * 2) : ok !== false || a !== errorValue(p, source, errors)) {
-                        problems.push(`task ${id}: awaited task ${op.child} in pcall and got ${tostring(ok)}, ${tostring(a)}, ${tostring(b)}, ${tostring(c)}`);
+                    if (
+                        source === undefined
+                            ? !(ok === true && a === op.child && b === undefined && c === op.child * 2)
+                            : ok !== false || a !== errorValue(p, source, errors)
+                    ) {
+                        problems.push(
+                            `task ${id}: awaited task ${op.child} in pcall and got ${tostring(ok)}, ${tostring(a)}, ${tostring(b)}, ${tostring(c)}`,
+                        );
                     } else if (source !== undefined) {
                         covered("pcall caught an awaited task's error");
                     }
@@ -511,7 +535,9 @@ export function runProgram(this: void, p: Program, addonDir: string = ADDON_DIR)
                     const source = future as unknown as { andThen(f: (this: void, ...v: unknown[]) => unknown): Future };
                     next = source.andThen((a, b, c) => {
                         if (a !== op.child || b !== undefined || c !== op.child * 2) {
-                            problems.push(`task ${id}: andThen's callback got ${tostring(a)}, ${tostring(b)}, ${tostring(c)} from task ${op.child}`);
+                            problems.push(
+                                `task ${id}: andThen's callback got ${tostring(a)}, ${tostring(b)}, ${tostring(c)} from task ${op.child}`,
+                            );
                         }
                         return chainReturn(op.returns, r);
                     });
@@ -527,7 +553,9 @@ export function runProgram(this: void, p: Program, addonDir: string = ADDON_DIR)
                     error(got, 0); // as an await of the chain would: the child's error, unchanged
                 }
                 if (got !== r || extra !== undefined) {
-                    problems.push(`task ${id}: chain on task ${op.child} (${op.via}, ${op.returns}) gave ${tostring(got)}, ${tostring(extra)}`);
+                    problems.push(
+                        `task ${id}: chain on task ${op.child} (${op.via}, ${op.returns}) gave ${tostring(got)}, ${tostring(extra)}`,
+                    );
                 }
             } else if (op.op === "pcallC") {
                 covered("pcall of C functions");
@@ -538,7 +566,11 @@ export function runProgram(this: void, p: Program, addonDir: string = ADDON_DIR)
                     ["xpcall(error, handler, t)", [...api.xpcall(error as never, (e: unknown) => [e], raised)], [false, [raised]]],
                 ];
                 for (const [what, got, want] of checks) {
-                    if (got.length !== want.length || got[0] !== want[0] || (what.startsWith("xpcall") ? (got[1] as unknown[])[0] !== raised : got[1] !== want[1])) {
+                    if (
+                        got.length !== want.length ||
+                        got[0] !== want[0] ||
+                        (what.startsWith("xpcall") ? (got[1] as unknown[])[0] !== raised : got[1] !== want[1])
+                    ) {
                         problems.push(`task ${id} op ${k}: ${what} gave ${tostring(got[0])}, ${tostring(got[1])}`);
                     }
                 }
@@ -643,7 +675,12 @@ export function runProgram(this: void, p: Program, addonDir: string = ADDON_DIR)
         applyFrame(f);
     }
     const settle = {
-        spawn: [], force: [], cancel: [], flags: [1, 2, 3], combat: [false], events: EVENTS.map((e) => [e, "yes"] as [string, string]),
+        spawn: [],
+        force: [],
+        cancel: [],
+        flags: [1, 2, 3],
+        combat: [false],
+        events: EVENTS.map((e) => [e, "yes"] as [string, string]),
     };
     for (const _ of $range(1, 60)) {
         applyFrame(settle);
@@ -700,7 +737,8 @@ export function runProgram(this: void, p: Program, addonDir: string = ADDON_DIR)
                 }
             }
         }
-        if (source !== undefined && source > 0 && !observed) { // a cancellation is never reported
+        if (source !== undefined && source > 0 && !observed) {
+            // a cancellation is never reported
             reportsExpected += 1;
             const value = errorValue(p, source, errors);
             if (type(value) === "string" || type(value) === "number") {

@@ -10,8 +10,14 @@ function copy(this: void, p: Program): Program {
         seed: p.seed,
         tasks: p.tasks.map((t) => ({ owner: t.owner, ops: [...t.ops], fails: t.fails })),
         frames: p.frames.map((f) => ({
-            spawn: [...f.spawn], force: [...f.force], cancel: [...f.cancel], flags: [...f.flags], combat: [...f.combat],
-            events: [...f.events], budget: f.budget, loadNewer: f.loadNewer,
+            spawn: [...f.spawn],
+            force: [...f.force],
+            cancel: [...f.cancel],
+            flags: [...f.flags],
+            combat: [...f.combat],
+            events: [...f.events],
+            budget: f.budget,
+            loadNewer: f.loadNewer,
         })),
     };
 }

@@ -47,7 +47,9 @@ function tsconfig(name) {
 
 const [what, a, b] = process.argv.slice(2);
 if (what === "commands") {
-    const commands = block("sh").split("\n").filter((l) => l.trim() !== "");
+    const commands = block("sh")
+        .split("\n")
+        .filter((l) => l.trim() !== "");
     if (!commands.some((c) => /^npm install\b.*\bwow-asyncawait\b/.test(c))) fail("no `npm install ... wow-asyncawait` line");
     process.stdout.write(commands.join("\n") + "\n");
 } else if (what === "tsconfig" && a) {

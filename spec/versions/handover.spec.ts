@@ -30,11 +30,52 @@ describe("entry points", () => {
         const L = freshLibrary();
         assert.are.same(
             [
-                "awaitValue", "cancelTask", "configure", "deferCleanup", "delayFor", "detachWait", "eagerState", "failParked", "finish", "forwardTo",
-                "hasQueued", "isTask", "joinWait", "metatables", "newTask", "nextFrame", "openGate", "outOfCombat", "ownedTasks", "ownerList",
-                "ownerNamed", "park", "protectedCall", "retire", "runBudget", "runningTask", "schedule", "scheduleAll", "setBudget",
-                "setPoolMax", "setReporter", "setTraceCreation", "setTracer", "sleep", "sleepDriver", "snapshot", "startNow", "startTask",
-                "takeOver", "timeout", "unrestricted", "waitForEvent", "waitUntil", "wakeParked", "wrapAsync", "yieldTurn",
+                "awaitValue",
+                "cancelTask",
+                "configure",
+                "deferCleanup",
+                "delayFor",
+                "detachWait",
+                "eagerState",
+                "failParked",
+                "finish",
+                "forwardTo",
+                "hasQueued",
+                "isTask",
+                "joinWait",
+                "metatables",
+                "newTask",
+                "nextFrame",
+                "openGate",
+                "outOfCombat",
+                "ownedTasks",
+                "ownerList",
+                "ownerNamed",
+                "park",
+                "protectedCall",
+                "retire",
+                "runBudget",
+                "runningTask",
+                "schedule",
+                "scheduleAll",
+                "setBudget",
+                "setPoolMax",
+                "setReporter",
+                "setTraceCreation",
+                "setTracer",
+                "sleep",
+                "sleepDriver",
+                "snapshot",
+                "startNow",
+                "startTask",
+                "takeOver",
+                "timeout",
+                "unrestricted",
+                "waitForEvent",
+                "waitUntil",
+                "wakeParked",
+                "wrapAsync",
+                "yieldTurn",
             ],
             functionNames(L.entries),
         );
@@ -82,7 +123,9 @@ describe("forwarding to an older copy finishing its run", () => {
         assert.are.same(["schedule", "setTraceCreation"], calls);
         const [ok, err] = pcall(() => L.introspect.snapshot());
         assert.is_false(ok);
-        assert.is_truthy(string.find(tostring(err), "snapshot cannot run until the older copy loaded before it finishes its run", 1, true)[0]);
+        assert.is_truthy(
+            string.find(tostring(err), "snapshot cannot run until the older copy loaded before it finishes its run", 1, true)[0],
+        );
         L.entries.forwardTo(undefined);
         assert.are.equal(0, L.introspect.snapshot().live, "stops forwarding");
     });

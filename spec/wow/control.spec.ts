@@ -136,10 +136,12 @@ describe("timeouts", () => {
         const { sim, AA } = startGame();
         const bounded = AA.async(() => AA.pcall(AA.waitForEvent, "BAG_UPDATE", undefined, 30))();
         // Woken by the same event just after it: cancels the bounded task while it is runnable.
-        AA.async(() => AA.waitForEvent("BAG_UPDATE", () => {
-            AA.cancel(bounded);
-            return true;
-        }))();
+        AA.async(() =>
+            AA.waitForEvent("BAG_UPDATE", () => {
+                AA.cancel(bounded);
+                return true;
+            }),
+        )();
         sim.runFrame();
         assert.are.equal(1, AA._state.wow.heapLen);
         sim.fireEvent("BAG_UPDATE", 1);
@@ -349,9 +351,8 @@ describe("combinators", () => {
 
     it("a task awaiting a combinator over itself is an await cycle", () => {
         const { sim, AA } = startGame();
-        let self: Future<unknown> | undefined;
         let seen: unknown;
-        self = AA.async(() => {
+        const self: Future<unknown> | undefined = AA.async(() => {
             AA.nextFrame();
             const [, err] = AA.pcall(() => AA.await(AA.race([self!])));
             seen = err;
@@ -448,10 +449,12 @@ describe("the instance-combat budget", () => {
 describe("reports across awaits", () => {
     it("show the failing site, then each awaiting task's await site and origin", () => {
         const { sim, AA } = startGame();
-        const [leaf] = [AA.async(() => {
-            AA.nextFrame();
-            error("deep failure", 0);
-        })];
+        const [leaf] = [
+            AA.async(() => {
+                AA.nextFrame();
+                error("deep failure", 0);
+            }),
+        ];
         const middle = AA.async(() => AA.await(leaf()));
         const root = AA.async(() => AA.await(middle()));
         root();

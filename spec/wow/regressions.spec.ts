@@ -53,10 +53,19 @@ describe("regressions", () => {
         const cases: [string, string][] = [
             ["AA.setBudget({ ms = 'x' })", 'caller:2: AsyncAwait: setBudget(budget): ms must be a finite number > 0, got string ("x")'],
             ["AA.setBudget({ ms = 0/0 })", "caller:2: AsyncAwait: setBudget(budget): ms must be a finite number > 0, got number (nan)"],
-            ["AA.setBudget(nil)", "caller:2: AsyncAwait: setBudget(budget): expected { ms = n } or { fraction = f, min = a, max = b }, got nil"],
-            ["AA.setBudget({ fraction = 2 })", "caller:2: AsyncAwait: setBudget(budget): fraction must be a finite number > 0 and <= 1, got number (2)"],
+            [
+                "AA.setBudget(nil)",
+                "caller:2: AsyncAwait: setBudget(budget): expected { ms = n } or { fraction = f, min = a, max = b }, got nil",
+            ],
+            [
+                "AA.setBudget({ fraction = 2 })",
+                "caller:2: AsyncAwait: setBudget(budget): fraction must be a finite number > 0 and <= 1, got number (2)",
+            ],
             ["AA.setBudget({ min = 5, max = 1 })", "caller:2: AsyncAwait: setBudget(budget): min (5) must not exceed max (1)"],
-            ["AA.setBudget({ msec = 2 })", "caller:2: AsyncAwait: setBudget(budget): unknown field msec (fields: ms, or fraction, min and max; instanceCombatMs)"],
+            [
+                "AA.setBudget({ msec = 2 })",
+                "caller:2: AsyncAwait: setBudget(budget): unknown field msec (fields: ms, or fraction, min and max; instanceCombatMs)",
+            ],
         ];
         for (const [code, message] of cases) {
             const [ok, err] = call(AA, code);

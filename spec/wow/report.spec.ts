@@ -37,14 +37,13 @@ describe("unhandled task errors", () => {
             AA.yield();
             error(payload);
         });
-        let caught: unknown;
         const parent = AA.async(() => {
             AA.await(child());
         });
         const p = parent();
         sim.runFrames(3);
         assert.are.equal(payload, p.error, "the awaiter failed with the value unchanged");
-        caught = sim.errors[0];
+        const caught: unknown = sim.errors[0];
         assert.are.equal(1, sim.errors.length);
         assert.is_truthy(caught);
     });
@@ -89,7 +88,10 @@ describe("attribution and frames in reports", () => {
 
     it("tasks made through the library table belong to the addon whose file made them", () => {
         const { sim, AA } = startGame();
-        addon(sim, "Maker", `
+        addon(
+            sim,
+            "Maker",
+            `
             local helper = function(x) error("boom " .. x) end
             local work = AA.async(function(x) AA.nextFrame(); helper(x) end)
             MakerTasks = {
@@ -98,7 +100,8 @@ describe("attribution and frames in reports", () => {
                 AA.delay(5),
                 AA.latest(function() AA.sleep(5) end)(),
             }
-        `);
+        `,
+        );
         sim.login();
         sim.runFrames(3);
         const tasks = sim.env.MakerTasks as { owner: string }[];

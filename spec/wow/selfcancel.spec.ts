@@ -41,14 +41,16 @@ function laterTasksWork(this: void, sim: client.Simulator, AA: Lib): void {
         assert.is_nil(t.error, tostring(t.error));
         assert.is_false(t.cancelled);
     }
-    assert.are.same(["frame", "slept", "inner", "until"], tasks.map((t) => t.result![1]));
+    assert.are.same(
+        ["frame", "slept", "inner", "until"],
+        tasks.map((t) => t.result![1]),
+    );
     assert.are.equal(0, sim.errors.length, tostring(sim.errors[0]));
 }
 
 /** A task that cancels itself, then does `then(AA)`; returns it after a few frames. */
 function selfCancel(this: void, sim: client.Simulator, AA: Lib, then: (this: void, AA: Lib) => unknown): AnyTask {
-    let self: AnyTask | undefined;
-    self = AA.async(() => {
+    const self: AnyTask | undefined = AA.async(() => {
         AA.cancel(self!, "stop");
         return then(AA);
     })() as unknown as AnyTask;
@@ -111,8 +113,7 @@ describe("a task that cancels itself while running", () => {
             sim.runFrames(2, 0.02);
             assert.are.equal("dead", dead.state);
             const log: string[] = [];
-            let self: AnyTask | undefined;
-            self = AA.async(() => {
+            const self: AnyTask | undefined = AA.async(() => {
                 AA.cancel(self!);
                 log.push("before");
                 call(AA, dead);
@@ -132,8 +133,7 @@ describe("a task that cancels itself while running", () => {
         const dead = AA.async(() => 7)();
         sim.runFrame(0.02);
         const log: unknown[] = [];
-        let self: AnyTask | undefined;
-        self = AA.async(() => {
+        const self: AnyTask | undefined = AA.async(() => {
             AA.cancel(self!);
             log.push(AA.pcall(() => AA.await(dead)));
             log.push("after");

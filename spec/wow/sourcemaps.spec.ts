@@ -58,7 +58,11 @@ describe("reports with source maps", () => {
 
     it("come from the copy in charge, whichever copy the chunk registered with", () => {
         const { sim } = startGame();
-        sim.loadAddon(writeAddon("Early", { code: REGISTER.replace("MAP", '"e.ts:1,2,3"') + '\nAA.async(function() AA.nextFrame(); error("late") end)()' }));
+        sim.loadAddon(
+            writeAddon("Early", {
+                code: REGISTER.replace("MAP", '"e.ts:1,2,3"') + '\nAA.async(function() AA.nextFrame(); error("late") end)()',
+            }),
+        );
         sim.loadAddon(writeAddon("Newer", { patchVersion: "9.0.0" }));
         sim.runFrames(3);
         assert.are.equal(1, sim.errors.length, (sim.errors as string[]).join("\n----\n"));

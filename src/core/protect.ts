@@ -95,6 +95,7 @@ function handled(handler: Handler, ok: boolean, ...rest: unknown[]): LuaMultiRet
 function xpcallPassing(handler: Handler, fn: Body, n: number, ...args: unknown[]): LuaMultiReturn<unknown[]> {
     const [isLuaFunction] = pcall(create, fn);
     if (isLuaFunction || callableObject(fn)) {
+        // eslint-disable-next-line no-restricted-syntax -- the closure below needs the values in a table
         const packed = [...args];
         return xpcall(() => fn(...unpack(packed, 1, n)), handler) as LuaMultiReturn<unknown[]>;
     }

@@ -78,7 +78,7 @@ let incomingLen = 0;
 let live = 0;
 let pendingCount = 0;
 /** Idle workers: a stack of at most `poolMax` coroutines waiting for a task. Never handed over. */
-let pool: LuaArray<LuaThread | undefined> = {};
+const pool: LuaArray<LuaThread | undefined> = {};
 let poolLen = 0;
 let poolMax = 256;
 let traceCreation = false;
@@ -757,6 +757,7 @@ function newTask(state: TaskState, owner: Owner | undefined, fn: AnyFunction, ..
         pendingCount += 1;
     }
     const o = owner !== undefined ? owner : current ? (current[Slot.Owner] as Owner) : defaultOwner;
+    // eslint-disable-next-line no-restricted-syntax -- the record is this one table constructor, `{..., ...}`
     const task = setmeta([state, fn, false, false, false, false, select("#", ...args), o, ...args] as unknown as TaskRecord, taskMeta);
     if (traceCreation) {
         task.created = currentTrace();
@@ -807,6 +808,7 @@ export function wrapAsync(fn: AnyFunction, owner?: Owner, madeAt?: string): AnyF
         const o = owner !== undefined ? owner : current ? (current[Slot.Owner] as Owner) : defaultOwner;
         // Inlined copy of newTask's record: a second vararg call would cost as much again.
         const task = setmeta(
+            // eslint-disable-next-line no-restricted-syntax -- the record is this one table constructor, `{..., ...}`
             [RUNNABLE, fn, false, true, false, false, select("#", ...args), o, ...args] as unknown as TaskRecord,
             taskMeta,
         );

@@ -33,9 +33,11 @@ interface StateV1 {
 
 /** Lua's traceback of a coroutine, or of the running code; the client glue supplies its own. */
 function luaTraceback(thread?: LuaThread): string {
+    // eslint-disable-next-line no-restricted-globals -- feature-detected: stock Lua's (specs), absent in the client
     if (debug === undefined || debug.traceback === undefined) {
         return "(no traceback available)";
     }
+    // eslint-disable-next-line no-restricted-globals -- (checked above)
     return thread !== undefined ? debug.traceback(thread) : debug.traceback("", 2);
 }
 

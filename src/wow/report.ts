@@ -23,6 +23,7 @@ function origin(task: TaskRecord): string {
     if (made !== undefined) {
         return `a task of the async function made at ${made} ${hint}`;
     }
+    // eslint-disable-next-line no-restricted-globals -- feature-detected: stock Lua's (specs), absent in the client
     const info = debug !== undefined && debug.getinfo !== undefined ? debug.getinfo(fn, "S") : undefined;
     const where = info !== undefined ? `${info.short_src}:${info.linedefined}` : tostring(fn);
     return `created from the function defined at ${where} ${hint}`;
@@ -102,6 +103,7 @@ export function reportToErrorHandler(): void {
         configure({
             reporter: report,
             onLongSlice: reportLongSlice,
+            // eslint-disable-next-line no-restricted-globals -- feature-detected: stock Lua's (specs), absent in the client
             tracer: debug === undefined || debug.traceback === undefined ? clientTraceback : undefined,
         });
     });
