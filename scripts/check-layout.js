@@ -36,7 +36,9 @@ if (section === undefined) {
         for (const cell of cells.slice(1)) {
             for (const m of cell.matchAll(/`([A-Za-z0-9_./-]+\.(?:ts|lua|js|json|cjs))`/g)) {
                 const name = m[1];
-                const candidates = name.includes("/") ? [name, path.join(dir, name)] : [path.join(dir, name), path.join(dir, "waits", name)];
+                const candidates = name.includes("/")
+                    ? [name, path.join(dir, name)]
+                    : [path.join(dir, name), path.join(dir, "waits", name)];
                 if (!candidates.some((c) => fs.existsSync(path.join(root, c)))) missing.push(`${name} (row ${first})`);
             }
         }

@@ -38,13 +38,15 @@ if (fields.size === 1) {
 function isEmptyTable(init) {
     if (init === undefined) return false;
     while (ts.isAsExpression(init) || ts.isTypeAssertionExpression(init) || ts.isParenthesizedExpression(init)) init = init.expression;
-    if (ts.isObjectLiteralExpression(init) || ts.isArrayLiteralExpression(init)) return init.getChildCount() > 0 && (init.properties ?? init.elements).length === 0;
+    if (ts.isObjectLiteralExpression(init) || ts.isArrayLiteralExpression(init))
+        return init.getChildCount() > 0 && (init.properties ?? init.elements).length === 0;
     return ts.isNewExpression(init) && init.expression.getText() === "LuaTable" && (init.arguments ?? []).length === 0;
 }
 
-function tagsOf(node, source) {
+function tagsOf(node) {
     const tags = [];
-    for (const doc of node.jsDoc ?? []) for (const tag of doc.tags ?? []) tags.push({ name: tag.tagName.text, text: ts.getTextOfJSDocComment(tag.comment) ?? "" });
+    for (const doc of node.jsDoc ?? [])
+        for (const tag of doc.tags ?? []) tags.push({ name: tag.tagName.text, text: ts.getTextOfJSDocComment(tag.comment) ?? "" });
     return tags;
 }
 
@@ -63,7 +65,7 @@ for (const file of files) {
             count += 1;
             const name = decl.name.getText(source);
             const line = source.getLineAndCharacterOfPosition(decl.getStart(source)).line + 1;
-            const tags = tagsOf(st, source);
+            const tags = tagsOf(st);
             const handed = tags.find((t) => t.name === "handedOver");
             const transient = tags.find((t) => t.name === "transient");
             if (handed === undefined && transient === undefined) {
@@ -71,10 +73,16 @@ for (const file of files) {
             } else if (transient !== undefined && transient.text.trim() === "") {
                 problems.push(`${rel}:${line}: ${name}: @transient says why it need not be handed over`);
             } else if (handed !== undefined) {
-                const named = handed.text.split(/[(:]/)[0].trim().split(/[\s,]+/).filter((w) => w !== "");
+                const named = handed.text
+                    .split(/[(:]/)[0]
+                    .trim()
+                    .split(/[\s,]+/)
+                    .filter((w) => w !== "");
                 const unknown = named.filter((f) => !fields.has(f.replace(/^S\./, "").split(".")[0]));
                 if (named.length === 0 || unknown.length > 0) {
-                    problems.push(`${rel}:${line}: ${name}: @handedOver names no field of the core state (${named.join(" ") || "nothing"})`);
+                    problems.push(
+                        `${rel}:${line}: ${name}: @handedOver names no field of the core state (${named.join(" ") || "nothing"})`,
+                    );
                 }
             }
         }

@@ -31,7 +31,9 @@ for (const rule of rules) {
 }
 n += 1;
 const cruised = result.summary.totalCruised;
-lines.push(`${cruised > 40 ? "ok" : "not ok"} ${n} the rules saw src/ (${cruised} modules, ${result.summary.totalDependenciesCruised} imports)`);
+lines.push(
+    `${cruised > 40 ? "ok" : "not ok"} ${n} the rules saw src/ (${cruised} modules, ${result.summary.totalDependenciesCruised} imports)`,
+);
 console.log(`1..${n}`);
 console.log(lines.join("\n"));
 process.exitCode = lines.some((l) => l.startsWith("not ok")) ? 1 : 0;

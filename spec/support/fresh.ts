@@ -32,8 +32,15 @@ export interface Library {
 /** Loads every src module anew and returns the ones specs use. */
 export function freshLibrary(this: void): Library {
     const m = reload([
-        "src.api.surface", "src.core.scheduler", "src.core.introspect", "src.core.settings", "src.versions.handover",
-        "src.core.state", "src.versions.upgrade", "src.core.errors", "src.versions.boot",
+        "src.api.surface",
+        "src.core.scheduler",
+        "src.core.introspect",
+        "src.core.settings",
+        "src.versions.handover",
+        "src.core.state",
+        "src.versions.upgrade",
+        "src.core.errors",
+        "src.versions.boot",
     ]);
     (m.get("src.versions.boot") as typeof Boot).boot();
     return {

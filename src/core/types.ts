@@ -20,7 +20,7 @@ export interface LuaArray<T> {
  * their types where it defines them (`declare module "./types"`); the one list of values is
  * src/versions/entries.ts, which the compiler checks against this interface both ways.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
 export interface Entries {}
 
 /**
