@@ -78,7 +78,8 @@ release-tree: build
 package: release-tree
 	scripts/package.sh $(VERSION) $(RELEASE) dist
 
-# Specs: spec/**/*.spec.ts and the src modules they import, compiled one Lua file per module.
+# Specs: spec/**/*.spec.ts and the src modules they import, compiled one Lua file per module
+# (TSTL copies the Lua they require: spec/support/*.lua, the simulator's parts simulator/*.lua).
 build/spec/.stamp: node_modules/.package-lock.json spec/tsconfig.json $(SRC) $(SPECS) $(wildcard spec/support/*.lua simulator/*.lua)
 	@rm -rf build/spec # no compiled spec of a renamed or deleted file may linger
 	npx tstl -p spec/tsconfig.json
