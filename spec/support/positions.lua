@@ -1,22 +1,18 @@
 -- Spec failures at their TypeScript lines: rewrites "build/spec/x.lua:LINE" positions in busted's
 -- failure messages and tracebacks to "x.ts:LINE" with the source maps the spec build writes
--- beside each Lua file (spec/tsconfig.json: sourceMap). Host-side only (io, busted's modules):
+-- beside each Lua file (spec/tsconfig.json: sourceMap). Host-side only (files, busted's modules):
 -- nothing of it reaches the built addon. A position without a map, or on a Lua line that maps to
 -- no TypeScript (lualib imports, the module's return), is left as it is.
 local positions = {}
 
-local open, floor, concat = io.open, math.floor, table.concat
+local files = require("files")
+
+local floor, concat = math.floor, table.concat
 
 local BASE64 = {}
 do
   local chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
   for i = 1, #chars do BASE64[chars:byte(i)] = i - 1 end
-end
-
-local function exists(path)
-  local f = open(path, "rb")
-  if f then f:close() end
-  return f ~= nil
 end
 
 -- "a/b/../c" -> "a/c"; "./a" -> "a". Leading ".." that cannot be resolved are kept.
@@ -38,7 +34,7 @@ end
 local function sourcePath(mapPath, sourceRoot, source)
   local dir = mapPath:match("^(.*)/[^/]*$") or "."
   local resolved = normalize(dir .. "/" .. (sourceRoot or "") .. "/" .. source)
-  if exists(resolved) then return resolved end
+  if files.exists(resolved) then return resolved end
   while source:match("^%.%.?/") do source = source:gsub("^%.%.?/", "") end
   return normalize(source)
 end
@@ -98,10 +94,8 @@ local function mapOf(luaPath)
   local map = maps[luaPath]
   if map ~= nil then return map end
   map = false
-  local f = open(luaPath .. ".map", "rb")
-  if f then
-    local text = f:read("*a")
-    f:close()
+  if files.exists(luaPath .. ".map") then
+    local text = files.read(luaPath .. ".map")
     local mappings = jsonString(text, "mappings")
     if mappings then
       local root = jsonString(text, "sourceRoot")
