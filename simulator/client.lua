@@ -44,7 +44,7 @@ end
 
 --------------------------------------------------------------------------------------------------
 -- The simulator: a deterministic, offline stand-in for the game client. One shared environment
--- (client.newEnvironment plus the WoW API below) that addons are loaded into, and a frame loop
+-- (client.newEnvironment plus the WoW API the parts add) that addons are loaded into, and a frame loop
 -- driven by the test: sim:runFrame() delivers queued events, fires due C_Timer callbacks, then
 -- calls OnUpdate of visible frames. Time is virtual: GetTime() advances once per frame, and
 -- debugprofilestop() advances with frames and with sim:burn(ms). Nothing reads the real clock.
