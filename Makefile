@@ -81,7 +81,8 @@ release-tree: build
 package: release-tree
 	scripts/package.sh $(VERSION) $(RELEASE) dist
 
-# Specs: spec/**/*.spec.ts and the src modules they import, compiled one Lua file per module.
+# Specs: spec/**/*.spec.ts and the src modules they import, compiled one Lua file per module
+# (TSTL copies the Lua they require: spec/support/*.lua, the simulator's parts simulator/*.lua).
 build/spec/.stamp: node_modules/.package-lock.json spec/tsconfig.json $(SRC) $(SPECS) $(wildcard spec/support/*.lua simulator/*.lua)
 	@rm -rf build/spec # no compiled spec of a renamed or deleted file may linger
 	npx tstl -p spec/tsconfig.json
@@ -90,10 +91,12 @@ build/spec/.stamp: node_modules/.package-lock.json spec/tsconfig.json $(SRC) $(S
 specs: build/spec/.stamp
 
 # One spec file under busted, e.g. `make spec FILE=spec/wow/selfcancel.spec.ts` (after make).
+# TSTL names x.spec.ts's Lua x_spec.lua (dots of a module's name become underscores). Failures
+# read at the .ts lines (spec/support/positions.lua, installed by the helper).
 spec: lua-deps build specs
 	@test -n "$(FILE)" || { echo "usage: make spec FILE=spec/<path>.spec.ts" >&2; exit 2; }
 	busted --lua=lua5.1 --helper=build/spec/spec/support/helper.lua --lpath='build/spec/?.lua' \
-	  --pattern='_spec' build/spec/$(patsubst %.spec.ts,%_spec.lua,$(FILE))
+	  --pattern='_spec' build/spec/$(dir $(FILE))$(subst .,_,$(basename $(notdir $(FILE)))).lua
 
 # The benchmark's TSTL-native workloads (ordinary TypeScript async/await).
 build/bench/native.lua: node_modules/.package-lock.json bench/native/tsconfig.json $(wildcard bench/native/*.ts)

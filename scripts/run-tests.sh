@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every suite and ends with one summary line "N passed, N failed".
-#   - busted specs (spec/**/*.spec.ts compiled to build/spec) under lua5.1
+#   - busted specs (spec/**/*.spec.ts compiled to build/spec) under lua5.1, and a check that
+#     their failures name the .ts lines
 #   - luaunit suites in plain Lua: the addon loaded like the client loads it, the example
 #     addon, the client simulator itself, LibStub, the bundle's locals and upvalues per module
 #   - the structure: layers and cycles (dependency-cruiser), module-level state, README's Layout
@@ -44,6 +45,12 @@ tap_suite() {
 tap_suite "busted specs (lua5.1)" busted \
   busted --lua=lua5.1 --helper=build/spec/spec/support/helper.lua --lpath='build/spec/?.lua' \
   --pattern='_spec' --output=TAP build/spec/spec
+echo "== spec failures reported at their .ts lines, by make test's busted and by make spec (scripts/check-positions.sh)"
+if scripts/check-positions.sh >"$log/positions.txt" 2>&1; then
+  passed=$((passed + 1)); echo "  ok"
+else
+  failed=$((failed + 1)); cat "$log/positions.txt"
+fi
 tap_suite "consumer tests (luaunit, plain Lua)" consumer lua5.1 spec/consumer/run.lua --output tap
 tap_suite "example addon in the simulator (luaunit)" demo lua5.1 spec/consumer/demo.lua --output tap
 tap_suite "client simulator tests (luaunit)" simulator lua5.1 spec/consumer/simulator.lua --output tap

@@ -1,7 +1,8 @@
 /** @noSelfInFile */
 // Types for simulator/client.lua, the offline WoW client simulator, so TypeScript specs can
 // `import * as client from "../simulator/client"`. TSTL copies client.lua into the spec build
-// and the import becomes require("simulator.client").
+// and the import becomes require("simulator.client"); it copies the parts client.lua requires
+// (simulator/world.lua, frames.lua, ...) beside it and rewrites their names the same way.
 //
 // Plain functions take no self: this file is @noSelfInFile, and the interfaces of plain-function
 // tables are @noSelf (TSTL gives interface methods a self unless their interface is @noSelf).

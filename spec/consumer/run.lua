@@ -1,8 +1,9 @@
 -- Consumer-view tests: plain Lua, luaunit. They load the built addon/AsyncAwait exactly as the
 -- client does and use only the public API, as an addon author's code would.
-package.path = "simulator/?.lua;" .. package.path
+package.path = "simulator/?.lua;spec/support/?.lua;" .. package.path
 local lu = require("luaunit")
 local client = require("client")
+local files = require("files")
 
 local ADDON_DIR = "addon/AsyncAwait"
 
@@ -52,10 +53,7 @@ end
 -- The function names in the first column of the README's API table: the documented surface
 -- (a busted spec checks it against src/api/surface.ts, the one list the library derives from).
 local function documentedApi()
-  local f = assert(io.open("README.md", "rb"))
-  local text = f:read("*a")
-  f:close()
-  local section = text:match("\n## API\n(.-)\n## ")
+  local section = files.read("README.md"):match("\n## API\n(.-)\n## ")
   local names, seen = {}, {}
   for row in section:gmatch("\n| ([^|]+) |") do
     for name in row:gmatch("`(%a+)%(") do

@@ -14,6 +14,7 @@
  */
 import { ADDON_DIR, Lib, registered, writeAddon } from "../support/game";
 import { chunk, contains, functionNames } from "../support/lua";
+import { weakWatch } from "../support/weak";
 import * as client from "../../simulator/client";
 import type { Future } from "../../src/api/types";
 import { ErrorType, EVENTS, FLAGS, FRAME_TIME, OWNERS, Program } from "./program";
@@ -781,16 +782,14 @@ export function runProgram(this: void, p: Program, addonDir: string = ADDON_DIR)
     }
     sim.runFrame();
     if (glue.running) problems.push("the driver is not idle");
-    const weak = setmetatable(new LuaTable<number, Future>(), { __mode: "v" });
+    const weak = weakWatch<number>();
     for (const [id, f] of futures) {
-        weak.set(id, f);
+        weak.watch(id, f);
     }
     for (const id of $range(1, p.tasks.length)) {
         futures.delete(id);
     }
-    collectgarbage("collect");
-    collectgarbage("collect");
-    for (const [id] of weak) {
+    for (const id of weak.reachable()) {
         problems.push(`finished task ${id} is still reachable`);
     }
     return problems;

@@ -2,27 +2,15 @@
 -- client simulator the way the client loads addons: alone, next to the standalone AsyncAwait
 -- addon (before and after it), and next to Lua addons that embed other copies of the library.
 --   lua5.1 spec/package/consumer.lua <build.sh's out dir>
-package.path = "simulator/?.lua;" .. package.path
+package.path = "simulator/?.lua;spec/support/?.lua;" .. package.path
 local lu = require("luaunit")
 local client = require("client")
+local files = require("files")
+local read, write = files.read, files.write
 
 local OUT = os.getenv("CONSUMER_OUT") or "build/consumer"
 local STANDALONE = "addon/AsyncAwait"
 local FROZEN = "spec/fixtures/releases/0.1.0/AsyncAwait"
-
-local function read(path)
-  local f = assert(io.open(path, "rb"))
-  local text = f:read("*a")
-  f:close()
-  return text
-end
-
-local function write(path, text)
-  assert(os.execute("mkdir -p '" .. path:match("^(.*)/[^/]+$") .. "'") == 0)
-  local f = assert(io.open(path, "wb"))
-  f:write(text)
-  f:close()
-end
 
 -- A Lua addon embedding the library copy in `copyDir` (its version patched when given).
 local function luaEmbedder(name, copyDir, version)

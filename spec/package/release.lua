@@ -6,9 +6,11 @@
 -- tag: v<version>, branch: release) from a local repository laid out as this one is published:
 -- each gets the built library or fails loudly when loaded, never an empty library in silence.
 --   RELEASE_TREE=build/release RELEASE_ZIP=<zip> lua5.1 spec/package/release.lua
-package.path = "simulator/?.lua;" .. package.path
+package.path = "simulator/?.lua;spec/support/?.lua;" .. package.path
 local lu = require("luaunit")
 local client = require("client")
+local files = require("files")
+local read, exists, tmpdir = files.read, files.exists, files.tempDir
 
 local TREE = os.getenv("RELEASE_TREE") or "build/release"
 local ZIP = assert(os.getenv("RELEASE_ZIP"), "RELEASE_ZIP: the packaged zip")
@@ -22,17 +24,6 @@ local function sh(command)
   pipe:close()
   local body, code = out:match("^(.-)::exit (%d+)\n$")
   return body, code == "0"
-end
-
-local function tmpdir()
-  return (sh("mktemp -d"):gsub("%s+$", ""))
-end
-
-local function read(path)
-  local f = assert(io.open(path, "rb"))
-  local text = f:read("*a")
-  f:close()
-  return text
 end
 
 local function runsATask(sim, AA)
@@ -67,9 +58,7 @@ function TestRelease:test_the_tree_pulled_as_a_pkgmeta_external_embeds_the_libra
   -- A .pkgmeta external (Libs/AsyncAwait: the release branch) checks the tree out as it is.
   local host = tmpdir() .. "/Host"
   sh(("mkdir -p %q/Libs && cp -R %q %q/Libs/AsyncAwait"):format(host, TREE, host))
-  local f = assert(io.open(host .. "/Host.toc", "wb"))
-  f:write("## Interface: 120100\n## Title: Host\nLibs\\AsyncAwait\\lib.xml\n")
-  f:close()
+  files.write(host .. "/Host.toc", "## Interface: 120100\n## Title: Host\nLibs\\AsyncAwait\\lib.xml\n")
   local sim = client.newSimulator()
   sim:loadAddon(host)
   local AA = sim.env.LibStub("AsyncAwait-1.0")
@@ -133,11 +122,7 @@ local function packageHost(lines)
   local dir = tmpdir()
   local host = dir .. "/Host"
   sh(("mkdir -p %q"):format(host))
-  local function write(name, text)
-    local f = assert(io.open(host .. "/" .. name, "wb"))
-    f:write(text)
-    f:close()
-  end
+  local function write(name, text) files.write(host .. "/" .. name, text) end
   write("Host.toc", "## Interface: 120100\n## Title: Host\n## Version: @project-version@\n\nLibs\\AsyncAwait\\lib.xml\nHost.lua\n")
   write("Host.lua", "local AA = LibStub(\"AsyncAwait-1.0\")\nHostTask = AA.async(function() AA.nextFrame(); return \"ran\" end)()\n")
   write(".pkgmeta", "package-as: Host\n\nexternals:\n  Libs/AsyncAwait:\n    url: " .. publishedRepository() .. "\n" .. lines)
@@ -149,12 +134,6 @@ local function packageHost(lines)
   local loaded = pcall(sim.loadAddon, sim, dir .. "/out/Host")
   sim:runFrames(3)
   return sim, dir .. "/out/Host/Libs/AsyncAwait", log, loaded
-end
-
-local function exists(path)
-  local f = io.open(path, "rb")
-  if f then f:close() end
-  return f ~= nil
 end
 
 -- A form that resolves to a release commit: the built library, at its version, running tasks.

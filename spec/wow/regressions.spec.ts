@@ -6,6 +6,7 @@
  */
 import { Lib, startGame, writeAddon } from "../support/game";
 import { attempt, chunk, contains } from "../support/lua";
+import { weakRef } from "../support/weak";
 import * as client from "../../simulator/client";
 import type { Future } from "../../src/api/types";
 
@@ -19,16 +20,6 @@ function sleeperWakes(this: void, sim: client.Simulator, AA: Lib): boolean {
     const t = AA.async(() => AA.sleep(0.05))();
     sim.runFrames(10);
     return t.state === "dead";
-}
-
-/** A weak reference: true while `value` is reachable. */
-function weakRef(this: void, value: object): () => boolean {
-    const ref = setmetatable({ value } as { value?: object }, { __mode: "v" });
-    return () => {
-        collectgarbage("collect");
-        collectgarbage("collect");
-        return ref.value !== undefined;
-    };
 }
 
 describe("regressions", () => {
