@@ -320,7 +320,7 @@ export function detachWait(wait: Wait): void {
     }
 }
 
-/** Calls `visit` with each wait the kinds hold (for cancelAll). */
+/** Calls `visit` with each wait the kinds hold (cancelAll and /asyncawait find parked tasks so). */
 export function eachWait(visit: (this: void, wait: Wait) => void): void {
     if (glue === undefined) {
         return; // the driver never started (the core alone, in specs)
