@@ -173,9 +173,15 @@ export const waitOnValue = waitOn as unknown as (wait: Wait, driver: DriverHooks
 
 let lastTrace = "";
 
-function keepTrace(err: unknown): unknown {
+/** An xpcall handler for user callbacks: keeps the traceback (tracebackKept) and the error value unchanged. */
+export function keepTrace(err: unknown): unknown {
     lastTrace = currentTrace();
     return err;
+}
+
+/** The traceback keepTrace kept last. */
+export function tracebackKept(): string {
+    return lastTrace;
 }
 
 /** Calls a user callback guarded: true and its first value, or false, its error value unchanged and a traceback. */

@@ -62,14 +62,18 @@ export function listKind<List extends string, Len extends string, W extends Wait
         const waits = fields.get(LIST)!;
         sweeping = true;
         let kept = 0;
-        for (const i of $range(1, n)) {
-            const wait = waits[i] as Wait;
-            waits[i] = undefined;
-            // A wait with no task was detached during this sweep: dropped.
-            if (wait.task !== undefined) {
-                if (keeps === undefined) {
-                    wakeParked(wait);
-                } else if (keeps(wait as W, ...payload)) {
+        if (keeps === undefined) {
+            for (const i of $range(1, n)) {
+                const wait = waits[i] as Wait;
+                waits[i] = undefined;
+                wakeParked(wait); // (which skips a wait detached meanwhile: it has no task)
+            }
+        } else {
+            for (const i of $range(1, n)) {
+                const wait = waits[i] as Wait;
+                waits[i] = undefined;
+                // A wait with no task was detached during this sweep: dropped.
+                if (wait.task !== undefined && keeps(wait as W, ...payload)) {
                     kept += 1;
                     waits[kept] = wait;
                 }
