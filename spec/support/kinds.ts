@@ -1,10 +1,11 @@
 /**
  * The per-kind spec table: one case for each wait kind of the driver's KINDS (a spec checks the
  * table against the list), used by every spec that goes through all the kinds (spec/wow/kinds,
- * spec/reliability/release).
+ * spec/reliability/release, the model's count of registered waiters: spec/model/run).
  */
 import { KINDS } from "../../src/wow/driver";
 import type { Simulator } from "../../simulator/client";
+import type { WowState } from "../../src/wow/state";
 import { Lib, registered } from "./game";
 
 /** What a wait's callback (a predicate, a filter) sees: whether to report ready, whether to raise. */
@@ -26,6 +27,8 @@ export interface KindCase {
     callback: boolean;
     /** What the kind holds, as the glue state shows it, the event registration included (0 once released). */
     held: (this: void, AA: Lib) => number;
+    /** How many waits the kind holds, as the glue state shows it (timers included). */
+    waiters: (this: void, glue: WowState) => number;
     /** What wakes the wait (or runs its callback), were it attached. */
     trigger: (this: void, sim: Simulator) => void;
 }
@@ -37,6 +40,7 @@ export const KIND_CASES: KindCase[] = [
         wait: (AA) => AA.nextFrame(),
         callback: false,
         held: (AA) => AA._state.wow.frameWaitsLen,
+        waiters: (glue) => glue.frameWaitsLen,
         trigger: (sim) => sim.runFrame(),
     },
     {
@@ -45,6 +49,7 @@ export const KIND_CASES: KindCase[] = [
         wait: (AA) => AA.sleep(0.05),
         callback: false,
         held: (AA) => AA._state.wow.heapLen,
+        waiters: (glue) => glue.heapLen,
         trigger: (sim) => sim.runFrames(10),
     },
     {
@@ -53,6 +58,7 @@ export const KIND_CASES: KindCase[] = [
         wait: (AA, on) => AA.waitUntil(() => (on.fail ? error("raised") : on.ready)),
         callback: true,
         held: (AA) => AA._state.wow.predicatesLen,
+        waiters: (glue) => glue.predicatesLen,
         trigger: (sim) => sim.runFrame(),
     },
     {
@@ -61,6 +67,13 @@ export const KIND_CASES: KindCase[] = [
         wait: (AA, on) => AA.waitForEvent("BAG_UPDATE", () => (on.fail ? error("raised") : on.ready)),
         callback: true,
         held: (AA) => (AA._state.wow.events.get("BAG_UPDATE") ?? []).length + (registered(AA, "BAG_UPDATE") ? 1 : 0),
+        waiters: (glue) => {
+            let n = 0;
+            for (const [event, list] of glue.events) {
+                n += list.length - (glue.eventsDetached.get(event) ?? 0);
+            }
+            return n;
+        },
         trigger: (sim) => sim.fireEvent("BAG_UPDATE", 1),
     },
     {
@@ -70,6 +83,7 @@ export const KIND_CASES: KindCase[] = [
         wait: (AA) => AA.outOfCombat(),
         callback: false,
         held: (AA) => AA._state.wow.combatWaitsLen + (registered(AA, "PLAYER_REGEN_ENABLED") ? 1 : 0),
+        waiters: (glue) => glue.combatWaitsLen,
         trigger: (sim) => sim.setCombat(false),
     },
     {
@@ -79,6 +93,7 @@ export const KIND_CASES: KindCase[] = [
         wait: (AA) => AA.unrestricted("Encounter"),
         callback: false,
         held: (AA) => AA._state.wow.restrictionWaitsLen + (registered(AA, "ADDON_RESTRICTION_STATE_CHANGED") ? 1 : 0),
+        waiters: (glue) => glue.restrictionWaitsLen,
         trigger: (sim) => sim.setRestriction("Encounter", false),
     },
 ];
@@ -101,4 +116,13 @@ export function tableProblems(this: void): string[] {
         }
     });
     return problems;
+}
+
+/** How many waits the kinds hold, as the glue state shows them (timers included). */
+export function waitersHeld(this: void, glue: WowState): number {
+    let n = 0;
+    for (const c of KIND_CASES) {
+        n += c.waiters(glue);
+    }
+    return n;
 }
