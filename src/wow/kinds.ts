@@ -90,7 +90,7 @@ export type StateOf<K> = Together<K extends WaitKind<infer State, any> ? State :
 /** The entry points of the kinds `K` (a union of kinds): every kind's entries. */
 export type EntriesOf<K> = Together<K extends WaitKind<any, infer KindEntries> ? KindEntries : never>;
 
-/** The newer copy's glue once this copy is retired, else undefined. */
+/** The newer copy's entry points once this copy is retired (this copy's wait functions forward there), else undefined. */
 export function newerGlue(): Entries | undefined {
     return retiredTo();
 }
