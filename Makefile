@@ -88,7 +88,11 @@ build/spec/.stamp: node_modules/.package-lock.json spec/tsconfig.json $(SRC) $(S
 	npx tstl -p spec/tsconfig.json
 	@touch $@
 
-specs: build/spec/.stamp
+# A spec build of the addon with one wait kind more than src/ has (spec/wow/newkind/).
+build/newkind/AsyncAwait.lua: node_modules/.package-lock.json tsconfig.json spec/wow/newkind/tstl.json $(SRC) $(wildcard spec/wow/newkind/*.ts)
+	npx tstl -p spec/wow/newkind/tstl.json
+
+specs: build/spec/.stamp build/newkind/AsyncAwait.lua
 
 # One spec file under busted, e.g. `make spec FILE=spec/wow/selfcancel.spec.ts` (after make).
 # TSTL names x.spec.ts's Lua x_spec.lua (dots of a module's name become underscores). Failures

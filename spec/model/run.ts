@@ -13,6 +13,7 @@
  * Returns the problems found (none: the program passed).
  */
 import { ADDON_DIR, Lib, registered, writeAddon } from "../support/game";
+import { waitersHeld } from "../support/kinds";
 import { chunk, contains, functionNames } from "../support/lua";
 import { weakWatch } from "../support/weak";
 import * as client from "../../simulator/client";
@@ -622,13 +623,7 @@ export function runProgram(this: void, p: Program, addonDir: string = ADDON_DIR)
     };
 
     /** Waiters registered in the glue's wait kinds, their timers included. */
-    const glueWaiters = () => {
-        let n = glue.heapLen + glue.frameWaitsLen + glue.predicatesLen + glue.combatWaitsLen + glue.restrictionWaitsLen;
-        for (const [event, list] of glue.events) {
-            n += list.length - (glue.eventsDetached.get(event) ?? 0);
-        }
-        return n;
-    };
+    const glueWaiters = () => waitersHeld(glue);
 
     /** Cancels task `id` from plain code (between frames: nothing is running). */
     const cancel = (id: number) => {
@@ -772,7 +767,7 @@ export function runProgram(this: void, p: Program, addonDir: string = ADDON_DIR)
     const s = core.snapshot();
     if (s.live !== 0 || s.queued !== 0) problems.push(`left ${s.live} live and ${s.queued} queued tasks`);
     if (s.poolLen > s.poolMax) problems.push(`pool of ${s.poolLen} idle workers, over its ${s.poolMax}`);
-    if (glue.heapLen + glue.frameWaitsLen + glue.predicatesLen + glue.combatWaitsLen + glue.restrictionWaitsLen > 0) {
+    if (waitersHeld(glue) > 0) {
         problems.push("waiters left registered");
     }
     for (const [event] of glue.events) problems.push(`waiters left for ${event}`);

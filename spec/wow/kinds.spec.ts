@@ -2,79 +2,29 @@
  * Wait kinds as the driver sees them: each says whether it needs frames (the driver idles when
  * none does), and each can detach a waiter, releasing what it holds.
  */
-import { Lib, registered, startGame } from "../support/game";
+import { startGame } from "../support/game";
 import { Slot, TaskRecord, Wait } from "../../src/core/task";
 import type { Future } from "../../src/api/types";
-import type { Simulator } from "../../simulator/client";
-import { kindsWithoutCase } from "../support/kinds";
+import { KIND_CASES, Switches, tableProblems } from "../support/kinds";
 
 /** The wait a suspended task is parked on. */
 function waitOf(this: void, task: Future): Wait {
     return (task as unknown as TaskRecord)[Slot.Awaiting] as Wait;
 }
 
-interface Case {
-    kind: string;
-    /** Starts a task that parks on a wait of this kind. */
-    park: (this: void, AA: Lib) => void;
-    /** What the kind holds, as the glue state shows it (0 once released). */
-    held: (this: void, AA: Lib) => number;
-    /** What would wake the task, were it still attached. */
-    trigger: (this: void, sim: Simulator) => void;
-}
-
-const cases: Case[] = [
-    {
-        kind: "sleep",
-        park: (AA) => AA.sleep(0.05),
-        held: (AA) => AA._state.wow.heapLen,
-        trigger: (sim) => sim.runFrames(10),
-    },
-    {
-        kind: "nextFrame",
-        park: (AA) => AA.nextFrame(),
-        held: (AA) => AA._state.wow.frameWaitsLen,
-        trigger: (sim) => sim.runFrame(),
-    },
-    {
-        kind: "until",
-        park: (AA) => AA.waitUntil(() => false),
-        held: (AA) => AA._state.wow.predicatesLen,
-        trigger: (sim) => sim.runFrame(),
-    },
-    {
-        kind: "event",
-        park: (AA) => AA.waitForEvent("BAG_UPDATE"),
-        held: (AA) => (AA._state.wow.events.get("BAG_UPDATE") ?? []).length + (registered(AA, "BAG_UPDATE") ? 1 : 0),
-        trigger: (sim) => sim.fireEvent("BAG_UPDATE", 1),
-    },
-    {
-        kind: "combat",
-        park: (AA) => AA.outOfCombat(),
-        held: (AA) => AA._state.wow.combatWaitsLen + (registered(AA, "PLAYER_REGEN_ENABLED") ? 1 : 0),
-        trigger: (sim) => sim.setCombat(false),
-    },
-    {
-        kind: "restriction",
-        park: (AA) => AA.unrestricted("Encounter"),
-        held: (AA) => AA._state.wow.restrictionWaitsLen + (registered(AA, "ADDON_RESTRICTION_STATE_CHANGED") ? 1 : 0),
-        trigger: (sim) => sim.setRestriction("Encounter", false),
-    },
-];
-
 describe("wait kinds", () => {
-    it("issue 15.10: every kind of the driver's KINDS has its case here", () => {
-        assert.are.same([], kindsWithoutCase(cases));
+    it("issue 15.10: the per-kind table has one case per kind of the driver's KINDS, in order", () => {
+        assert.are.same([], tableProblems());
     });
 
-    for (const c of cases) {
+    for (const c of KIND_CASES) {
         it(`detach a ${c.kind} waiter: it releases what it held and is never woken`, () => {
             const { sim, AA } = startGame();
-            sim.setCombat(true);
-            sim.setRestriction("Encounter", true);
+            c.prepare?.(sim);
+            const on: Switches = { ready: false, fail: false };
             let woke = false;
             const task = AA.async(() => {
-                c.park(AA);
+                c.wait(AA, on);
                 woke = true;
             })();
             sim.runFrame();
@@ -84,6 +34,7 @@ describe("wait kinds", () => {
             assert.is_true(c.held(AA) > 0, "held while parked");
             AA._state.core!.detachWait(wait);
             assert.are.equal(0, c.held(AA), "released");
+            on.ready = true; // what would wake it, were it attached
             c.trigger(sim);
             sim.runFrames(3);
             assert.is_false(woke);

@@ -18,7 +18,7 @@ export interface LuaArray<T> {
  * A copy's entry points: the functions copies call on each other, by name, in both directions (a
  * contract between versions: src/versions/handover.ts). Each module that has entry points adds
  * their types where it defines them (`declare module "./types"`); the one list of values is
- * src/versions/entries.ts, which the compiler checks against this interface both ways.
+ * `entries` in src/versions/handover.ts, which the compiler checks against this interface.
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
 export interface Entries {}

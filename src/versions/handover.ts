@@ -30,14 +30,7 @@ import type { CoreState } from "../core/state";
 import { wholeState } from "../core/wholeState";
 import type { Wait } from "../core/task";
 import { UNRECORDED_MINOR, upgradeCoreState } from "./upgrade";
-import { detachWait, setBudget } from "../wow/driver";
-import { delayFor, timeout } from "../wow/timers";
-import { outOfCombat } from "../wow/waits/combat";
-import { waitForEvent } from "../wow/waits/event";
-import { nextFrame } from "../wow/waits/nextFrame";
-import { unrestricted } from "../wow/waits/restriction";
-import { sleep } from "../wow/waits/sleep";
-import { waitUntil } from "../wow/waits/until";
+import { withGlueEntries } from "../wow/driver";
 import { VERSION } from "../version";
 
 /**
@@ -153,9 +146,11 @@ function unavailable(name: string): AnyFunction {
 
 /**
  * This copy's entry points: the one list (the compiler checks it against Entries, whose types
- * each module declares beside its functions). Names are only ever added: older copies call them.
+ * each module declares beside its functions), and the client glue's, which a retired copy's
+ * glue functions forward to (src/wow/driver.ts: one per wait kind of its KINDS, and the
+ * driver's and timers'). Names are only ever added: older copies call them.
  */
-export const entries: Entries = {
+export const entries: Entries = withGlueEntries({
     // The scheduler (hot path) and its settings.
     awaitValue, configure, failParked, finish, isTask, joinWait, newTask, ownerNamed, park, runBudget, runningTask,
     schedule, scheduleAll, sleepDriver, startTask, wakeParked, wrapAsync, yieldTurn,
@@ -169,9 +164,7 @@ export const entries: Entries = {
     retire, forwardTo, takeOver, metatables,
     // Called by 0.1.x, which had one setter per setting where this copy has configure.
     setPoolMax, setReporter, setTraceCreation, setTracer,
-    // The client glue's, which a retired copy's glue functions forward to.
-    sleep, nextFrame, waitForEvent, waitUntil, outOfCombat, unrestricted, setBudget, detachWait, delayFor, timeout,
-};
+});
 
 function setPoolMax(max: number): void {
     configure({ poolMax: max });

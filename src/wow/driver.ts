@@ -10,21 +10,66 @@ import { hasQueued } from "../core/introspect";
 import { runBudget } from "../core/scheduler";
 import { configure, sleepDriver, whenInCharge } from "../core/settings";
 import type { Wait } from "../core/task";
+import type { AnyFunction, Entries, LuaArray } from "../core/types";
 import { WowFrame, client } from "./client";
-import { DriverHooks, TIME_TOLERANCE, WaitKind, newerGlue } from "./kinds";
-import { RECENT_FRAMES, WowState } from "./state";
+import { DriverHooks, EntriesOf, StateOf, TIME_TOLERANCE, newerGlue } from "./kinds";
 import { combatKind } from "./waits/combat";
 import { eventKind } from "./waits/event";
 import { nextFrameKind } from "./waits/nextFrame";
 import { sleepKind } from "./waits/sleep";
 import { untilKind } from "./waits/until";
 import { restrictionKind } from "./waits/restriction";
-import { bindTimers } from "./timers";
+import { bindTimers, delayFor, timeout } from "./timers";
 
-/** Every wait kind, in the order their per-frame work runs. */
-export const KINDS: WaitKind[] = [nextFrameKind, sleepKind, untilKind, eventKind, combatKind, restrictionKind];
+/**
+ * Every wait kind, in the order their per-frame work runs. A new kind is its module in waits/
+ * and its line here: the glue state's layout (state.ts), the glue's entry points (Entries,
+ * glueEntries), the driver's loops and /asyncawait's counts all follow from this list.
+ */
+export const KINDS = [nextFrameKind, sleepKind, untilKind, eventKind, combatKind, restrictionKind];
 
-let glue: WowState;
+/** Any of the KINDS, as a type. */
+export type Kind = (typeof KINDS)[number];
+
+/** How much of each frame tasks may use: fixed milliseconds, or a fraction of the last frame. */
+export interface Budget {
+    ms?: number;
+    fraction: number;
+    min: number;
+    max: number;
+    /** The most per frame in combat inside an instance. */
+    instanceCombatMs: number;
+}
+
+/** The driver's fields of the glue state (see state.ts). */
+export interface DriverState {
+    frame?: WowFrame;
+    budget: Budget;
+    /** The previous frame's duration in ms. */
+    lastFrameMs: number;
+    /** Ring of the last frames' task time and budget, in ms. */
+    recentSpent: LuaArray<number>;
+    recentBudget: LuaArray<number>;
+    recentPos: number;
+    /** Whether the OnUpdate driver runs (false while there is nothing to do). */
+    running: boolean;
+    /** The deadline a wake-up C_Timer is set for while the driver sleeps (0: none). */
+    wakeAt: number;
+    /** Task time event passes used in the current frame, in ms (charged to its budget). */
+    eventSpent: number;
+    /** Whether a frame has run since the client loaded (event passes before it are not charged). */
+    inWorld: boolean;
+    /** Events the client is known to have (true) or lack (false). */
+    knownEvents: LuaTable<string, boolean>;
+}
+
+/** How many frames the ring of recent frames holds. */
+export const RECENT_FRAMES = 60;
+
+/** The glue state the driver binds: its own fields and the kinds'. */
+type DrivenState = DriverState & StateOf<Kind>;
+
+let glue: DrivenState;
 
 /** The default budget in combat inside an instance, in ms. */
 const INSTANCE_COMBAT_MS = 4;
@@ -206,7 +251,7 @@ const hooks: DriverHooks = {
  * driver's defaults, binds every kind, reuses the frame when there is one and gives it this
  * copy's scripts.
  */
-export function startDriver(state: WowState): void {
+export function startDriver(state: DrivenState): void {
     glue = state;
     glue.budget ??= { fraction: 0.2, min: 1, max: 8, instanceCombatMs: INSTANCE_COMBAT_MS };
     glue.budget.instanceCombatMs ??= INSTANCE_COMBAT_MS;
@@ -247,7 +292,7 @@ export function kindNameOf(wait: Wait): string {
 }
 
 /** The kind a wait belongs to. */
-function kindOf(wait: Wait): WaitKind {
+function kindOf(wait: Wait): Kind {
     const name = kindNameOf(wait);
     for (const kind of KINDS) {
         if (kind.name === name) {
@@ -275,7 +320,7 @@ export function detachWait(wait: Wait): void {
     }
 }
 
-/** Calls `visit` with each wait the kinds hold (for cancelAll). */
+/** Calls `visit` with each wait the kinds hold (cancelAll and /asyncawait find parked tasks so). */
 export function eachWait(visit: (this: void, wait: Wait) => void): void {
     if (glue === undefined) {
         return; // the driver never started (the core alone, in specs)
@@ -359,9 +404,27 @@ function budgetProblem(budget: BudgetSettings): string | undefined {
     return undefined;
 }
 
-/** This module's entry points (see Entries). */
+/** The client glue's entry points: every kind's, the driver's and the timers'. */
+export type GlueEntries = EntriesOf<Kind> & Pick<Entries, "setBudget" | "detachWait" | "delayFor" | "timeout">;
+
+/** Adds the client glue's entry points to `table` (a copy's entries: src/versions/handover.ts), from KINDS. */
+export function withGlueEntries<T extends object>(table: T): T & GlueEntries {
+    const all = table as unknown as LuaTable<string, AnyFunction>;
+    all.set("setBudget", setBudget);
+    all.set("detachWait", detachWait);
+    all.set("delayFor", delayFor);
+    all.set("timeout", timeout);
+    for (const kind of KINDS) {
+        for (const [name, fn] of pairs(kind.entries as unknown as LuaTable<string, AnyFunction>)) {
+            all.set(name, fn);
+        }
+    }
+    return table as T & GlueEntries;
+}
+
+/** This module's entry points, and every kind's (see Entries). */
 declare module "../core/types" {
-    interface Entries {
+    interface Entries extends EntriesOf<Kind> {
         setBudget: typeof setBudget;
         detachWait: typeof detachWait;
     }

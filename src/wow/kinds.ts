@@ -1,12 +1,15 @@
 /** @noSelfInFile */
 /**
  * Wait kinds: the extension point for what a task can wait for outside the scheduler (time,
- * frames, events, conditions, combat...). Each kind is one module in src/wow/waits/ that owns
- * its part of the glue state, attaches a wait once its task has parked (so a park that fails
- * leaves nothing behind), says how many waiters it holds and when it next needs a frame, wakes
- * what is due, and can detach a waiter. The driver (driver.ts) loops over the kinds for its
- * per-frame work, its events and its idle test; /asyncawait counts the tasks waiting on each.
- * A new kind is one file, plus its line in the driver's KINDS.
+ * frames, events, conditions, combat...). This module declares what a kind is and what the
+ * driver offers it, and the helpers kinds share; it knows no kind. Each kind is one module in
+ * src/wow/waits/ that owns its fields of the glue state, attaches a wait once its task has
+ * parked (so a park that fails leaves nothing behind), says how many waiters it holds and when
+ * it next needs a frame, wakes what is due, and can detach a waiter. The driver (driver.ts)
+ * loops over its KINDS for its per-frame work, its events and its idle test; the glue state's
+ * layout (state.ts) and the glue's entry points (Entries) are made from that list; /asyncawait
+ * counts the tasks waiting on each. Kinds that keep their waits in a list swept at each frame
+ * or at one event are made by listKind (listkind.ts).
  *
  * User callbacks a kind runs (predicates, filters) run guarded: an error fails the waiting task
  * with the original value and a traceback, and is never taken as a result.
@@ -15,11 +18,10 @@
  * cached from an older copy still read and write them (see src/wow/state.ts).
  */
 import { forwardingTo, newParkedTask, newTask, park, retiredTo, runningTask, startTask } from "../core/scheduler";
-import type { AnyFunction, Entries, LuaArray } from "../core/types";
+import type { AnyFunction, Entries } from "../core/types";
 import { PENDING, TaskRecord, Wait } from "../core/task";
 import { currentTrace } from "../core/trace";
 import { callerPosition, raiseValue, runtimeError } from "../core/errors";
-import type { WowState } from "./state";
 
 /**
  * How far a time may fall short of a deadline and still count as reaching it: GetTime() sums
@@ -47,14 +49,20 @@ export interface DriverHooks {
     detach(wait: Wait): void;
 }
 
-/** @noSelf */
-export interface WaitKind {
+/**
+ * A wait kind: `State` is its fields of the glue state, `KindEntries` its entry points (the
+ * wait functions a retired copy's glue forwards to, by name).
+ * @noSelf
+ */
+export interface WaitKind<State = any, KindEntries = object> {
     /** What waits of this kind carry in `kind`. */
     readonly name: string;
     /** How /asyncawait names the tasks waiting on it: "sleeping", "waiting for events"... */
     readonly label: string;
+    /** Its entry points, by name: part of every copy's Entries (src/versions/handover.ts). */
+    readonly entries: KindEntries;
     /** Takes the (shared, possibly upgraded) glue state: fills this kind's fields' defaults. */
-    bind(state: WowState, driver: DriverHooks): void;
+    bind(state: State, driver: DriverHooks): void;
     /** Registers a wait whose task has parked on it. */
     attach(wait: Wait): void;
     /** How many waiters it holds. */
@@ -73,7 +81,16 @@ export interface WaitKind {
     each(visit: (this: void, wait: Wait) => void): void;
 }
 
-/** The newer copy's glue once this copy is retired, else undefined. */
+/** A union's members, intersected. */
+type Together<U> = (U extends unknown ? (member: U) => void : never) extends (member: infer I) => void ? I : never;
+
+/** The glue state's fields of the kinds `K` (a union of kinds): every kind's State. */
+export type StateOf<K> = Together<K extends WaitKind<infer State, any> ? State : never>;
+
+/** The entry points of the kinds `K` (a union of kinds): every kind's entries. */
+export type EntriesOf<K> = Together<K extends WaitKind<any, infer KindEntries> ? KindEntries : never>;
+
+/** The newer copy's entry points once this copy is retired (this copy's wait functions forward there), else undefined. */
 export function newerGlue(): Entries | undefined {
     return retiredTo();
 }
@@ -156,34 +173,19 @@ export const waitOnValue = waitOn as unknown as (wait: Wait, driver: DriverHooks
 
 let lastTrace = "";
 
-function keepTrace(err: unknown): unknown {
+/** An xpcall handler for user callbacks: keeps the traceback (tracebackKept) and the error value unchanged. */
+export function keepTrace(err: unknown): unknown {
     lastTrace = currentTrace();
     return err;
+}
+
+/** The traceback keepTrace kept last. */
+export function tracebackKept(): string {
+    return lastTrace;
 }
 
 /** Calls a user callback guarded: true and its first value, or false, its error value unchanged and a traceback. */
 export function guarded(callback: (this: void) => unknown): LuaMultiReturn<[boolean, unknown, string]> {
     const [ok, value] = xpcall(callback, keepTrace);
     return $multi(ok, value, ok ? "" : lastTrace);
-}
-
-/** Calls `visit` with each wait in `list[1..len]`. */
-export function eachIn(list: LuaArray<Wait | undefined>, len: number, visit: (this: void, wait: Wait) => void): void {
-    for (const i of $range(1, len)) {
-        visit(list[i] as Wait);
-    }
-}
-
-/** Removes `wait` from `list[1..len]`, keeping the others' order; returns the new length. */
-export function removeWait(list: LuaArray<Wait | undefined>, len: number, wait: Wait): number {
-    for (const i of $range(1, len)) {
-        if (list[i] === wait) {
-            for (const j of $range(i, len - 1)) {
-                list[j] = list[j + 1];
-            }
-            list[len] = undefined;
-            return len - 1;
-        }
-    }
-    return len;
 }

@@ -13,9 +13,9 @@ import { originOf, slowestSlices } from "../core/slices";
 import { madeAt } from "../core/trace";
 import { Owner, SUSPENDED, Slot, TaskRecord, Wait } from "../core/task";
 import { client } from "./client";
-import { KINDS, eachWait, kindNameOf } from "./driver";
+import { KINDS, RECENT_FRAMES, eachWait, kindNameOf } from "./driver";
 import type { TimedWait } from "./kinds";
-import { RECENT_FRAMES, WowState } from "./state";
+import type { WowState } from "./state";
 
 /** The most tasks `/asyncawait tasks` lists (chat is no place for thousands). */
 const MAX_LISTED = 40;

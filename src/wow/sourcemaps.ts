@@ -12,7 +12,6 @@
  * position), `N` (line N of the file the last entry naming one named) or `file:N`.
  */
 import { describe, raiseAtCaller, tooManyArguments } from "../core/errors";
-import type { WowState } from "./state";
 
 /** The glue state's field (see state.ts). */
 export interface SourceMapState {
@@ -24,7 +23,7 @@ export interface SourceMapState {
 let maps = new LuaTable<string, string>();
 
 /** Uses (and keeps) the maps in the shared glue state, so that every copy reports with them. */
-export function bindSourceMaps(state: WowState): void {
+export function bindSourceMaps(state: SourceMapState): void {
     state.sourceMaps ??= maps;
     maps = state.sourceMaps;
 }

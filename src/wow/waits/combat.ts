@@ -1,66 +1,27 @@
 /** @noSelfInFile */
 /** `outOfCombat()`: waiters woken when the player leaves combat (PLAYER_REGEN_ENABLED). */
 import { raiseAtCaller, tooManyArguments } from "../../core/errors";
-import { cancellationPoint, runningTask, wakeParked } from "../../core/scheduler";
-import type { LuaArray } from "../../core/types";
+import { cancellationPoint, runningTask } from "../../core/scheduler";
 import type { Wait } from "../../core/task";
 import { client } from "../client";
 import type { Future } from "../../core/types";
-import { DriverHooks, WaitKind, asFuture, eachIn, newerGlue, removeWait, waitOnValue } from "../kinds";
+import { DriverHooks, asFuture, newerGlue, waitOnValue } from "../kinds";
+import { listKind } from "../listkind";
 
-const REGEN_ENABLED = "PLAYER_REGEN_ENABLED";
-
-/** This kind's fields of the glue state. */
-export interface CombatState {
-    combatWaits: LuaArray<Wait | undefined>;
-    combatWaitsLen: number;
-}
-
-let fields: CombatState;
 let driver: DriverHooks;
 
-export const combatKind: WaitKind = {
+// Wakes every waiter when the player leaves combat (each checks again when it runs).
+export const combatKind = listKind({
     name: "combat",
     label: "waiting for combat to end",
-    bind: (state, hooks) => {
-        fields = state;
+    list: "combatWaits",
+    len: "combatWaitsLen",
+    event: "PLAYER_REGEN_ENABLED",
+    entries: { outOfCombat },
+    bind: (hooks) => {
         driver = hooks;
-        fields.combatWaits ??= {};
-        fields.combatWaitsLen ??= 0;
     },
-    attach: (wait) => {
-        fields.combatWaitsLen += 1;
-        fields.combatWaits[fields.combatWaitsLen] = wait;
-        if (fields.combatWaitsLen === 1) {
-            driver.listen(REGEN_ENABLED);
-        }
-    },
-    count: () => fields.combatWaitsLen,
-    nextDue: () => undefined,
-    onEvent: (event) => {
-        const n = fields.combatWaitsLen;
-        if (event !== REGEN_ENABLED || n === 0) {
-            return;
-        }
-        const list = fields.combatWaits;
-        fields.combatWaits = {};
-        fields.combatWaitsLen = 0;
-        driver.unlisten(REGEN_ENABLED);
-        for (const i of $range(1, n)) {
-            wakeParked(list[i] as Wait);
-        }
-    },
-    listensTo: (event) => event === REGEN_ENABLED && fields.combatWaitsLen > 0,
-    detach: (wait) => {
-        const n = fields.combatWaitsLen;
-        fields.combatWaitsLen = removeWait(fields.combatWaits, n, wait);
-        if (n > 0 && fields.combatWaitsLen === 0) {
-            driver.unlisten(REGEN_ENABLED);
-        }
-        wait.task = undefined;
-    },
-    each: (visit) => eachIn(fields.combatWaits, fields.combatWaitsLen, visit),
-};
+});
 
 /**
  * Returns at once when the player is not in combat (client.InCombatLockdown() is false), else suspends
@@ -94,11 +55,4 @@ export function outOfCombat(...extra: unknown[]): Future<void> | undefined {
 
 function newWait(): Wait {
     return { what: "outOfCombat()", kind: "combat" };
-}
-
-/** This module's entry points (see Entries). */
-declare module "../../core/types" {
-    interface Entries {
-        outOfCombat: typeof outOfCombat;
-    }
 }

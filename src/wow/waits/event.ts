@@ -57,9 +57,10 @@ function keep(event: string, kept: EventWait[]): void {
     }
 }
 
-export const eventKind: WaitKind = {
+export const eventKind: WaitKind<EventState, { waitForEvent: typeof waitForEvent }> = {
     name: "event",
     label: "waiting for events",
+    entries: { waitForEvent },
     bind: (state, hooks) => {
         fields = state;
         driver = hooks;
@@ -190,11 +191,4 @@ export function waitForEvent<E extends EventName>(
         withTimeout(wait, timeout, `waitForEvent("${event}")`);
     }
     return waitOn(wait, driver) as LuaMultiReturn<EventPayload<E>>;
-}
-
-/** This module's entry points (see Entries). */
-declare module "../../core/types" {
-    interface Entries {
-        waitForEvent: typeof waitForEvent;
-    }
 }

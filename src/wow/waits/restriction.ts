@@ -8,11 +8,11 @@
  */
 import { describe, raiseAtCaller, tooManyArguments } from "../../core/errors";
 import { cancellationPoint, runningTask, wakeParked } from "../../core/scheduler";
-import type { LuaArray } from "../../core/types";
 import type { Wait } from "../../core/task";
 import { client } from "../client";
 import type { Future } from "../../core/types";
-import { DriverHooks, WaitKind, asFuture, eachIn, newerGlue, removeWait, waitOnValue } from "../kinds";
+import { DriverHooks, asFuture, newerGlue, waitOnValue } from "../kinds";
+import { listKind } from "../listkind";
 
 const STATE_CHANGED = "ADDON_RESTRICTION_STATE_CHANGED";
 /** Enum.AddOnRestrictionState.Inactive. */
@@ -23,71 +23,27 @@ interface RestrictionWait extends Wait {
     restriction: number;
 }
 
-/** This kind's fields of the glue state. */
-export interface RestrictionState {
-    restrictionWaits: LuaArray<Wait | undefined>;
-    restrictionWaitsLen: number;
-}
-
-let fields: RestrictionState;
 let driver: DriverHooks;
 
-export const restrictionKind: WaitKind = {
+// Wakes the waiters for a restriction when its state changes to Inactive (each checks again when it runs).
+export const restrictionKind = listKind({
     name: "restriction",
     label: "waiting for addon restrictions to lift",
-    bind: (state, hooks) => {
-        fields = state;
+    list: "restrictionWaits",
+    len: "restrictionWaitsLen",
+    event: STATE_CHANGED,
+    sweep: (wait: RestrictionWait, kind, state) => {
+        if (state !== INACTIVE || wait.restriction !== kind) {
+            return true;
+        }
+        wakeParked(wait);
+        return false;
+    },
+    entries: { unrestricted },
+    bind: (hooks) => {
         driver = hooks;
-        fields.restrictionWaits ??= {};
-        fields.restrictionWaitsLen ??= 0;
     },
-    attach: (wait) => {
-        fields.restrictionWaitsLen += 1;
-        fields.restrictionWaits[fields.restrictionWaitsLen] = wait;
-        if (fields.restrictionWaitsLen === 1) {
-            driver.listen(STATE_CHANGED);
-        }
-    },
-    count: () => fields.restrictionWaitsLen,
-    nextDue: () => undefined,
-    onEvent: (event, kind, state) => {
-        if (event !== STATE_CHANGED || state !== INACTIVE) {
-            return;
-        }
-        const list = fields.restrictionWaits;
-        const n = fields.restrictionWaitsLen;
-        let kept = 0;
-        for (const i of $range(1, n)) {
-            const wait = list[i] as RestrictionWait;
-            list[i] = undefined;
-            if (wait.restriction === kind) {
-                wakeParked(wait);
-            } else {
-                kept += 1;
-                list[kept] = wait;
-            }
-        }
-        for (const i of $range(n + 1, fields.restrictionWaitsLen)) {
-            kept += 1;
-            list[kept] = list[i];
-            list[i] = undefined;
-        }
-        fields.restrictionWaitsLen = kept;
-        if (kept === 0) {
-            driver.unlisten(STATE_CHANGED);
-        }
-    },
-    listensTo: (event) => event === STATE_CHANGED && fields.restrictionWaitsLen > 0,
-    detach: (wait) => {
-        const n = fields.restrictionWaitsLen;
-        fields.restrictionWaitsLen = removeWait(fields.restrictionWaits, n, wait);
-        if (n > 0 && fields.restrictionWaitsLen === 0) {
-            driver.unlisten(STATE_CHANGED);
-        }
-        wait.task = undefined;
-    },
-    each: (visit) => eachIn(fields.restrictionWaits, fields.restrictionWaitsLen, visit),
-};
+});
 
 /**
  * Enum.AddOnRestrictionType when the client has addon restrictions, all that waiting on them
@@ -166,11 +122,4 @@ function doNothing(): void {
 
 function newWait(kind: number): RestrictionWait {
     return { what: "unrestricted()", kind: "restriction", restriction: kind };
-}
-
-/** This module's entry points (see Entries). */
-declare module "../../core/types" {
-    interface Entries {
-        unrestricted: typeof unrestricted;
-    }
 }

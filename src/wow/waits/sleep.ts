@@ -88,9 +88,10 @@ function removeAt(i: number): void {
     }
 }
 
-export const sleepKind: WaitKind = {
+export const sleepKind: WaitKind<SleepState, { sleep: typeof sleep }> = {
     name: "sleep",
     label: "sleeping",
+    entries: { sleep },
     bind: (state, hooks) => {
         fields = state;
         driver = hooks;
@@ -170,11 +171,4 @@ export function sleep(seconds: number, ...extra: unknown[]): Future<void> | unde
 export function newTimer(what: string, seconds: number): TimerWait {
     fields.seq += 1;
     return { what, kind: "sleep", due: client.GetTime() + seconds, seq: fields.seq };
-}
-
-/** This module's entry points (see Entries). */
-declare module "../../core/types" {
-    interface Entries {
-        sleep: typeof sleep;
-    }
 }
