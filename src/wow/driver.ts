@@ -69,6 +69,7 @@ export const RECENT_FRAMES = 60;
 /** The glue state the driver binds: its own fields and the kinds'. */
 type DrivenState = DriverState & StateOf<Kind>;
 
+/** @handedOver WowState (bound at start: the glue state every copy shares) */
 let glue: DrivenState;
 
 /** The default budget in combat inside an instance, in ms. */
@@ -371,6 +372,7 @@ export interface BudgetSettings {
     instanceCombatMs?: number;
 }
 
+/** @transient a constant, filled below as the module loads */
 const BUDGET_FIELDS = new LuaTable<string, string>();
 BUDGET_FIELDS.set("ms", "a finite number > 0");
 BUDGET_FIELDS.set("fraction", "a finite number > 0 and <= 1");

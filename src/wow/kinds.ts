@@ -171,6 +171,7 @@ function timedThen(wait: TimedWait, driver: DriverHooks, then: AnyFunction | und
  */
 export const waitOnValue = waitOn as unknown as (wait: Wait, driver: DriverHooks, then?: AnyFunction, ...args: unknown[]) => unknown;
 
+/** @transient the handler below sets it, the xpcall that called it reads it at once */
 let lastTrace = "";
 
 /** An xpcall handler for user callbacks: keeps the traceback (tracebackKept) and the error value unchanged. */

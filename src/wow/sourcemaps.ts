@@ -19,7 +19,10 @@ export interface SourceMapState {
     sourceMaps: LuaTable<string, string>;
 }
 
-/** The registered maps by chunk source: the client glue's table, shared by every copy. */
+/**
+ * The registered maps by chunk source: the client glue's table, shared by every copy.
+ * @handedOver WowState (its sourceMaps, bound at start)
+ */
 let maps = new LuaTable<string, string>();
 
 /** Uses (and keeps) the maps in the shared glue state, so that every copy reports with them. */

@@ -13,6 +13,7 @@ import { callingAddon } from "./callers";
 import { DriverHooks, TimedWait, newerGlue } from "./kinds";
 import { TimerWait, newTimer } from "./waits/sleep";
 
+/** @transient per copy: this copy's driver hooks, bound at start */
 let driver: DriverHooks;
 
 /** Takes the driver's hooks (driver.ts, when it starts). */

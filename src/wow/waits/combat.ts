@@ -8,6 +8,7 @@ import type { Future } from "../../core/types";
 import { DriverHooks, asFuture, newerGlue, waitOnValue } from "../kinds";
 import { listKind } from "../listkind";
 
+/** @transient per copy: this copy's driver hooks, bound at start */
 let driver: DriverHooks;
 
 // Wakes every waiter when the player leaves combat (each checks again when it runs).

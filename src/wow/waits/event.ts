@@ -25,11 +25,13 @@ export interface EventState {
     eventsDetached: LuaTable<string, number>;
 }
 
+/** @handedOver WowState (this kind\'s fields of it, bound at start) */
 let fields: EventState;
+/** @transient per copy: this copy's driver hooks, bound at start */
 let driver: DriverHooks;
 /**
  * The event being delivered: its list is rebuilt at the end of the delivery, not meanwhile.
- * Transient: a delivery only wakes tasks (runs, and so handovers, come after it).
+ * @transient a delivery only wakes tasks (runs, and so handovers, come after it)
  */
 let delivering: string | undefined;
 

@@ -5,6 +5,7 @@ import type { Future } from "../../core/types";
 import { DriverHooks, newerGlue, waitOnValue } from "../kinds";
 import { listKind } from "../listkind";
 
+/** @transient per copy: this copy's driver hooks, bound at start */
 let driver: DriverHooks;
 
 // Wakes, at the start of a frame, the waiters that began to wait before it; those added meanwhile wait for the next.

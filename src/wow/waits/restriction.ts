@@ -23,6 +23,7 @@ interface RestrictionWait extends Wait {
     restriction: number;
 }
 
+/** @transient per copy: this copy's driver hooks, bound at start */
 let driver: DriverHooks;
 
 // Wakes the waiters for a restriction when its state changes to Inactive (each checks again when it runs).

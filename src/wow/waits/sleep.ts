@@ -27,7 +27,9 @@ export interface SleepState {
     seq: number;
 }
 
+/** @handedOver WowState (this kind\'s fields of it, bound at start) */
 let fields: SleepState;
+/** @transient per copy: this copy's driver hooks, bound at start */
 let driver: DriverHooks;
 
 function before(a: TimerWait, b: TimerWait): boolean {

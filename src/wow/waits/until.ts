@@ -12,6 +12,7 @@ export interface PredicateWait extends Wait {
     predicate: (this: void) => unknown;
 }
 
+/** @transient per copy: this copy's driver hooks, bound at start */
 let driver: DriverHooks;
 
 // Checks each condition once per frame: wakes the tasks whose condition holds, fails those whose raised.
