@@ -9,7 +9,7 @@
  */
 import { describe, raiseAtCaller, runtimeError, tooManyArguments } from "../core/errors";
 import { Gate, Rule, adopt, counted, openGate, settle } from "../core/gates";
-import { isTask } from "../core/scheduler";
+import { isTask } from "../core/kernel";
 import type { LuaArray } from "../core/types";
 import { FAILED, Slot, TaskRecord } from "../core/task";
 import type { Future, Packed } from "./types";
@@ -53,7 +53,7 @@ function allRule(gate: Gate, input: TaskRecord): void {
     }
     const open = gate.open - 1;
     gate.open = open;
-    if (input[Slot.Count] === FAILED) {
+    if (input[Slot.ResultCount] === FAILED) {
         input.observed = true;
         settle(gate, "all() failed", true, input.error);
     } else if (open === 0) {
@@ -64,7 +64,7 @@ function allRule(gate: Gate, input: TaskRecord): void {
         gate.inputs = {};
         gate.count = 0;
         for (const i of $range(1, n)) {
-            list[i] = (list[i] as TaskRecord)[Slot.Values]; // nil when it returned nothing (finish clears it)
+            list[i] = (list[i] as TaskRecord)[Slot.FirstResult]; // nil when it returned nothing (finish clears it)
         }
         list.n = n;
         settle(gate, undefined, false, list);
@@ -127,7 +127,7 @@ function anyRule(gate: Gate, input: TaskRecord): void {
     if (!counted(gate, input)) {
         return;
     }
-    if (input[Slot.Count] !== FAILED) {
+    if (input[Slot.ResultCount] !== FAILED) {
         adopt(gate, "any() settled", input);
     } else if (gate.open === 0) {
         // Every input failed: their errors, in input order.

@@ -157,3 +157,17 @@ export function completeNow(target: TaskRecord): RuntimeError | undefined {
     leaveForced(wasRunningNext, wasInBudgetRun);
     return problem;
 }
+
+/**
+ * Before a wait for `target` (started, not dead) by `waiter`, the running task, or by plain code
+ * (undefined): plain code runs `target` to completion now (completeNow); a task checks that its
+ * wait closes no cycle. Returns the runtime error that keeps the wait from happening, or
+ * undefined: the caller then finds `target` dead (completed), or waits.
+ */
+export function completeOrCheckCycle(target: TaskRecord, waiter: TaskRecord | undefined): RuntimeError | undefined {
+    if (waiter === undefined) {
+        return completeNow(target);
+    }
+    // A runnable target waits for nothing, so only a suspended or running one can close a cycle.
+    return target[Slot.State] === RUNNABLE ? undefined : cycleProblem(waiter, target);
+}

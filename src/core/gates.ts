@@ -49,7 +49,7 @@ export function counted(gate: Gate, input: TaskRecord): boolean {
         return false;
     }
     gate.open -= 1;
-    if (input[Slot.Count] === FAILED) {
+    if (input[Slot.ResultCount] === FAILED) {
         input.observed = true;
     }
     return true;
@@ -118,11 +118,11 @@ export function settle(gate: Gate, reason: unknown, failed: boolean, ...values: 
 
 /** Settles `gate` with the outcome of `input`, a dead task: its values, or its error. */
 export function adopt(gate: Gate, reason: unknown, input: TaskRecord): void {
-    const count = input[Slot.Count] as number;
+    const count = input[Slot.ResultCount] as number;
     if (count === FAILED) {
         settle(gate, reason, true, input.error);
     } else {
-        settle(gate, reason, false, ...unpack(input as unknown as unknown[], Slot.Values, Slot.Values + count - 1));
+        settle(gate, reason, false, ...unpack(input as unknown as unknown[], Slot.FirstResult, Slot.FirstResult + count - 1));
     }
 }
 

@@ -5,7 +5,7 @@
  */
 import { describe, isFiniteNumber, raiseAtCaller, runtimeError, tooManyArguments } from "../core/errors";
 import { Gate, adopt, counted, openGate, settle } from "../core/gates";
-import { isTask, newParkedTask, wakeParked } from "../core/scheduler";
+import { isTask, newParkedTask, wakeParked } from "../core/kernel";
 import { Owner, PENDING, Slot, TaskRecord } from "../core/task";
 import type { AnyFunction } from "../core/types";
 import type { Future } from "../core/types";

@@ -1,7 +1,7 @@
 /** @noSelfInFile */
 /** `outOfCombat()`: waiters woken when the player leaves combat (PLAYER_REGEN_ENABLED). */
 import { raiseAtCaller, tooManyArguments } from "../../core/errors";
-import { cancellationPoint, runningTask, wakeParked } from "../../core/scheduler";
+import { cancellationPoint, runningTask, wakeParked } from "../../core/kernel";
 import type { LuaArray } from "../../core/types";
 import type { Wait } from "../../core/task";
 import { client } from "../client";

@@ -1,7 +1,7 @@
 /** @noSelfInFile */
 /** `nextFrame()`: waiters woken at the start of the next frame. */
 import { raiseAtCaller, tooManyArguments } from "../../core/errors";
-import { wakeParked } from "../../core/scheduler";
+import { wakeParked } from "../../core/kernel";
 import type { LuaArray } from "../../core/types";
 import type { Wait } from "../../core/task";
 import type { Future } from "../../core/types";
