@@ -12,7 +12,8 @@ import { RuntimeError, runtimeError } from "./errors";
 import { S } from "./state";
 import { DEAD, RUNNABLE, RUNNING, SUSPENDED, Slot, TaskRecord, Wait } from "./task";
 
-// The scheduler's primitives, handed over by scheduler.ts (which imports this module).
+// The scheduler's primitives, handed over at boot (lifecycle.ts: installSchedulerHooks): the
+// scheduler imports this module, which cannot import it back.
 let runTask: (task: TaskRecord) => TaskRecord;
 let enterForced: () => LuaMultiReturn<[boolean, boolean]>;
 let leaveForced: (wasRunningNext: boolean, wasInBudgetRun: boolean) => void;

@@ -88,10 +88,10 @@ export interface TaskRecord {
 }
 
 /**
- * A waiter that is not a task: something to tell, synchronously, when the task dies. A gate of
+ * A waiter that is not a task: something to notify, synchronously, when the task dies. A gate of
  * a combinator watching its inputs, a task's deferred cleanup. Array-shaped like a task (a
  * combinator makes one per input); its Awaiting slot (6) is never the task it watches, which is
- * how wakeWaiters tells it from a task.
+ * how notifyWaiter (scheduler.ts) tells it from a task.
  */
 export interface Watcher {
     [slot: number]: any;
