@@ -364,9 +364,11 @@ function finish(task: TaskRecord, ...results: unknown[]): void {
             task[Slot.FirstResult + i - 1] = select(i, ...results)[0];
         }
     }
-    // Arguments past the results (slots are shared: see task.ts) are cleared.
-    for (const i of $range(n + 1, argCount)) {
-        task[Slot.FirstArg + i - 1] = undefined;
+    if (argCount > n) {
+        // Arguments past the results (the slots are shared: see task.ts) are cleared.
+        for (const i of $range(n + 1, argCount)) {
+            task[Slot.FirstArg + i - 1] = undefined;
+        }
     }
     task[Slot.Thread] = false;
     task[Slot.State] = DEAD;
