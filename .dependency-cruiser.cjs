@@ -6,6 +6,10 @@
  * A module imports only from its own layer and those to its left; src/version.ts (constants)
  * and src/libstub/ (LibStub, compiled alone) import nothing of ours. Type-only imports count:
  * a type that points up is a dependency that points up. No cycles at all.
+ *
+ * The scheduler's exports serve three audiences (see src/core/scheduler.ts): the kernel API,
+ * which src/wow/ and src/api/ import from src/core/kernel.ts; cold-core hooks, for src/core/
+ * alone; the handover, which src/versions/ imports from src/core/lifecycle.ts.
  */
 const layer = (name, may) => ({
     name: `${name}-imports-only-${may.join("-")}`,
@@ -45,10 +49,26 @@ module.exports = {
         {
             name: "whole-state-for-its-writers-only",
             comment:
-                "The writable core state (src/core/wholeState.ts) is the scheduler's, the edit bracket's (settings.ts) and the handover's (src/versions/); every other module reads the view in state.ts.",
+                "The writable core state (src/core/wholeState.ts) is the scheduler's, the edit bracket's (settings.ts) and the handover's (lifecycle.ts, src/versions/); every other module reads the view in state.ts.",
             severity: "error",
-            from: { pathNot: "^src/(core/(scheduler|settings)\\.ts|versions/(boot|handover|upgrade)\\.ts)$" },
+            from: { pathNot: "^src/(core/(scheduler|settings|lifecycle)\\.ts|versions/(boot|handover|upgrade)\\.ts)$" },
             to: { path: "^src/core/wholeState\\.ts$" },
+        },
+        {
+            name: "scheduler-kernel-api-only",
+            comment:
+                "src/wow/ and src/api/ use the scheduler through its kernel API (src/core/kernel.ts) only: not its cold-core hooks, nor the handover (src/core/lifecycle.ts).",
+            severity: "error",
+            from: { path: "^src/(wow|api)/" },
+            to: { path: "^src/core/(scheduler|lifecycle)\\.ts$" },
+        },
+        {
+            name: "scheduler-handover-through-lifecycle",
+            comment:
+                "src/versions/ uses the scheduler through src/core/kernel.ts and the handover's src/core/lifecycle.ts only, not its cold-core hooks.",
+            severity: "error",
+            from: { path: "^src/versions/" },
+            to: { path: "^src/core/scheduler\\.ts$" },
         },
         {
             name: "nothing-imports-the-entries",

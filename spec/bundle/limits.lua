@@ -8,6 +8,9 @@ local lu = require("luaunit")
 
 local BUNDLE = "addon/AsyncAwait/AsyncAwait.lua"
 local MAX_LOCALS = 120   -- of Lua's 200, for a module's top-level function
+-- The scheduler holds only the per-resume path, its state in locals: its ceiling keeps room for
+-- that path to grow (what is not on it belongs in a cold module: see scheduler.ts).
+local MAX_LOCALS_OF = { ["core.scheduler"] = 100 }
 local MAX_UPVALUES = 40  -- of Lua's 60, for any function
 
 -- { name, first, last } for each module of the bundle, from its `["name"] = function(...)` line.
@@ -50,15 +53,20 @@ function TestLimits:test_modules_stay_well_below_lua_limits()
   lu.assertTrue(#fns > 50, "luac listed the bundle's functions")
   local problems = {}
   print(("\n  %-24s %8s %14s"):format("module", "locals", "max upvalues"))
+  local seen = {}
   for _, m in ipairs(modules()) do
+    seen[m.name] = true
     local locals, upvalues = 0, 0
     for _, f in ipairs(fns) do
       if f.first == m.first then locals = f.locals end
       if f.first >= m.first and f.first <= m.last then upvalues = math.max(upvalues, f.upvalues) end
     end
     print(("  %-24s %8d %14d"):format(m.name, locals, upvalues))
-    if locals > MAX_LOCALS then problems[#problems + 1] = ("%s: %d locals"):format(m.name, locals) end
+    if locals > (MAX_LOCALS_OF[m.name] or MAX_LOCALS) then problems[#problems + 1] = ("%s: %d locals"):format(m.name, locals) end
     if upvalues > MAX_UPVALUES then problems[#problems + 1] = ("%s: %d upvalues"):format(m.name, upvalues) end
+  end
+  for name in pairs(MAX_LOCALS_OF) do
+    if not seen[name] then problems[#problems + 1] = name .. ": not in the bundle (renamed? update MAX_LOCALS_OF)" end
   end
   lu.assertEquals(problems, {})
 end

@@ -8,8 +8,8 @@
  * Cancelled one.
  */
 import { describe, raiseAtCaller, runtimeError, tooManyArguments } from "../core/errors";
-import { Gate, Rule, adopt, counted, openGate, settle } from "../core/gates";
-import { isTask } from "../core/scheduler";
+import { Gate, Rule, counted, openGate, settleGate, settleGateAs } from "../core/gates";
+import { isTask } from "../core/kernel";
 import type { LuaArray } from "../core/types";
 import { FAILED, Slot, TaskRecord } from "../core/task";
 import type { Future, Packed } from "./types";
@@ -31,7 +31,7 @@ function listOf(call: string, list: unknown, extra: number): LuaMultiReturn<[num
 }
 
 /** Opens the gate of combinator `name` over `list`, raising at the public function's caller. */
-function open(name: string, list: unknown, extra: number, rule: Rule, empty?: string): LuaMultiReturn<[TaskRecord, Gate]> {
+function openOrRaise(name: string, list: unknown, extra: number, rule: Rule, empty?: string): LuaMultiReturn<[TaskRecord, Gate]> {
     const [n, problem] = listOf(`${name}(futures)`, list, extra);
     if (problem !== undefined) {
         raiseAtCaller(problem, 1);
@@ -51,12 +51,12 @@ function allRule(gate: Gate, input: TaskRecord): void {
     if (gate.settled) {
         return;
     }
-    const open = gate.open - 1;
-    gate.open = open;
-    if (input[Slot.Count] === FAILED) {
+    const unfinished = gate.unfinished - 1;
+    gate.unfinished = unfinished;
+    if (input[Slot.ResultCount] === FAILED) {
         input.observed = true;
-        settle(gate, "all() failed", true, input.error);
-    } else if (open === 0) {
+        settleGate(gate, "all() failed", true, input.error);
+    } else if (unfinished === 0) {
         // Every input returned: the list of inputs (a copy of the caller's) becomes the list of
         // their first values, in input order. The gate has nothing left to release.
         const list = gate.inputs as LuaArray<unknown> & { n?: number };
@@ -64,10 +64,10 @@ function allRule(gate: Gate, input: TaskRecord): void {
         gate.inputs = {};
         gate.count = 0;
         for (const i of $range(1, n)) {
-            list[i] = (list[i] as TaskRecord)[Slot.Values]; // nil when it returned nothing (finish clears it)
+            list[i] = (list[i] as TaskRecord)[Slot.FirstResult]; // nil when it returned nothing (finish clears it)
         }
         list.n = n;
-        settle(gate, undefined, false, list);
+        settleGate(gate, undefined, false, list);
     }
 }
 
@@ -82,15 +82,15 @@ function allRule(gate: Gate, input: TaskRecord): void {
  * ```
  */
 export function all<T extends Future<unknown>[]>(futures: T, ...extra: unknown[]): Future<Packed & { [K in keyof T]: T[K] extends Future<infer R> ? R : never }> {
-    const [task, gate] = open("all", futures, select("#", ...extra), allRule);
+    const [task, gate] = openOrRaise("all", futures, select("#", ...extra), allRule);
     if (gate.count === 0) {
-        settle(gate, undefined, false, { n: 0 });
+        settleGate(gate, undefined, false, { n: 0 });
     }
     return task as never;
 }
 
 function allSettledRule(gate: Gate, input: TaskRecord): void {
-    if (counted(gate, input) && gate.open === 0) {
+    if (counted(gate, input) && gate.unfinished === 0) {
         settleAll(gate);
     }
 }
@@ -101,7 +101,7 @@ function settleAll(gate: Gate): void {
     list.n = gate.count;
     gate.inputs = {};
     gate.count = 0;
-    settle(gate, undefined, false, list);
+    settleGate(gate, undefined, false, list);
 }
 
 /**
@@ -116,7 +116,7 @@ function settleAll(gate: Gate): void {
  * ```
  */
 export function allSettled<T extends Future<unknown>[]>(futures: T, ...extra: unknown[]): Future<T & { n: number }> {
-    const [task, gate] = open("allSettled", futures, select("#", ...extra), allSettledRule);
+    const [task, gate] = openOrRaise("allSettled", futures, select("#", ...extra), allSettledRule);
     if (gate.count === 0) {
         settleAll(gate);
     }
@@ -127,9 +127,9 @@ function anyRule(gate: Gate, input: TaskRecord): void {
     if (!counted(gate, input)) {
         return;
     }
-    if (input[Slot.Count] !== FAILED) {
-        adopt(gate, "any() settled", input);
-    } else if (gate.open === 0) {
+    if (input[Slot.ResultCount] !== FAILED) {
+        settleGateAs(gate, "any() settled", input);
+    } else if (gate.unfinished === 0) {
         // Every input failed: their errors, in input order.
         const errors: LuaArray<unknown> & { n?: number } = {};
         for (const i of $range(1, gate.count)) {
@@ -138,7 +138,7 @@ function anyRule(gate: Gate, input: TaskRecord): void {
         errors.n = gate.count;
         const err = runtimeError("AllFailed", `AsyncAwait: any(futures): all ${gate.count} futures failed`) as { errors?: unknown };
         err.errors = errors;
-        settle(gate, undefined, true, err);
+        settleGate(gate, undefined, true, err);
     }
 }
 
@@ -152,18 +152,18 @@ function anyRule(gate: Gate, input: TaskRecord): void {
  * ```
  */
 export function any<R>(futures: Future<R>[], ...extra: unknown[]): Future<R> {
-    const [task, gate] = open("any", futures, select("#", ...extra), anyRule);
+    const [task, gate] = openOrRaise("any", futures, select("#", ...extra), anyRule);
     if (gate.count === 0) {
         const err = runtimeError("AllFailed", "AsyncAwait: any(futures): no futures given") as { errors?: unknown };
         err.errors = { n: 0 };
-        settle(gate, undefined, true, err);
+        settleGate(gate, undefined, true, err);
     }
     return task as never;
 }
 
 function raceRule(gate: Gate, input: TaskRecord): void {
     if (counted(gate, input)) {
-        adopt(gate, "race() settled", input);
+        settleGateAs(gate, "race() settled", input);
     }
 }
 
@@ -176,5 +176,5 @@ function raceRule(gate: Gate, input: TaskRecord): void {
  * ```
  */
 export function race<R>(futures: Future<R>[], ...extra: unknown[]): Future<R> {
-    return open("race", futures, select("#", ...extra), raceRule, "expected at least one future (a race of none never ends)")[0] as never;
+    return openOrRaise("race", futures, select("#", ...extra), raceRule, "expected at least one future (a race of none never ends)")[0] as never;
 }

@@ -9,7 +9,7 @@ import { deferCleanup } from "../core/cleanup";
 import { describe, errorKind, raiseAtCaller, tooManyArguments } from "../core/errors";
 import { ownedTasks } from "../core/introspect";
 import { protectedCall } from "../core/protect";
-import { atRest, isTask, runningTask } from "../core/scheduler";
+import { atRest, isTask, runningTask } from "../core/kernel";
 import { S } from "../core/state";
 import { DEAD, Owner, Slot, TaskRecord, Wait } from "../core/task";
 import { reportUnobserved } from "../core/unhandled";

@@ -17,7 +17,7 @@
 import { describe, raise, raiseAtCaller, raiseValue, tooManyArguments } from "../core/errors";
 import {
     awaitValue, cancellationPoint, failParked, isTask, joinWait, newParkedTask, newTask, runningTask, startTask, wakeParked,
-} from "../core/scheduler";
+} from "../core/kernel";
 import { FAILED, Owner, PENDING, Slot, TaskRecord, Wait, taskMethods } from "../core/task";
 import type { Future, Task } from "./types";
 
@@ -107,7 +107,7 @@ function callThen(x: object, then: unknown, body?: (this: void, wait: Wait) => u
 
 /** A dead task's values. */
 function valuesOf(task: TaskRecord): LuaMultiReturn<unknown[]> {
-    return unpack(task as unknown as unknown[], Slot.Values, Slot.Values + (task[Slot.Count] as number) - 1);
+    return unpack(task as unknown as unknown[], Slot.FirstResult, Slot.FirstResult + (task[Slot.ResultCount] as number) - 1);
 }
 
 /**
@@ -132,7 +132,7 @@ function resolveWith(x: unknown): LuaMultiReturn<unknown[]> {
                 raise("AwaitCycle", "AsyncAwait: a future cannot be resolved with itself (a callback returned its own future)");
             }
             awaitValue(x);
-            const first = (x[Slot.Count] as number) > 0 ? x[Slot.Values] : undefined;
+            const first = (x[Slot.ResultCount] as number) > 0 ? x[Slot.FirstResult] : undefined;
             if (type(first) !== "table") {
                 return valuesOf(x);
             }
@@ -166,7 +166,7 @@ function settled(source: TaskRecord, call: string): boolean {
     if (problem !== undefined) {
         raise(problem.kind, `AsyncAwait: ${call}: ${problem.message}`);
     }
-    if (source[Slot.Count] === FAILED) {
+    if (source[Slot.ResultCount] === FAILED) {
         source.observed = true;
         return false;
     }
@@ -175,7 +175,7 @@ function settled(source: TaskRecord, call: string): boolean {
 
 /** A dead task's first value (a promise settles with one). */
 function firstValue(source: TaskRecord): unknown {
-    return (source[Slot.Count] as number) > 0 ? source[Slot.Values] : undefined;
+    return (source[Slot.ResultCount] as number) > 0 ? source[Slot.FirstResult] : undefined;
 }
 
 /** The body of a then-future: waits for `source`, then calls the callback its outcome calls for. */

@@ -13,7 +13,7 @@ import { callingAddon } from "../wow/callers";
 import {
     awaitValue as coreAwait, isTask, joinWait, newTask, schedule as coreSchedule, scheduleAll as coreScheduleAll,
     startTask as coreStart, wrapAsync, yieldTurn as coreYield,
-} from "../core/scheduler";
+} from "../core/kernel";
 import { configure } from "../core/settings";
 import { DEAD, Owner, PENDING, Slot, TaskRecord, TaskState } from "../core/task";
 import type { AnyFunction } from "../core/types";

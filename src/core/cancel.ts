@@ -5,8 +5,9 @@
  * A pending or queued task ends at once and never runs. A suspended one is first detached from
  * what it waits for (a wait kind's registration, a gate's inputs, the task it awaits), then
  * ends. A running one cannot be stopped from outside its body: it ends at its next suspension
- * point, or at a yield, await or wait that would not have to suspend (cancellationPoint), and
- * runTask calls `honorRequests` after each run while any is asked. It ends dead with a
+ * point, or at a yield, await or wait that would not have to suspend (cancellationPoint): while
+ * any is asked, the scheduler ends every run in endedWhileAsked (scheduler.ts), which then calls
+ * `honorCancelRequests` (given by requestCancels). It ends dead with a
  * Cancelled error, which its awaiters receive; it is never reported as unhandled.
  *
  * Consumer counting, as roblox-lua-promise does it: a cancelled task's awaited task, or a
@@ -71,7 +72,7 @@ export function cancelTask(task: TaskRecord, err: unknown): void {
             if (rawget(t, "cancelRequest" as never) === undefined) {
                 t.cancelRequest = err;
                 asked.push(t);
-                requestCancels(honorRequests);
+                requestCancels(honorCancelRequests);
             }
         } else if (state !== DEAD) {
             if (state === SUSPENDED) {
@@ -106,7 +107,7 @@ function detachWait(wait: Wait, err: unknown): void {
  * awaited or parked; one that returned or failed first keeps its outcome). True while some
  * still run.
  */
-function honorRequests(): boolean {
+function honorCancelRequests(): boolean {
     const list = asked;
     asked = [];
     for (const t of list) {

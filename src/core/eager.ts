@@ -22,15 +22,15 @@ import { PENDING, Slot, TaskRecord } from "./task";
 /** Nested starts allowed at once (each a coroutine resume: Lua 5.1 stops at about 200). */
 const MAX_DEPTH = 64;
 
-/** @transient per copy: this copy's scheduler primitives, given at boot (installSchedulerHooks) */
+/** @transient per copy: this copy's scheduler primitives, given at boot (lifecycle.ts: installSchedulerHooks) */
 let runNested: (task: TaskRecord) => void;
 /** @transient per copy, as runNested */
 let startTask: (task: TaskRecord) => void;
 /**
- * The copy the scheduler forwards every call to, if any (kept here by forwardStarts).
+ * The copy the scheduler forwards every call to, if any (kept here by forwardStarts: lifecycle.ts).
  * @transient per copy: which copy this one forwards to
  */
-let successor: Entries | undefined;
+let forwardTarget: Entries | undefined;
 
 export function useEagerScheduler(run: typeof runNested, start: typeof startTask): void {
     runNested = run;
@@ -39,7 +39,7 @@ export function useEagerScheduler(run: typeof runNested, start: typeof startTask
 
 /** The scheduler starts or stops forwarding its calls to `next`. */
 export function forwardStarts(next: Entries | undefined): void {
-    successor = next;
+    forwardTarget = next;
 }
 
 /**
@@ -47,8 +47,8 @@ export function forwardStarts(next: Entries | undefined): void {
  * yields or ends (see the top of this file). Past MAX_DEPTH nested starts, queues it.
  */
 export function startNow(task: TaskRecord): void {
-    if (successor) {
-        return successor.startNow(task);
+    if (forwardTarget) {
+        return forwardTarget.startNow(task);
     }
     if (task[Slot.State] !== PENDING) {
         raiseAtCaller(`AsyncAwait: startNow(task): the task was already started (state "${tostring(task[Slot.State])}")`);
@@ -68,8 +68,8 @@ export function startNow(task: TaskRecord): void {
  * Part of the state every copy hands over: a table cached from any copy stays the live one.
  */
 export function eagerState(): EagerState {
-    if (successor) {
-        return successor.eagerState();
+    if (forwardTarget) {
+        return forwardTarget.eagerState();
     }
     return S.eager;
 }

@@ -12,7 +12,10 @@ import { RuntimeError, runtimeError } from "./errors";
 import { S } from "./state";
 import { DEAD, RUNNABLE, RUNNING, SUSPENDED, Slot, TaskRecord, Wait } from "./task";
 
-/** @transient per copy: this copy's scheduler primitives, given at boot (installSchedulerHooks) */
+/**
+ * @transient per copy: this copy's scheduler primitives, given at boot (lifecycle.ts:
+ * installSchedulerHooks): the scheduler imports this module, which cannot import it back
+ */
 let runTask: (task: TaskRecord) => TaskRecord;
 /** @transient per copy, as runTask */
 let enterForced: () => LuaMultiReturn<[boolean, boolean]>;
@@ -158,4 +161,18 @@ export function completeNow(target: TaskRecord): RuntimeError | undefined {
     }
     leaveForced(wasRunningNext, wasInBudgetRun);
     return problem;
+}
+
+/**
+ * Before a wait for `target` (started, not dead) by `waiter`, the running task, or by plain code
+ * (undefined): plain code runs `target` to completion now (completeNow); a task checks that its
+ * wait closes no cycle. Returns the runtime error that keeps the wait from happening, or
+ * undefined: the caller then finds `target` dead (completed), or waits.
+ */
+export function completeOrCheckCycle(target: TaskRecord, waiter: TaskRecord | undefined): RuntimeError | undefined {
+    if (waiter === undefined) {
+        return completeNow(target);
+    }
+    // A runnable target waits for nothing, so only a suspended or running one can close a cycle.
+    return target[Slot.State] === RUNNABLE ? undefined : cycleProblem(waiter, target);
 }

@@ -19,7 +19,7 @@ import { describe, raiseValue } from "./errors";
 /**
  * A combinator's rule: told of each input as it dies (once per listing: an input listed twice
  * is told twice), with the gate as its watcher. It ignores inputs once the gate settled, counts
- * the others in `open` (see `counted`), and may settle. Inputs end in any order; a rule that
+ * the others in `unfinished` (see `counted`), and may settle it (settleGate, settleGateAs). Inputs end in any order; a rule that
  * needs them in input order reads `gate.inputs`.
  */
 export type Rule = (this: void, gate: Gate, input: TaskRecord) => void;
@@ -32,7 +32,7 @@ export interface Gate extends Wait, Watcher {
     inputs: LuaArray<TaskRecord>;
     /** How many inputs, and how many have not died. */
     count: number;
-    open: number;
+    unfinished: number;
     settled: boolean;
     /** Its outcome: values, or an error (`failed`). */
     result?: Packed;
@@ -48,8 +48,8 @@ export function counted(gate: Gate, input: TaskRecord): boolean {
     if (gate.settled) {
         return false;
     }
-    gate.open -= 1;
-    if (input[Slot.Count] === FAILED) {
+    gate.unfinished -= 1;
+    if (input[Slot.ResultCount] === FAILED) {
         input.observed = true;
     }
     return true;
@@ -70,7 +70,7 @@ function gateResult(gate: Gate): LuaMultiReturn<unknown[]> {
 }
 
 /**
- * Stops watching the inputs still open; with `reason`, cancels those no one else waits for
+ * Stops watching the inputs not dead yet; with `reason`, cancels those no one else waits for
  * (they only mattered to this gate).
  */
 function release(gate: Gate, reason: unknown, cancelWith?: unknown): void {
@@ -96,7 +96,7 @@ function release(gate: Gate, reason: unknown, cancelWith?: unknown): void {
  * Settles `gate` with values (`failed` false, `...values`) or an error (`failed` true, the error):
  * stops watching the other inputs and, with `reason`, cancels the ones that no longer matter.
  */
-export function settle(gate: Gate, reason: unknown, failed: boolean, ...values: unknown[]): void {
+export function settleGate(gate: Gate, reason: unknown, failed: boolean, ...values: unknown[]): void {
     if (gate.settled) {
         return;
     }
@@ -116,13 +116,13 @@ export function settle(gate: Gate, reason: unknown, failed: boolean, ...values: 
     wakeParked(gate);
 }
 
-/** Settles `gate` with the outcome of `input`, a dead task: its values, or its error. */
-export function adopt(gate: Gate, reason: unknown, input: TaskRecord): void {
-    const count = input[Slot.Count] as number;
+/** Settles `gate` as `input`, a dead task, ended: with its values, or its error. */
+export function settleGateAs(gate: Gate, reason: unknown, input: TaskRecord): void {
+    const count = input[Slot.ResultCount] as number;
     if (count === FAILED) {
-        settle(gate, reason, true, input.error);
+        settleGate(gate, reason, true, input.error);
     } else {
-        settle(gate, reason, false, ...unpack(input as unknown as unknown[], Slot.Values, Slot.Values + count - 1));
+        settleGate(gate, reason, false, ...unpack(input as unknown as unknown[], Slot.FirstResult, Slot.FirstResult + count - 1));
     }
 }
 
@@ -147,7 +147,7 @@ export function openGate(name: string, list: LuaArray<unknown>, n: number, rule:
     const inputs: LuaArray<TaskRecord> = {};
     const gate = {
         [WatcherSlot.Notify]: rule, [WatcherSlot.Consumer]: true,
-        what: what ?? `${name}(${n} futures)`, kind: "gate", inputs, count: n, open: n, settled: false, failed: false, detach: detachGate,
+        what: what ?? `${name}(${n} futures)`, kind: "gate", inputs, count: n, unfinished: n, settled: false, failed: false, detach: detachGate,
     } as unknown as Gate;
     // One pass checks, copies and watches (this is most of what all() costs per input).
     const taskMeta = S.taskMeta;

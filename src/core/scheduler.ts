@@ -8,17 +8,27 @@
  * four times faster than a table field, and the loop touches this state on every resume. The
  * locals cache the persistent core state (state.ts): syncState writes them back, loadState
  * reads them, and everything cold (forced completion, cycle checks, unhandled errors,
- * introspection, the handover to a newer copy) lives in its own module and works on that state.
+ * introspection, cancellation, the handover to another copy: lifecycle.ts) lives in its own
+ * module and works on that state. Lua allows a function 200 locals, and each top-level name
+ * here is one (a named import too): cold modules are imported as namespaces, and only what the
+ * per-resume path calls is a local (spec/bundle/limits.lua keeps this module at 100).
  *
- * Every entry point (handover.ts lists them) first forwards to `successor` when there is one:
- * a newer copy once this one is retired, or an older one still finishing its run.
+ * Exports, by audience (the build checks who imports what: .dependency-cruiser.cjs):
+ * - the kernel API, for src/wow/ and src/api/, which import it from kernel.ts only;
+ * - cold-core hooks, for the cold modules of src/core/ alone;
+ * - the handover, for src/versions/, which imports it from lifecycle.ts only.
+ * Each exported function's comment names its group.
+ *
+ * Every entry point (versions/handover.ts lists them) first forwards to `forwardTarget` when
+ * there is one: a newer copy once this one is retired, or an older one still finishing its run.
  *
  * Never resume or yield inside pcall here: Lua 5.1 cannot yield across a C call. A task's error
  * kills its worker coroutine instead, and `coroutine.resume` reports it.
  */
-import { RuntimeError, describe, raise, raiseAtCaller, raiseValue, runtimeError, tooManyArguments } from "./errors";
-import * as eager from "./eager";
-import { completeNow, cycleProblem, useScheduler } from "./forced";
+// Namespaces: what is called only off the per-resume path costs one local per module.
+import * as errors from "./errors";
+import type { RuntimeError } from "./errors";
+import * as forced from "./forced";
 import type { AnyFunction, Entries, LuaArray } from "./types";
 import type { Signal, Tracer } from "./state";
 import { wholeState as S } from "./wholeState";
@@ -26,11 +36,10 @@ import {
     DEAD, FAILED, Notify, Owner, PENDING, QueueArray, RUNNABLE, RUNNING, SUSPENDED, Slot, TaskRecord, TaskState, Wait, Watcher,
     WatcherSlot,
 } from "./task";
-import { noteSlice, sliceFloor as floorOfSlices } from "./slices";
-import { currentTrace } from "./trace";
-import { noteFailure, reportUnobserved } from "./unhandled";
+import * as slices from "./slices";
+import * as trace from "./trace";
+import * as unhandled from "./unhandled";
 
-const create = coroutine.create;
 const resume = coroutine.resume;
 const running = coroutine.running;
 const yieldThread = coroutine.yield;
@@ -94,35 +103,38 @@ let PARK: Signal;
 let IDLE: Signal;
 let RETIRED: Signal;
 /**
- * The signals runTask's usual branches take: YIELD, SUSPEND, PARK and IDLE, or, while a running
- * task is asked to cancel, NO_SIGNAL, so that every end of a run goes to endedWhileAsked, which
- * then calls honorCancels (cancel.ts). No test on the run loop pays for cancellation otherwise.
+ * What runTask compares a run's signal against to take its usual branches: YIELD, SUSPEND, PARK
+ * and IDLE, or, while a running task is asked to cancel, NO_SIGNAL (no signal is that), so that
+ * every end of a run goes to endedWhileAsked, which then calls honorCancelRequests (cancel.ts).
+ * No test on the run loop pays for cancellation otherwise; `yieldMatch === NO_SIGNAL` is the
+ * one test for "a cancellation is asked" elsewhere.
  */
-let yieldSeen: Signal;
-let suspendSeen: Signal;
-let parkSeen: Signal;
-let idleSeen: Signal;
+let yieldMatch: Signal;
+let suspendMatch: Signal;
+let parkMatch: Signal;
+let idleMatch: Signal;
 const NO_SIGNAL: Signal = { signal: "none" };
-let honorCancels: () => boolean;
+let honorCancelRequests: () => boolean;
 
-function watchSignals(asked: boolean): void {
-    yieldSeen = asked ? NO_SIGNAL : YIELD;
-    suspendSeen = asked ? NO_SIGNAL : SUSPEND;
-    parkSeen = asked ? NO_SIGNAL : PARK;
-    idleSeen = asked ? NO_SIGNAL : IDLE;
+function setSignalMatches(cancelAsked: boolean): void {
+    yieldMatch = cancelAsked ? NO_SIGNAL : YIELD;
+    suspendMatch = cancelAsked ? NO_SIGNAL : SUSPEND;
+    parkMatch = cancelAsked ? NO_SIGNAL : PARK;
+    idleMatch = cancelAsked ? NO_SIGNAL : IDLE;
 }
 /** awake, not forwarding and not tracing: async wrappers may take their fast path. */
 let fastSpawn = true;
 /** The copy this one forwards every call to: a newer one once retired, or an older one finishing its run. */
-let successor: Entries | undefined;
-/** Whether `successor` is a newer copy that took this one's state over. */
+let forwardTarget: Entries | undefined;
+/** Whether `forwardTarget` is a newer copy that took this one's state over. */
 let retired = false;
-/** A newer copy waiting for the run under way to end before it takes over (handover.ts). */
-let pendingSuccessor: Entries | undefined;
+/** A newer copy's takeover, due when the run under way ends (lifecycle.ts: awaitHandover). */
+let handoverDue: (() => void) | undefined;
 
 /**
  * Writes back to the persistent state what the hot path changes in the locals. Cold code that
  * changes the state calls syncState(), edits S, then loadState() (see settings.ts).
+ * (Cold-core hook and handover.)
  */
 export function syncState(): void {
     storeServing();
@@ -132,13 +144,13 @@ export function syncState(): void {
     S.awake = awake;
 }
 
-/** Reads the persistent state into the locals (after it was created, changed or taken over). */
+/** Reads the persistent state into the locals (after it was created, changed or taken over). (Cold-core hook and handover.) */
 export function loadState(): void {
     ({ owners, ownerCount, defaultOwner, live, pendingCount, poolMax, traceCreation, awake, onWork, onPark } = S);
     ({ asyncBodies, taskMeta, tracer } = S);
     ({ YIELD, SUSPEND, PARK, IDLE, RETIRED } = S.signals);
-    watchSignals(yieldSeen === NO_SIGNAL);
-    sliceFloor = floorOfSlices();
+    setSignalMatches(yieldMatch === NO_SIGNAL);
+    sliceFloor = slices.sliceFloor();
     loadServing(S.serving);
     while (poolLen > poolMax) {
         pool[poolLen] = undefined;
@@ -198,9 +210,9 @@ function rotate(): boolean {
     return false;
 }
 
-/** Recomputes fastSpawn after awake, successor or traceCreation changed. */
+/** Recomputes fastSpawn after awake, forwardTarget or traceCreation changed. */
 function updateFastSpawn(): void {
-    fastSpawn = awake && successor === undefined && !traceCreation;
+    fastSpawn = awake && forwardTarget === undefined && !traceCreation;
 }
 
 /** Wakes the frame driver: work has appeared while it slept. */
@@ -282,40 +294,33 @@ function takeFresh(): TaskRecord | undefined {
 
 // ---- Completion --------------------------------------------------------------------------
 
-function wake(waiter: TaskRecord): void {
+/** Makes a task suspended on something runnable again. */
+function wakeTask(waiter: TaskRecord): void {
     waiter[Slot.Awaiting] = false;
     waiter[Slot.State] = RUNNABLE;
     enqueue(waiter);
 }
 
 /**
- * Tells a waiter of `task`, which just died: a task suspended on it is woken; a Watcher (a
- * combinator's gate, deferred cleanup) is notified now. A task waiter's Awaiting slot is `task`.
+ * Notifies a waiter of `task`, which just died: a task suspended on it is woken; a Watcher (a
+ * combinator's gate, deferred cleanup) is called now. A task waiter's Awaiting slot is `task`.
  */
-function tell(waiter: TaskRecord | Watcher, task: TaskRecord): void {
+function notifyWaiter(waiter: TaskRecord | Watcher, task: TaskRecord): void {
     if ((waiter as TaskRecord)[Slot.Awaiting] === task) {
-        wake(waiter as TaskRecord);
+        wakeTask(waiter as TaskRecord);
     } else {
         ((waiter as Watcher)[WatcherSlot.Notify] as Notify)(waiter as Watcher, task);
     }
 }
 
-/** Tells every waiter of a task that just died, in the order they began to wait (finish inlines it). */
-function wakeWaiters(task: TaskRecord): void {
-    const first = task[Slot.Waiter] as TaskRecord;
-    task[Slot.Waiter] = false;
-    tell(first, task);
-    tellMore(task);
-}
-
-/** Tells the waiters of a task that just died after its first. */
-function tellMore(task: TaskRecord): void {
+/** Notifies the waiters of a task that just died after its first, in the order they began to wait. */
+function notifyLaterWaiters(task: TaskRecord): void {
     // rawget: a missing field of a task record would call the metatable's __index (taskIndex).
     const more = rawget(task, "waiters" as never) as TaskRecord["waiters"];
     if (more) {
         task.waiters = undefined;
         for (const i of $range(1, (more as unknown as unknown[]).length)) {
-            tell(more[i], task);
+            notifyWaiter(more[i], task);
         }
     }
 }
@@ -327,7 +332,10 @@ function addWaiter(target: TaskRecord, waiter: TaskRecord): void {
     addWatcher(target, waiter);
 }
 
-/** Adds a waiter (a task already marked suspended on `target`, or a Watcher) to `target`'s. */
+/**
+ * Adds a waiter (a task already marked suspended on `target`, or a Watcher) to `target`'s.
+ * (Cold-core hook: gates.ts, cleanup.ts.)
+ */
 export function addWatcher(target: TaskRecord, waiter: TaskRecord | Watcher): void {
     if (!target[Slot.Waiter]) {
         target[Slot.Waiter] = waiter;
@@ -341,71 +349,73 @@ export function addWatcher(target: TaskRecord, waiter: TaskRecord | Watcher): vo
     more[(more as unknown as unknown[]).length + 1] = waiter;
 }
 
-function clearValues(task: TaskRecord, from: number, to: number): void {
-    for (const i of $range(from, to)) {
-        task[Slot.Values + i - 1] = undefined;
-    }
-}
-
-/** Ends a task with the values its body returned: they replace its arguments. */
+/** Ends a task with the values its body returned: they replace its arguments. (Handover: an entry.) */
 function finish(task: TaskRecord, ...results: unknown[]): void {
-    if (successor) {
-        return successor.finish(task, ...results);
+    if (forwardTarget) {
+        return forwardTarget.finish(task, ...results);
     }
     const n = select("#", ...results);
-    const old = task[Slot.Count] as number;
-    task[Slot.Count] = n;
+    const argCount = task[Slot.ArgCount] as number;
+    task[Slot.ResultCount] = n;
     if (n === 1) {
         const [first] = [...results]; // `local first = ...`: no select() call
-        task[Slot.Values] = first;
+        task[Slot.FirstResult] = first;
     } else {
         for (const i of $range(1, n)) {
-            task[Slot.Values + i - 1] = select(i, ...results)[0];
+            task[Slot.FirstResult + i - 1] = select(i, ...results)[0];
         }
     }
-    if (old > n) {
-        clearValues(task, n + 1, old);
+    if (argCount > n) {
+        // Arguments past the results (the slots are shared: see task.ts) are cleared.
+        for (const i of $range(n + 1, argCount)) {
+            task[Slot.FirstArg + i - 1] = undefined;
+        }
     }
     task[Slot.Thread] = false;
     task[Slot.State] = DEAD;
     live -= 1;
     const first = task[Slot.Waiter] as TaskRecord | Watcher | false;
     if (first) {
-        // wakeWaiters, inline: an awaited task usually has one waiter, a task or a gate.
+        // notifyWaiter, inline: an awaited task usually has one waiter, a task or a gate.
         task[Slot.Waiter] = false;
         if ((first as TaskRecord)[Slot.Awaiting] === task) {
-            wake(first as TaskRecord);
+            wakeTask(first as TaskRecord);
         } else {
             ((first as Watcher)[WatcherSlot.Notify] as Notify)(first as Watcher, task);
         }
         if (rawget(task, "waiters" as never) !== undefined) {
-            tellMore(task);
+            notifyLaterWaiters(task);
         }
     }
 }
 
 /** Ends a task with an error. Its coroutine is abandoned: it died, or is stuck mid-body. */
 function fail(task: TaskRecord, err: unknown, where: string): void {
-    clearValues(task, 1, task[Slot.Count] as number);
-    task[Slot.Count] = FAILED;
+    for (const i of $range(1, task[Slot.ArgCount] as number)) {
+        task[Slot.FirstArg + i - 1] = undefined;
+    }
+    task[Slot.ResultCount] = FAILED;
     task.error = err;
     task.traceback = where;
     task[Slot.Thread] = false;
     task[Slot.State] = DEAD;
     live -= 1;
-    const first = task[Slot.Waiter] as TaskRecord | false;
+    const first = task[Slot.Waiter] as TaskRecord | Watcher | false;
     // A task awaiting it receives the error: it is handled. Otherwise see whether anyone will.
-    if (!first || first[Slot.Awaiting] !== task) {
-        noteFailure(task);
+    if (!first || (first as TaskRecord)[Slot.Awaiting] !== task) {
+        unhandled.noteFailure(task);
     }
     if (first) {
-        wakeWaiters(task);
+        task[Slot.Waiter] = false;
+        notifyWaiter(first, task);
+        notifyLaterWaiters(task);
     }
 }
 
 /**
  * Ends a task that has not finished with `err`, now: a pending or queued one never runs, a
  * suspended one (already detached from what it waited for: cancel.ts) never resumes.
+ * (Cold-core hook: cancel.ts.)
  */
 export function endTask(task: TaskRecord, err: unknown): void {
     if (task[Slot.State] === PENDING) {
@@ -415,10 +425,13 @@ export function endTask(task: TaskRecord, err: unknown): void {
     fail(task, err, "");
 }
 
-/** Cancellations of running tasks wait for their next suspension: runTask then calls `honor`. */
+/**
+ * Cancellations of running tasks wait for their next suspension: runTask then calls `honor`.
+ * (Cold-core hook: cancel.ts.)
+ */
 export function requestCancels(honor: () => boolean): void {
-    honorCancels = honor;
-    watchSignals(true);
+    honorCancelRequests = honor;
+    setSignalMatches(true);
 }
 
 /**
@@ -447,17 +460,17 @@ function endedWhileAsked(task: TaskRecord, thread: LuaThread, signal: unknown, t
     } else if (signal !== RETIRED) {
         return false; // (a retired copy's worker whose task ended: nothing to do but the requests)
     }
-    watchSignals(honorCancels());
+    setSignalMatches(honorCancelRequests());
     return true;
 }
 
 /**
  * Where a task asked to cancel while running ends, when the yield, await or wait it calls has no
  * need to suspend (the awaited task is dead, the predicate already true): it yields here, and
- * runTask ends it as at any suspension. Anywhere else, nothing happens.
+ * runTask ends it as at any suspension. Anywhere else, nothing happens. (Kernel API.)
  */
 export function cancellationPoint(): void {
-    if (yieldSeen === NO_SIGNAL && current && current[Slot.Thread] === running() && rawget(current, "cancelRequest" as never) !== undefined) {
+    if (yieldMatch === NO_SIGNAL && current && current[Slot.Thread] === running() && rawget(current, "cancelRequest" as never) !== undefined) {
         yieldThread(YIELD);
     }
 }
@@ -467,11 +480,11 @@ function afterRun(): void {
     if (current || forcedDepth > 0 || inBudgetRun) {
         return; // an outer run is still under way
     }
-    reportUnobserved();
-    if (pendingSuccessor !== undefined) {
-        const next = pendingSuccessor;
-        pendingSuccessor = undefined;
-        handOver(next);
+    unhandled.reportUnobserved();
+    if (handoverDue !== undefined) {
+        const handOver = handoverDue;
+        handoverDue = undefined;
+        handOver();
     }
 }
 
@@ -479,8 +492,8 @@ function afterRun(): void {
 
 /** Calls a task's body with all its arguments; a tail call, so it leaves no frame behind. */
 function callWithArgs(task: TaskRecord): LuaMultiReturn<unknown[]> {
-    const count = task[Slot.Count] as number;
-    return (task[Slot.Fn] as Body)(...unpack(task as unknown as unknown[], Slot.Values, Slot.Values + count - 1));
+    const count = task[Slot.ArgCount] as number;
+    return (task[Slot.Fn] as Body)(...unpack(task as unknown as unknown[], Slot.FirstArg, Slot.FirstArg + count - 1));
 }
 
 /** Under runBudget: charges the finished slice to its owner and picks the next fresh task. */
@@ -489,7 +502,7 @@ function nextInBudget(): TaskRecord | undefined {
     const ran = now - sliceStart;
     ((current as TaskRecord)[Slot.Owner] as Owner).cpu += ran;
     if (ran >= sliceFloor) {
-        noteSlice(current as TaskRecord, ran);
+        slices.noteSlice(current as TaskRecord, ran);
     }
     sliceStart = now;
     if (now >= budgetEnd) {
@@ -515,12 +528,12 @@ function workerMain(me: LuaThread): void {
         task[Slot.Thread] = me;
         task[Slot.State] = RUNNING;
         // unpack is a C call; most bodies take one argument or none.
-        if (task[Slot.Count] === 1) {
-            finish(task, ...(task[Slot.Fn] as Body)(task[Slot.Values]));
+        if (task[Slot.ArgCount] === 1) {
+            finish(task, ...(task[Slot.Fn] as Body)(task[Slot.FirstArg]));
         } else {
             finish(task, ...callWithArgs(task));
         }
-        if (successor) {
+        if (forwardTarget) {
             yieldThread(RETIRED); // this copy's code is retired: the newer scheduler drops us
         }
         task = ((workerRunsNext && takeFresh()) || (inBudgetRun && nextInBudget())) as TaskRecord;
@@ -534,7 +547,7 @@ function workerMain(me: LuaThread): void {
 /** An idle worker from the pool, or a new one waiting for its first task. */
 function acquireWorker(): LuaThread {
     if (poolLen === 0) {
-        const thread = create(workerMain);
+        const thread = coroutine.create(workerMain); // (no local for it: rare once the pool is warm)
         resume(thread, thread);
         return thread;
     }
@@ -548,7 +561,7 @@ function acquireWorker(): LuaThread {
 
 /**
  * Runs a runnable task until it (or the last task its worker went on to run) yields, suspends,
- * finishes or fails. Returns that last task.
+ * finishes or fails. Returns that last task. (Also a cold-core hook: forced.ts, through lifecycle.ts.)
  */
 function runTask(task: TaskRecord): TaskRecord {
     const previous = current;
@@ -569,7 +582,7 @@ function runTask(task: TaskRecord): TaskRecord {
     const last = current as TaskRecord;
     current = previous;
     // Most frequent first: a yield, then the end of a worker's run, then an await.
-    if (signal === yieldSeen && ok) {
+    if (signal === yieldMatch && ok) {
         // Inlined copy of enqueue(last): this runs on every yield. A yielding task is never queued.
         last[Slot.State] = RUNNABLE;
         last[Slot.Queued] = true;
@@ -583,15 +596,15 @@ function runTask(task: TaskRecord): TaskRecord {
         }
     } else if (!ok) {
         fail(last, signal, tracer(thread));
-        if (yieldSeen === NO_SIGNAL) {
-            watchSignals(honorCancels()); // a task asked to cancel may have failed first
+        if (yieldMatch === NO_SIGNAL) {
+            setSignalMatches(honorCancelRequests()); // a task asked to cancel may have failed first
         }
-    } else if (signal === idleSeen) {
+    } else if (signal === idleMatch) {
         if (poolLen < poolMax) {
             poolLen += 1;
             pool[poolLen] = thread;
         }
-    } else if (signal === suspendSeen) {
+    } else if (signal === suspendMatch) {
         // The await registered nothing before yielding (had that yield failed inside a pcall,
         // nothing would need undoing); the waiter is recorded here instead.
         const awaited = target as TaskRecord;
@@ -602,7 +615,7 @@ function runTask(task: TaskRecord): TaskRecord {
             last[Slot.Awaiting] = awaited;
             awaited[Slot.Waiter] = last;
         }
-    } else if (signal === parkSeen) {
+    } else if (signal === parkMatch) {
         last[Slot.State] = SUSPENDED;
         last[Slot.Awaiting] = target;
         (target as Wait).task = last;
@@ -611,20 +624,20 @@ function runTask(task: TaskRecord): TaskRecord {
         if (onPark !== undefined) {
             onPark(target as Wait);
         }
-    } else if (!(yieldSeen === NO_SIGNAL ? endedWhileAsked(last, thread as LuaThread, signal, target) : signal === RETIRED)) {
+    } else if (!(yieldMatch === NO_SIGNAL ? endedWhileAsked(last, thread as LuaThread, signal, target) : signal === RETIRED)) {
         const message = "AsyncAwait: a task called coroutine.yield() directly; use AsyncAwait.yield() or await() inside tasks";
-        fail(last, runtimeError("DirectYield", message), tracer(thread));
+        fail(last, errors.runtimeError("DirectYield", message), tracer(thread));
     }
     return last;
 }
 
 /**
  * Runs the next runnable task until it yields, suspends or finishes.
- * Returns true if it ran one, false if nothing was runnable.
+ * Returns true if it ran one, false if nothing was runnable. (Kernel API.)
  */
 export function schedule(): boolean {
-    if (successor) {
-        return successor.schedule();
+    if (forwardTarget) {
+        return forwardTarget.schedule();
     }
     const task = dequeue();
     if (task === undefined) {
@@ -638,14 +651,15 @@ export function schedule(): boolean {
     return true;
 }
 
-/** Runs tasks until none is runnable, including tasks created meanwhile. */
+/** Runs tasks until none is runnable, including tasks created meanwhile. (Kernel API.) */
 export function scheduleAll(): void {
-    if (successor) {
-        return successor.scheduleAll();
+    if (forwardTarget) {
+        return forwardTarget.scheduleAll();
     }
     const was = workerRunsNext;
     workerRunsNext = forcedDepth === 0;
-    // Inlined copy of dequeue(): this loop is the hot path of every yield.
+    // Inlined copy of dequeue(): this loop is the hot path of every yield (spec/core/inlined.spec.ts
+    // checks the copies against the original).
     while (drainPos <= drainLen || refill()) {
         const task = draining[drainPos] as TaskRecord;
         draining[drainPos] = undefined;
@@ -659,28 +673,15 @@ export function scheduleAll(): void {
     afterRun();
 }
 
-/** How many owners have queued tasks. */
-function ownersWithWork(): number {
-    storeServing();
-    let n = 0;
-    for (const i of $range(1, ownerCount)) {
-        const owner = owners[i];
-        if (owner.drainPos <= owner.drainLen || owner.incomingLen > 0) {
-            n += 1;
-        }
-    }
-    return n;
-}
-
 /**
  * Runs tasks until `budgetMs` of `now()` time is spent or none is runnable. Owners with queued
  * tasks take turns of an equal share of the budget; each task's time is charged to its owner.
  * A task cannot be preempted: the run stops after the task that crosses the deadline.
- * Returns the milliseconds spent.
+ * Returns the milliseconds spent. (Kernel API: the frame driver.)
  */
 export function runBudget(budgetMs: number, now: () => number): number {
-    if (successor) {
-        return successor.runBudget(budgetMs, now);
+    if (forwardTarget) {
+        return forwardTarget.runBudget(budgetMs, now);
     }
     const start = now();
     if (inBudgetRun || forcedDepth > 0 || current) {
@@ -688,7 +689,16 @@ export function runBudget(budgetMs: number, now: () => number): number {
     }
     clock = now;
     budgetEnd = start + budgetMs;
-    quantum = budgetMs / math.max(1, ownersWithWork());
+    // Each owner with queued tasks gets an equal turn.
+    storeServing();
+    let withWork = 0;
+    for (const i of $range(1, ownerCount)) {
+        const owner = owners[i];
+        if (owner.drainPos <= owner.drainLen || owner.incomingLen > 0) {
+            withWork += 1;
+        }
+    }
+    quantum = budgetMs / math.max(1, withWork);
     sliceStart = start;
     turnStart = start;
     inBudgetRun = true;
@@ -704,11 +714,11 @@ export function runBudget(budgetMs: number, now: () => number): number {
             const ran = t - sliceStart;
             (last[Slot.Owner] as Owner).cpu += ran;
             if (ran >= sliceFloor) {
-                noteSlice(last, ran);
+                slices.noteSlice(last, ran);
             }
             sliceStart = t;
             // A newer copy loaded by that task takes over as soon as this run ends: end it now.
-            if (t >= budgetEnd || pendingSuccessor !== undefined) {
+            if (t >= budgetEnd || handoverDue !== undefined) {
                 break;
             }
             if (t - turnStart >= quantum && ownerCount > 1 && rotate()) {
@@ -721,36 +731,39 @@ export function runBudget(budgetMs: number, now: () => number): number {
     const spent = now() - start;
     // A newer copy loaded by a task took over as this run ended: it runs the rest of the budget.
     if (retired && spent < budgetMs) {
-        return spent + successor!.runBudget(budgetMs - spent, now);
+        return spent + forwardTarget!.runBudget(budgetMs - spent, now);
     }
     return spent;
 }
 
 /**
  * Inside a task, gives up the rest of this turn: the task goes to the back of its queue.
- * Outside tasks, and while a task is being completed synchronously, it does nothing.
+ * Outside tasks, and while a task is being completed synchronously, it does nothing. (Kernel API.)
  */
 export function yieldTurn(extra?: unknown): void {
-    if (successor) {
-        return successor.yieldTurn(extra);
+    if (forwardTarget) {
+        return forwardTarget.yieldTurn(extra);
     }
     // One test, not select("#", ...): that would cost a tenth of a yield. yield(nil, x) passes.
     if (extra !== undefined) {
-        raiseAtCaller(tooManyArguments("yield()", 0, 1, extra));
+        errors.raiseAtCaller(errors.tooManyArguments("yield()", 0, 1, extra));
     }
     if (current && forcedDepth === 0 && current[Slot.Thread] === running()) {
         yieldThread(YIELD);
-    } else if (yieldSeen === NO_SIGNAL) {
+    } else if (yieldMatch === NO_SIGNAL) {
         cancellationPoint(); // a task being completed synchronously still ends here if asked to
     }
 }
 
 // ---- Tasks -------------------------------------------------------------------------------
 
-/** Makes a task record (slot order: see task.ts), attributed to `owner` or the creator's. */
+/**
+ * Makes a task record (slot order: see task.ts), attributed to `owner` or the creator's.
+ * (Kernel API; an entry.)
+ */
 function newTask(state: TaskState, owner: Owner | undefined, fn: AnyFunction, ...args: unknown[]): TaskRecord {
-    if (successor) {
-        return successor.newTask(state, owner, fn, ...args);
+    if (forwardTarget) {
+        return forwardTarget.newTask(state, owner, fn, ...args);
     }
     live += 1;
     if (state === PENDING) {
@@ -760,24 +773,24 @@ function newTask(state: TaskState, owner: Owner | undefined, fn: AnyFunction, ..
     // eslint-disable-next-line no-restricted-syntax -- the record is this one table constructor, `{..., ...}`
     const task = setmeta([state, fn, false, false, false, false, select("#", ...args), o, ...args] as unknown as TaskRecord, taskMeta);
     if (traceCreation) {
-        task.created = currentTrace();
+        task.created = trace.currentTrace();
     }
     return task;
 }
 
-/** Whether a value is a task record (of this copy of the library or an older one). */
+/** Whether a value is a task record (of this copy of the library or an older one). (Kernel API.) */
 export function isTask(value: unknown): value is TaskRecord {
-    if (successor) {
-        return successor.isTask(value);
+    if (forwardTarget) {
+        return forwardTarget.isTask(value);
     }
     // getmetatable takes any value, and is cheaper than type(), which interns a string per call.
     return getmeta(value as object) === taskMeta;
 }
 
-/** Makes a pending task runnable. */
+/** Makes a pending task runnable. (Kernel API; an entry; a cold-core hook of eager.ts.) */
 function startTask(task: TaskRecord): void {
-    if (successor) {
-        return successor.startTask(task);
+    if (forwardTarget) {
+        return forwardTarget.startTask(task);
     }
     if (task[Slot.State] === PENDING) {
         pendingCount -= 1;
@@ -790,18 +803,21 @@ function startTask(task: TaskRecord): void {
  * The async wrapper of `fn`: each call queues a task running `fn` and returns it. Its tasks
  * belong to `owner`, or else to the task creating them, or else to the default owner. `madeAt`
  * ("file:line") is where it was made, for reports: recorded in the state of the copy that runs,
- * which a forwarding copy's async() cannot reach itself.
+ * which a forwarding copy's async() cannot reach itself. (Kernel API.)
  */
 export function wrapAsync(fn: AnyFunction, owner?: Owner, madeAt?: string): AnyFunction {
-    if (successor) {
-        return successor.wrapAsync(fn, owner, madeAt);
+    if (forwardTarget) {
+        return forwardTarget.wrapAsync(fn, owner, madeAt);
     }
     if (madeAt !== undefined) {
         S.madeAt.set(fn, madeAt);
     }
     const wrapper = (...args: unknown[]): TaskRecord => {
         if (!fastSpawn) {
-            return startNew(newTask(RUNNABLE, owner, fn, ...args)); // see updateFastSpawn
+            // See updateFastSpawn: waking the driver, forwarding, tracing.
+            const task = newTask(RUNNABLE, owner, fn, ...args);
+            startTask(task);
+            return task;
         }
         live += 1;
         // A local, not an expression inside the record literal: TSTL would build it with helpers.
@@ -812,7 +828,7 @@ export function wrapAsync(fn: AnyFunction, owner?: Owner, madeAt?: string): AnyF
             [RUNNABLE, fn, false, true, false, false, select("#", ...args), o, ...args] as unknown as TaskRecord,
             taskMeta,
         );
-        // Inlined copy of enqueue(task).
+        // Inlined copy of enqueue(task) (spec/core/inlined.spec.ts).
         if (o === serving) {
             incomingLen += 1;
             incoming[incomingLen] = task;
@@ -826,27 +842,22 @@ export function wrapAsync(fn: AnyFunction, owner?: Owner, madeAt?: string): AnyF
     return wrapper;
 }
 
-function startNew(task: TaskRecord): TaskRecord {
-    startTask(task);
-    return task;
-}
-
 // ---- Waiting -----------------------------------------------------------------------------
 
 /** The values of a dead task, or its error re-raised unchanged (level 0 adds no position). */
 function valuesOf(task: TaskRecord): LuaMultiReturn<unknown[]> {
-    const count = task[Slot.Count] as number;
+    const count = task[Slot.ResultCount] as number;
     if (count === 1) {
-        return task[Slot.Values];
+        return task[Slot.FirstResult];
     }
     if (count === FAILED) {
         task.observed = true;
         if (current) {
             current.causedBy = task; // its report, should it fail with this error, follows the chain
         }
-        raiseValue(task.error, 0);
+        errors.raiseValue(task.error, 0);
     }
-    return unpack(task as unknown as unknown[], Slot.Values, Slot.Values + count - 1);
+    return unpack(task as unknown as unknown[], Slot.FirstResult, Slot.FirstResult + count - 1);
 }
 
 /**
@@ -859,55 +870,43 @@ function suspendUntilDead(target: TaskRecord): LuaMultiReturn<unknown[]> {
     return valuesOf(target);
 }
 
-/** The task whose own body is running now, or undefined (plain code, or a foreign coroutine). */
+/** The task whose own body is running now, or undefined (plain code, or a foreign coroutine). (Kernel API.) */
 export function runningTask(): TaskRecord | undefined {
-    if (successor) {
-        return successor.runningTask();
+    if (forwardTarget) {
+        return forwardTarget.runningTask();
     }
     return current && current[Slot.Thread] === running() ? current : undefined;
 }
 
 /**
- * Gets ready to wait for `target` (started, not dead): outside any task, completes it on the
- * spot. Returns the runtime error that keeps the caller from waiting, or undefined.
- */
-function prepareWait(target: TaskRecord): RuntimeError | undefined {
-    if (!current || current[Slot.Thread] !== running()) {
-        return completeNow(target);
-    }
-    // A runnable target waits for nothing, so only a suspended or running one can close a cycle.
-    return target[Slot.State] === RUNNABLE ? undefined : cycleProblem(current, target);
-}
-
-/**
  * `await`: the values of a future (see api/tasks.ts for the contract), or an async function's
- * body called directly. Lives here, not in the API module, to spare every await a call.
+ * body called directly. Lives here, not in the API module, to spare every await a call. (Kernel API.)
  */
 export function awaitValue(value: unknown, ...args: unknown[]): LuaMultiReturn<unknown[]> {
-    if (successor) {
-        return successor.awaitValue(value, ...args);
+    if (forwardTarget) {
+        return forwardTarget.awaitValue(value, ...args);
     }
     if (getmeta(value as object) === taskMeta) {
         const [extra] = [...args]; // `local extra = ...`: no select() call on this hot path
         if (extra !== undefined) {
-            raiseAtCaller(tooManyArguments("await(future)", 1, 1 + select("#", ...args)));
+            errors.raiseAtCaller(errors.tooManyArguments("await(future)", 1, 1 + select("#", ...args)));
         }
         const task = value as TaskRecord;
         const state = task[Slot.State];
         if (state === DEAD) {
-            if (yieldSeen === NO_SIGNAL) {
+            if (yieldMatch === NO_SIGNAL) {
                 cancellationPoint();
             }
             return valuesOf(task);
         }
         if (state === PENDING) {
-            raiseAtCaller("AsyncAwait: await(future): the task is pending; start it with startTask(task) first");
+            errors.raiseAtCaller("AsyncAwait: await(future): the task is pending; start it with startTask(task) first");
         }
         // Inside a task awaiting a runnable task (the common case) there is nothing to check.
         if (state !== RUNNABLE || !current || current[Slot.Thread] !== running()) {
-            const problem = prepareWait(task);
+            const problem = forced.completeOrCheckCycle(task, current && current[Slot.Thread] === running() ? current : undefined);
             if (problem !== undefined) {
-                raise(problem.kind, `AsyncAwait: await(future): ${problem.message}`);
+                errors.raise(problem.kind, `AsyncAwait: await(future): ${problem.message}`);
             }
             if (task[Slot.State] === DEAD) {
                 return valuesOf(task); // completed synchronously
@@ -918,33 +917,33 @@ export function awaitValue(value: unknown, ...args: unknown[]): LuaMultiReturn<u
     if (type(value) === "function") {
         const body = asyncBodies.get(value as AnyFunction);
         if (body === undefined) {
-            raiseAtCaller("AsyncAwait: await(fn, ...): expected an async function (made by async), got a plain function");
+            errors.raiseAtCaller("AsyncAwait: await(fn, ...): expected an async function (made by async), got a plain function");
         }
-        if (yieldSeen === NO_SIGNAL) {
+        if (yieldMatch === NO_SIGNAL) {
             cancellationPoint();
         }
         return body(...args);
     }
-    raiseAtCaller(`AsyncAwait: await(future): expected a future or an async function, got ${describe(value)}`);
+    errors.raiseAtCaller(`AsyncAwait: await(future): expected a future or an async function, got ${errors.describe(value)}`);
 }
 
 /**
  * Waits like await but returns nothing and raises nothing; returns the runtime error that kept
- * it from waiting (its message without a position), or undefined.
+ * it from waiting (its message without a position), or undefined. (Kernel API.)
  */
 export function joinWait(task: TaskRecord): RuntimeError | undefined {
-    if (successor) {
-        return successor.joinWait(task);
+    if (forwardTarget) {
+        return forwardTarget.joinWait(task);
     }
     if (task[Slot.State] !== DEAD) {
-        const problem = prepareWait(task);
+        const problem = forced.completeOrCheckCycle(task, current && current[Slot.Thread] === running() ? current : undefined);
         if (problem !== undefined) {
             return problem;
         }
         if (task[Slot.State] !== DEAD) {
             yieldThread(SUSPEND, task);
         }
-    } else if (yieldSeen === NO_SIGNAL) {
+    } else if (yieldMatch === NO_SIGNAL) {
         cancellationPoint();
     }
     task.observed = true;
@@ -954,11 +953,11 @@ export function joinWait(task: TaskRecord): RuntimeError | undefined {
 /**
  * Suspends the running task on `wait`, something outside the scheduler that will call
  * wakeParked (or failParked); returns the values passed there. Once the task has parked, the
- * onPark setting registers the wait (src/wow/kinds.ts).
+ * onPark setting registers the wait (src/wow/kinds.ts). (Kernel API.)
  */
 export function park(wait: Wait): LuaMultiReturn<unknown[]> {
-    if (successor) {
-        return successor.park(wait);
+    if (forwardTarget) {
+        return forwardTarget.park(wait);
     }
     yieldThread(PARK, wait);
     // `wait.values`, not resume arguments: an older copy's park may be the one waiting here.
@@ -966,10 +965,10 @@ export function park(wait: Wait): LuaMultiReturn<unknown[]> {
     return unpack(values as unknown as unknown[], 1, values.n);
 }
 
-/** Makes a task parked on `wait` runnable; its park call returns `values`. */
+/** Makes a task parked on `wait` runnable; its park call returns `values`. (Kernel API.) */
 export function wakeParked(wait: Wait, ...values: unknown[]): void {
-    if (successor) {
-        return successor.wakeParked(wait, ...values);
+    if (forwardTarget) {
+        return forwardTarget.wakeParked(wait, ...values);
     }
     const task = wait.task;
     // A wait whose yield failed (inside a pcall) never parked: nothing to wake.
@@ -991,17 +990,17 @@ export function wakeParked(wait: Wait, ...values: unknown[]): void {
             wait.timer = undefined;
             S.onDetach(timer);
         }
-        wake(task);
+        wakeTask(task);
     }
 }
 
 /**
  * Ends a task parked on `wait` with an error: a callback the wait ran for it (a predicate, a
- * filter) raised. Its coroutine is abandoned, as for any failure.
+ * filter) raised. Its coroutine is abandoned, as for any failure. (Kernel API.)
  */
 export function failParked(wait: Wait, err: unknown, where: string): void {
-    if (successor) {
-        return successor.failParked(wait, err, where);
+    if (forwardTarget) {
+        return forwardTarget.failParked(wait, err, where);
     }
     const task = wait.task;
     if (task !== undefined && task[Slot.Awaiting] === wait) {
@@ -1021,7 +1020,7 @@ function waitValues(wait: Wait): LuaMultiReturn<unknown[]> {
 /**
  * A task suspended on `wait` from the start (a wait called outside any task, a combinator's
  * result, a delayed call), attributed to `owner` or the creator's: once woken it runs
- * `then(...)` (by default it returns the wait's values).
+ * `then(...)` (by default it returns the wait's values). (Kernel API.)
  */
 export function newParkedTask(wait: Wait, owner: Owner | undefined, then?: AnyFunction, ...args: unknown[]): TaskRecord {
     const task = then !== undefined ? newTask(SUSPENDED, owner, then, ...args) : newTask(SUSPENDED, owner, waitValues, wait);
@@ -1030,14 +1029,14 @@ export function newParkedTask(wait: Wait, owner: Owner | undefined, then?: AnyFu
     return task;
 }
 
-// ---- What cold modules need from the hot state ---------------------------------------------
+// ---- Run state, for cold modules and other copies --------------------------------------------
 
-/** The transient run state, for introspection. */
+/** The transient run state, for introspection. (Cold-core hook: introspect.ts.) */
 export function runState(): LuaMultiReturn<[TaskRecord | false, number, boolean, boolean, number]> {
     return $multi(current, forcedDepth, workerRunsNext, inBudgetRun, poolLen);
 }
 
-/** Whether no run is under way (no task running, no forced completion, no budgeted run). */
+/** Whether no run is under way (no task running, no forced completion, no budgeted run). (Kernel API.) */
 export function atRest(): boolean {
     return !current && forcedDepth === 0 && !inBudgetRun;
 }
@@ -1045,8 +1044,9 @@ export function atRest(): boolean {
 /**
  * Enters a forced completion (forced.ts): only the await chain may run, so workers must not go
  * on to other queued tasks, and budget bookkeeping pauses. Returns what leaveForced restores.
+ * (Cold-core hook: forced.ts, wired by lifecycle.ts.)
  */
-function enterForced(): LuaMultiReturn<[boolean, boolean]> {
+export function enterForced(): LuaMultiReturn<[boolean, boolean]> {
     const wasRunningNext = workerRunsNext;
     const wasInBudgetRun = inBudgetRun;
     forcedDepth += 1;
@@ -1055,7 +1055,8 @@ function enterForced(): LuaMultiReturn<[boolean, boolean]> {
     return $multi(wasRunningNext, wasInBudgetRun);
 }
 
-function leaveForced(wasRunningNext: boolean, wasInBudgetRun: boolean): void {
+/** Leaves a forced completion. (Cold-core hook: forced.ts, wired by lifecycle.ts.) */
+export function leaveForced(wasRunningNext: boolean, wasInBudgetRun: boolean): void {
     forcedDepth -= 1;
     workerRunsNext = wasRunningNext;
     inBudgetRun = wasInBudgetRun;
@@ -1066,8 +1067,8 @@ function leaveForced(wasRunningNext: boolean, wasInBudgetRun: boolean): void {
  * A start inside the caller (eager.ts): the pending task becomes runnable without being queued
  * and runs now. The nested run goes on to no other task and keeps no budget books. Unhandled
  * errors are not reported at its end (the caller has not had the future yet): at the end of
- * the run under way, or of the next one, which a sleeping driver is woken for. (Exported: a
- * field of the module table, not one of its locals.)
+ * the run under way, or of the next one, which a sleeping driver is woken for.
+ * (Cold-core hook: eager.ts.)
  */
 export function runNested(task: TaskRecord): void {
     pendingCount -= 1;
@@ -1082,52 +1083,43 @@ export function runNested(task: TaskRecord): void {
     if (!awake) {
         wakeDriver(); // (a yield in the nested run queued its task without waking it)
     }
-    if (pendingSuccessor !== undefined && atRest()) {
-        const next = pendingSuccessor;
-        pendingSuccessor = undefined;
-        handOver(next);
+    if (handoverDue !== undefined && atRest()) {
+        const handOver = handoverDue;
+        handoverDue = undefined;
+        handOver();
     }
 }
 
-/** Starts or stops forwarding every call to `next`; `isNewer`: it took this copy's state over. */
-export function forwardCalls(next: Entries | undefined, isNewer: boolean): void {
-    successor = next;
+/**
+ * Starts or stops forwarding every call to `next`; `isNewer`: it took this copy's state over.
+ * (Handover, through lifecycle.ts: forwardCalls, which tells eager.ts too.)
+ */
+export function setForwardTarget(next: Entries | undefined, isNewer: boolean): void {
+    forwardTarget = next;
     retired = isNewer && next !== undefined;
     updateFastSpawn();
-    eager.forwardStarts(next);
 }
 
-/** The copy this one forwards its calls to, if any (cold entry points forward there too). */
+/** The copy this one forwards its calls to, if any (cold entry points forward there too). (Kernel API.) */
 export function forwardingTo(): Entries | undefined {
-    return successor;
+    return forwardTarget;
 }
 
-/** The newer copy this one is retired to, if any (glue functions forward their calls to it). */
+/** The newer copy this one is retired to, if any (glue functions forward their calls to it). (Kernel API.) */
 export function retiredTo(): Entries | undefined {
-    return retired ? successor : undefined;
+    return retired ? forwardTarget : undefined;
 }
 
-/** A newer copy takes over once the run under way ends (afterRun). */
-export function awaitHandover(next: Entries): void {
-    pendingSuccessor = next;
+/**
+ * Runs `handOver` (a newer copy's takeover) once the run under way ends, and ends a budgeted
+ * run after its current task. (Handover, through lifecycle.ts: awaitHandover.)
+ */
+export function handOverAfterRun(handOver: () => void): void {
+    handoverDue = handOver;
 }
 
-/** Hands this copy's state to `next`, which runs it from now on; this copy forwards to it. */
-export function handOver(next: Entries): void {
-    syncState();
-    forwardCalls(next, true);
-    next.takeOver(S);
-}
-
-/** Gives the modules the scheduler calls back into (forced.ts, eager.ts) its functions (boot). */
-export function installSchedulerHooks(): void {
-    useScheduler(runTask, enterForced, leaveForced);
-    eager.useEagerScheduler(runNested, startTask);
-}
-
-// Entry points called from this module too (the others are exported where they are defined;
-// an exported function is a field of the module table, not one of its at most 200 locals).
-export { finish, newTask, startTask };
+// Exported and still locals: called here too (an `export function` is a field of the module table).
+export { finish, newTask, runTask, startTask };
 /** For specs of the run queue. */
 export { dequeue, enqueue };
 

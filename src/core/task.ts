@@ -37,15 +37,21 @@ export const enum Slot {
     Waiter = 5,
     /** What this task is suspended on (a task record, or a Wait outside the scheduler), else false. */
     Awaiting = 6,
-    /** Number of arguments until the task ends, then number of results; FAILED if it failed. */
-    Count = 7,
+    /**
+     * Slot 7 holds the number of arguments until the task ends (ArgCount), then the number of
+     * results (ResultCount), or FAILED if it failed: one slot, two names, so that each use
+     * says which it reads.
+     */
+    ArgCount = 7,
+    ResultCount = 7,
     /** The Owner (addon) the task is attributed to. */
     Owner = 8,
-    /** First argument, later first result. */
-    Values = 9,
+    /** Slots from 9 hold the arguments until the task ends (from FirstArg), then its results (from FirstResult). */
+    FirstArg = 9,
+    FirstResult = 9,
 }
 
-/** The Count slot of a task that ended with an error. */
+/** The ResultCount slot of a task that ended with an error. */
 export const FAILED = -1;
 
 /** A packed list of values, like `table.pack` makes: `{ n = count, ... }`. */
@@ -82,10 +88,10 @@ export interface TaskRecord {
 }
 
 /**
- * A waiter that is not a task: something to tell, synchronously, when the task dies. A gate of
+ * A waiter that is not a task: something to notify, synchronously, when the task dies. A gate of
  * a combinator watching its inputs, a task's deferred cleanup. Array-shaped like a task (a
  * combinator makes one per input); its Awaiting slot (6) is never the task it watches, which is
- * how wakeWaiters tells it from a task.
+ * how notifyWaiter (scheduler.ts) tells it from a task.
  */
 export interface Watcher {
     [slot: number]: any;
@@ -150,13 +156,12 @@ export interface Wait {
      * the client glue's waits are detached by the onDetach setting instead.
      */
     detach?: (this: void, wait: Wait, reason: unknown) => void;
-    /** A timer bounding this wait (src/wow/kinds.ts: waitTimed), released with it. */
+    /** A timer bounding this wait (src/wow/timers.ts: withTimeout), released with it. */
     timer?: Wait;
 }
 
 let errorMeta: LuaMetatable<object> | undefined;
 
-/** Serves the public read-only fields of a task from its slots. */
 /**
  * Methods every task answers, by name: the promise methods (`then`, `catch`, `finally`, and
  * `andThen` for Lua authors) that src/api/promises.ts registers, so a task behaves as a Promise
@@ -164,6 +169,7 @@ let errorMeta: LuaMetatable<object> | undefined;
  */
 export const taskMethods = new LuaTable<string, (this: void, ...args: any[]) => unknown>();
 
+/** Serves the public read-only fields of a task from its slots, and its methods. */
 function taskIndex(task: TaskRecord, key: string): unknown {
     if (key === "state") {
         return task[Slot.State];
@@ -171,20 +177,20 @@ function taskIndex(task: TaskRecord, key: string): unknown {
     if (key === "cancelled") {
         // Cancelled: it ended with a cancellation error, its own or one an await passed on.
         const err = task.error as { kind?: string } | undefined;
-        return task[Slot.Count] === FAILED && getmetatable(err as object) === errorMeta && err!.kind === "Cancelled";
+        return task[Slot.ResultCount] === FAILED && getmetatable(err as object) === errorMeta && err!.kind === "Cancelled";
     }
     if (key === "owner") {
         return (task[Slot.Owner] as Owner).name;
     }
     if (key === "result") {
-        const n = task[Slot.Count] as number;
+        const n = task[Slot.ResultCount] as number;
         if (task[Slot.State] !== DEAD || n === FAILED || n === 0) {
             return undefined;
         }
         // Materialized on first read only: awaiting never needs this table.
         const packed: { n: number; [index: number]: unknown } = { n };
         for (const i of $range(1, n)) {
-            packed[i] = task[Slot.Values + i - 1];
+            packed[i] = task[Slot.FirstResult + i - 1];
         }
         rawset(task, "result", packed);
         return packed;

@@ -4,7 +4,7 @@
  * (src/index.ts, which the built addon's entry loads) and by the specs' fresh copies. Modules do
  * nothing when imported, so their import order does not matter.
  */
-import { installSchedulerHooks, loadState } from "../core/scheduler";
+import { installSchedulerHooks, loadState } from "../core/lifecycle";
 import { wholeState } from "../core/wholeState";
 import { apiTables } from "../core/errors";
 import { installPromiseMethods } from "../api/promises";

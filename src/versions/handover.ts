@@ -20,9 +20,10 @@ import { openGate } from "../core/gates";
 import { protectedCall } from "../core/protect";
 import { hasQueued, ownedTasks, ownerList, snapshot } from "../core/introspect";
 import {
-    atRest, awaitHandover, awaitValue, failParked, finish, forwardCalls, forwardingTo, handOver, isTask, joinWait, loadState,
-    newTask, park, retiredTo, runBudget, runningTask, schedule, scheduleAll, startTask, wakeParked, wrapAsync, yieldTurn,
-} from "../core/scheduler";
+    atRest, awaitValue, failParked, forwardingTo, isTask, joinWait, newTask, park, retiredTo, runBudget, runningTask, schedule,
+    scheduleAll, startTask, wakeParked, wrapAsync, yieldTurn,
+} from "../core/kernel";
+import { awaitHandover, finish, forwardCalls, handOver, loadState } from "../core/lifecycle";
 import type { AnyFunction, Entries } from "../core/types";
 import { Settings, configure, editState, nowInCharge, ownerNamed, sleepDriver } from "../core/settings";
 import { raiseAtCaller } from "../core/errors";

@@ -7,7 +7,7 @@
  */
 import { describe, isFiniteNumber, raiseAtCaller, tooManyArguments } from "../core/errors";
 import { hasQueued } from "../core/introspect";
-import { runBudget } from "../core/scheduler";
+import { runBudget } from "../core/kernel";
 import { configure, sleepDriver, whenInCharge } from "../core/settings";
 import type { Wait } from "../core/task";
 import type { AnyFunction, Entries, LuaArray } from "../core/types";

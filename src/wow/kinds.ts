@@ -17,7 +17,7 @@
  * A kind's fields of the glue state keep their names across versions: functions an addon
  * cached from an older copy still read and write them (see src/wow/state.ts).
  */
-import { forwardingTo, newParkedTask, newTask, park, retiredTo, runningTask, startTask } from "../core/scheduler";
+import { forwardingTo, newParkedTask, newTask, park, retiredTo, runningTask, startTask } from "../core/kernel";
 import type { AnyFunction, Entries } from "../core/types";
 import { PENDING, TaskRecord, Wait } from "../core/task";
 import { currentTrace } from "../core/trace";

@@ -10,7 +10,7 @@
  * their tasks) or visits them (cancelAll): while it runs, a detach only unlinks the wait from
  * its task, and the list drops such waits once the sweep is over.
  */
-import { wakeParked } from "../core/scheduler";
+import { wakeParked } from "../core/kernel";
 import type { LuaArray } from "../core/types";
 import type { Wait } from "../core/task";
 import type { DriverHooks, WaitKind } from "./kinds";

@@ -36,7 +36,7 @@ function origin(task: TaskRecord): string {
 function awaitChain(task: TaskRecord): TaskRecord[] {
     const chain = [task];
     let t = task;
-    while (t.causedBy !== undefined && t.causedBy.error === t.error && t.causedBy[Slot.Count] === FAILED && chain.length < 50) {
+    while (t.causedBy !== undefined && t.causedBy.error === t.error && t.causedBy[Slot.ResultCount] === FAILED && chain.length < 50) {
         t = t.causedBy;
         chain.push(t);
     }

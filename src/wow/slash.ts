@@ -8,7 +8,7 @@
  * code: it runs only when someone types the command.
  */
 import { ownedTasks, ownerList, snapshot } from "../core/introspect";
-import { isTask } from "../core/scheduler";
+import { isTask } from "../core/kernel";
 import { originOf, slowestSlices } from "../core/slices";
 import { madeAt } from "../core/trace";
 import { Owner, SUSPENDED, Slot, TaskRecord, Wait } from "../core/task";

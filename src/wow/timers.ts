@@ -4,8 +4,8 @@
  * future's outcome, or TimedOut), and the optional timeout of the waits (withTimeout).
  */
 import { describe, isFiniteNumber, raiseAtCaller, runtimeError, tooManyArguments } from "../core/errors";
-import { Gate, adopt, counted, openGate, settle } from "../core/gates";
-import { isTask, newParkedTask, wakeParked } from "../core/scheduler";
+import { Gate, counted, openGate, settleGate, settleGateAs } from "../core/gates";
+import { isTask, newParkedTask, wakeParked } from "../core/kernel";
 import { Owner, PENDING, Slot, TaskRecord } from "../core/task";
 import type { AnyFunction } from "../core/types";
 import type { Future } from "../core/types";
@@ -99,12 +99,12 @@ function timeoutFired(timer: TimerWait): void {
     const gate = (timer as TimeoutTimer).gate;
     gate.timer = undefined;
     const seconds = (gate as Gate & { seconds: number }).seconds;
-    settle(gate, "timed out", true, runtimeError("TimedOut", `AsyncAwait: timeout(future, seconds): timed out after ${seconds} s`));
+    settleGate(gate, "timed out", true, runtimeError("TimedOut", `AsyncAwait: timeout(future, seconds): timed out after ${seconds} s`));
 }
 
 function timeoutRule(gate: Gate, input: TaskRecord): void {
     if (counted(gate, input)) {
-        adopt(gate, undefined, input);
+        settleGateAs(gate, undefined, input);
     }
 }
 

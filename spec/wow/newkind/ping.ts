@@ -5,7 +5,7 @@
  * the same helpers: the whole of what a new kind takes is this file and its line in KINDS.
  */
 import { describe, raiseAtCaller } from "../../../src/core/errors";
-import { wakeParked } from "../../../src/core/scheduler";
+import { wakeParked } from "../../../src/core/kernel";
 import type { Wait } from "../../../src/core/task";
 import { DriverHooks, waitOnValue } from "../../../src/wow/kinds";
 import { listKind } from "../../../src/wow/listkind";

@@ -1,7 +1,7 @@
 /** @noSelfInFile */
 /** `outOfCombat()`: waiters woken when the player leaves combat (PLAYER_REGEN_ENABLED). */
 import { raiseAtCaller, tooManyArguments } from "../../core/errors";
-import { cancellationPoint, runningTask } from "../../core/scheduler";
+import { cancellationPoint, runningTask } from "../../core/kernel";
 import type { Wait } from "../../core/task";
 import { client } from "../client";
 import type { Future } from "../../core/types";

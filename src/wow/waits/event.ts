@@ -1,7 +1,7 @@
 /** @noSelfInFile */
 /** `waitForEvent(event [, filter])`: waiters per event; the event is registered while any waits. */
 import { describe, raiseAtCaller, tooManyArguments } from "../../core/errors";
-import { failParked, wakeParked } from "../../core/scheduler";
+import { failParked, wakeParked } from "../../core/kernel";
 import type { Wait } from "../../core/task";
 import type { EventName, EventPayload } from "../../core/types";
 import { DriverHooks, WaitKind, guarded, newerGlue, waitOn } from "../kinds";

@@ -7,7 +7,7 @@
  * nothing to wait for: it returns at once.
  */
 import { describe, raiseAtCaller, tooManyArguments } from "../../core/errors";
-import { cancellationPoint, runningTask, wakeParked } from "../../core/scheduler";
+import { cancellationPoint, runningTask, wakeParked } from "../../core/kernel";
 import type { Wait } from "../../core/task";
 import { client } from "../client";
 import type { Future } from "../../core/types";

@@ -1,7 +1,7 @@
 /** @noSelfInFile */
 /** `sleep(seconds)`: timers in a binary min-heap by deadline, woken at the start of a frame. */
 import { describe, isFiniteNumber, raiseAtCaller, tooManyArguments } from "../../core/errors";
-import { wakeParked } from "../../core/scheduler";
+import { wakeParked } from "../../core/kernel";
 import type { LuaArray } from "../../core/types";
 import type { Wait } from "../../core/task";
 import { client } from "../client";

@@ -1,7 +1,7 @@
 /** @noSelfInFile */
 /** `waitUntil(predicate)`: conditions checked once per frame. */
 import { describe, raiseAtCaller, tooManyArguments } from "../../core/errors";
-import { cancellationPoint, failParked, runningTask, wakeParked } from "../../core/scheduler";
+import { cancellationPoint, failParked, runningTask, wakeParked } from "../../core/kernel";
 import type { Wait } from "../../core/task";
 import { DriverHooks, asFuture, keepTrace, newerGlue, tracebackKept, waitOnValue } from "../kinds";
 import { listKind } from "../listkind";
