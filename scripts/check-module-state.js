@@ -4,7 +4,9 @@
 // declared what it is: `@handedOver <field>[, <field>...] (comment)`, a local copy of that field
 // of the core state a newer copy receives (src/core/state.ts; `CoreState` is the table itself,
 // `WowState` the glue state every copy shares), or `@transient <why it need not be handed over>`.
-// Anything else would be lost, silently, when a newer copy of the library takes over.
+// A tag also covers the undocumented variable statements right below its own (no blank line
+// between): a group declared together. Anything else would be lost, silently, when a newer copy
+// of the library takes over.
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");
@@ -59,15 +61,31 @@ for (const file of files) {
     const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
     const problems = [];
     let count = 0;
+    // A tag covers the declarations of its statement and of the untagged, undocumented variable
+    // statements right below it (no blank line between): a group declared together.
+    let group;
+    let previousEnd = -1;
     for (const st of source.statements) {
-        if (!ts.isVariableStatement(st)) continue;
+        if (!ts.isVariableStatement(st)) {
+            group = undefined;
+            continue;
+        }
+        const between = source.text.slice(previousEnd, st.getStart(source));
+        previousEnd = st.getEnd();
+        const own = tagsOf(st);
+        const documented = (st.jsDoc ?? []).length > 0;
+        if (own.some((t) => t.name === "handedOver" || t.name === "transient")) {
+            group = own;
+        } else if (documented || group === undefined || /\n\s*\n/.test(between.replace(/\/\/[^\n]*/g, ""))) {
+            group = undefined;
+        }
+        const tags = group ?? [];
         const isLet = (st.declarationList.flags & ts.NodeFlags.Let) !== 0;
         for (const decl of st.declarationList.declarations) {
             if (!isLet && !isEmptyTable(decl.initializer)) continue;
             count += 1;
             const name = decl.name.getText(source);
             const line = source.getLineAndCharacterOfPosition(decl.getStart(source)).line + 1;
-            const tags = tagsOf(st);
             const handed = tags.find((t) => t.name === "handedOver");
             const transient = tags.find((t) => t.name === "transient");
             if (handed === undefined && transient === undefined) {
@@ -82,9 +100,7 @@ for (const file of files) {
                     .filter((w) => w !== "");
                 const unknown = named.filter((f) => !fields.has(f.replace(/^S\./, "").split(".")[0]));
                 if (named.length === 0 || unknown.length > 0) {
-                    problems.push(
-                        `${rel}:${line}: ${name}: @handedOver names no field of the core state (${named.join(" ") || "nothing"})`,
-                    );
+                    problems.push(`${rel}:${line}: ${name}: @handedOver names no field of the core state (${named.join(" ") || "nothing"})`);
                 }
             }
         }

@@ -51,20 +51,35 @@ const NO_VALUES = { n: 0 };
 
 // ---- State (see state.ts for what each field means) ----------------------------------------
 
-/** The task whose body is executing (set by workers and runTask), else false. */
+/**
+ * The task whose body is executing (set by workers and runTask), else false.
+ * @transient run state: a handover happens between runs, when none of this is under way
+ */
 let current: TaskRecord | false = false;
-/** Depth of forced (synchronous) completions under way (forced.ts); yield() is a no-op meanwhile. */
+/**
+ * Depth of forced (synchronous) completions under way (forced.ts); yield() is a no-op meanwhile.
+ * @transient run state
+ */
 let forcedDepth = 0;
-/** Inside scheduleAll: a worker whose body returned goes on to the next fresh task itself. */
+/**
+ * Inside scheduleAll: a worker whose body returned goes on to the next fresh task itself.
+ * @transient run state
+ */
 let workerRunsNext = false;
-/** Inside runBudget: its clock, deadline, the current slice's and owner turn's start, the turn length. */
+/**
+ * Inside runBudget: its clock, deadline, the current slice's and owner turn's start, the turn length.
+ * @transient run state
+ */
 let inBudgetRun = false;
 let clock: () => number = () => 0;
 let budgetEnd = 0;
 let sliceStart = 0;
 let turnStart = 0;
 let quantum = 0;
-/** Slices from this many ms are noted (slices.ts); one test per slice on the run loop. */
+/**
+ * Slices from this many ms are noted (slices.ts); one test per slice on the run loop.
+ * @transient derived from longSliceMs by loadState
+ */
 let sliceFloor = 1;
 
 /**
@@ -73,6 +88,7 @@ let sliceFloor = 1;
  * pass each (and, under runBudget, a time quantum each), so no addon's backlog starves another's
  * tasks. A forced completion may run a queued task out of turn, so an entry can be stale when it
  * comes up; it is skipped. The Queued slot keeps a task from being queued twice.
+ * @handedOver owners, ownerCount, serving, defaultOwner (the served owner's queue positions too: storeServing)
  */
 let owners: LuaArray<Owner>;
 let ownerCount = 0;
@@ -84,11 +100,16 @@ let drainLen = 0;
 let incoming: QueueArray;
 let incomingLen = 0;
 
+/** @handedOver live, pendingCount */
 let live = 0;
 let pendingCount = 0;
-/** Idle workers: a stack of at most `poolMax` coroutines waiting for a task. Never handed over. */
+/**
+ * Idle workers: a stack of at most `poolMax` coroutines waiting for a task.
+ * @transient per copy: they run this copy's workerMain
+ */
 const pool: LuaArray<LuaThread | undefined> = {};
 let poolLen = 0;
+/** @handedOver poolMax, traceCreation, awake, onWork, onPark, asyncBodies, taskMeta, tracer */
 let poolMax = 256;
 let traceCreation = false;
 let awake = true;
@@ -97,6 +118,7 @@ let onPark: ((wait: Wait) => void) | undefined;
 let asyncBodies: LuaTable<AnyFunction, AnyFunction>;
 let taskMeta: LuaMetatable<TaskRecord>;
 let tracer: Tracer;
+/** @handedOver signals (shared by every copy: compared by identity) */
 let YIELD: Signal;
 let SUSPEND: Signal;
 let PARK: Signal;
@@ -108,6 +130,7 @@ let RETIRED: Signal;
  * every end of a run goes to endedWhileAsked, which then calls honorCancelRequests (cancel.ts).
  * No test on the run loop pays for cancellation otherwise; `yieldMatch === NO_SIGNAL` is the
  * one test for "a cancellation is asked" elsewhere.
+ * @transient derived from the cancel requests under way, which end with the run
  */
 let yieldMatch: Signal;
 let suspendMatch: Signal;
@@ -122,13 +145,25 @@ function setSignalMatches(cancelAsked: boolean): void {
     parkMatch = cancelAsked ? NO_SIGNAL : PARK;
     idleMatch = cancelAsked ? NO_SIGNAL : IDLE;
 }
-/** awake, not forwarding and not tracing: async wrappers may take their fast path. */
+/**
+ * awake, not forwarding and not tracing: async wrappers may take their fast path.
+ * @transient derived from awake, forwardTarget and traceCreation
+ */
 let fastSpawn = true;
-/** The copy this one forwards every call to: a newer one once retired, or an older one finishing its run. */
+/**
+ * The copy this one forwards every call to: a newer one once retired, or an older one finishing its run.
+ * @transient per copy
+ */
 let forwardTarget: Entries | undefined;
-/** Whether `forwardTarget` is a newer copy that took this one's state over. */
+/**
+ * Whether `forwardTarget` is a newer copy that took this one's state over.
+ * @transient per copy
+ */
 let retired = false;
-/** A newer copy's takeover, due when the run under way ends (lifecycle.ts: awaitHandover). */
+/**
+ * A newer copy's takeover, due when the run under way ends (lifecycle.ts: awaitHandover).
+ * @transient per copy
+ */
 let handoverDue: (() => void) | undefined;
 
 /**

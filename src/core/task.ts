@@ -160,12 +160,14 @@ export interface Wait {
     timer?: Wait;
 }
 
+/** @transient per copy: the state's error metatable, as installTaskMeta last gave it (the state has it: errorMeta) */
 let errorMeta: LuaMetatable<object> | undefined;
 
 /**
  * Methods every task answers, by name: the promise methods (`then`, `catch`, `finally`, and
  * `andThen` for Lua authors) that src/api/promises.ts registers, so a task behaves as a Promise
  * where code uses it as one.
+ * @transient per copy: filled at boot; installTaskMeta puts this copy's on the shared metatable
  */
 export const taskMethods = new LuaTable<string, (this: void, ...args: any[]) => unknown>();
 
