@@ -100,7 +100,9 @@ for (const file of files) {
                     .filter((w) => w !== "");
                 const unknown = named.filter((f) => !fields.has(f.replace(/^S\./, "").split(".")[0]));
                 if (named.length === 0 || unknown.length > 0) {
-                    problems.push(`${rel}:${line}: ${name}: @handedOver names no field of the core state (${named.join(" ") || "nothing"})`);
+                    problems.push(
+                        `${rel}:${line}: ${name}: @handedOver names no field of the core state (${named.join(" ") || "nothing"})`,
+                    );
                 }
             }
         }

@@ -18,15 +18,22 @@ import { reportToErrorHandler } from "./wow/report";
 import { bindSourceMaps } from "./wow/sourcemaps";
 import { installSlashCommand } from "./wow/slash";
 
-export type {
-    AsyncFunction, Await, ErrorKind, EventName, EventPayload, Future, Packed, RuntimeError, Task, TaskState,
-} from "./api/types";
+export type { AsyncFunction, Await, ErrorKind, EventName, EventPayload, Future, Packed, RuntimeError, Task, TaskState } from "./api/types";
 export type { Api, Library } from "./api/surface";
 export type { LibStubGlobal } from "./versions/global";
 export { Embed, forAddon } from "./api/surface";
 export {
-    async, awaitValue as await, createTask, errorKind, joinTask, reportLongSlices, schedule, scheduleAll, startTask,
-    traceCreation, yieldTurn as yield,
+    async,
+    awaitValue as await,
+    createTask,
+    errorKind,
+    joinTask,
+    reportLongSlices,
+    schedule,
+    scheduleAll,
+    startTask,
+    traceCreation,
+    yieldTurn as yield,
 } from "./api/tasks";
 export { all, allSettled, any, race } from "./api/combinators";
 export { cancel, cancelAll, defer, isCancelled, latest, pcallAsync as pcall, xpcallAsync as xpcall } from "./api/control";

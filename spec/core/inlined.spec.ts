@@ -90,10 +90,7 @@ describe("the scheduler's inlined copies (compiled Lua, statement by statement)"
     const enqueueAppends = statementAt(lines, find(lines, enqueueAt, "if owner == serving then"));
 
     it("enqueue has the shape these copies are checked against", () => {
-        assert.are.same(
-            ["task[4] = true", "local owner = task[8]", ...enqueueAppends],
-            enqueueQueues,
-        );
+        assert.are.same(["task[4] = true", "local owner = task[8]", ...enqueueAppends], enqueueQueues);
         assert.is_true(enqueueAppends.length >= 6);
     });
 

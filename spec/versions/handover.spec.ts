@@ -90,7 +90,7 @@ describe("entry points", () => {
             taken = state;
         });
         L.entries.retire(newer as unknown as Library["entries"]);
-        assert.are.equal(L.state.S, taken, "at rest, the state is handed over at once");
+        assert.are.equal(L.state.coreState, taken, "at rest, the state is handed over at once");
         const expected: string[] = [];
         for (const name of functionNames(L.entries)) {
             if (!PROTOCOL.includes(name)) {
@@ -152,7 +152,7 @@ describe("takeOver", () => {
         const t = old.api.async(() => "queued before the handover")();
         old.scheduler.syncState();
         // Shape the state as 0.1.x exported it.
-        const s = old.state.S as unknown as LuaTable<string, any>;
+        const s = old.state.coreState as unknown as LuaTable<string, any>;
         for (const i of $range(1, s.get("ownerCount"))) {
             const o = s.get("owners")[i];
             [o.d, o.dp, o.dl, o.i, o.il] = [o.draining, o.drainPos, o.drainLen, o.incoming, o.incomingLen];
@@ -168,9 +168,9 @@ describe("takeOver", () => {
         const owner = L.introspect.ownerList()[0] as unknown as LuaTable<string, unknown>;
         assert.is_nil(owner.get("d"));
         assert.are.equal(1, owner.get("incomingLen"));
-        assert.is_nil((L.state.S as unknown as LuaTable<string, unknown>).get("forced"));
-        assert.are.equal(0, L.state.S.chainTop);
-        assert.are.equal(MINOR, L.state.S.minor);
+        assert.is_nil((L.state.coreState as unknown as LuaTable<string, unknown>).get("forced"));
+        assert.are.equal(0, L.state.coreState.chainTop);
+        assert.are.equal(MINOR, L.state.coreState.minor);
         L.api.scheduleAll();
         assert.are.equal("queued before the handover", L.api.await(t));
     });

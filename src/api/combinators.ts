@@ -81,7 +81,10 @@ function allRule(gate: Gate, input: TaskRecord): void {
  * print(r[1], r[2], r[3])
  * ```
  */
-export function all<T extends Future<unknown>[]>(futures: T, ...extra: unknown[]): Future<Packed & { [K in keyof T]: T[K] extends Future<infer R> ? R : never }> {
+export function all<T extends Future<unknown>[]>(
+    futures: T,
+    ...extra: unknown[]
+): Future<Packed & { [K in keyof T]: T[K] extends Future<infer R> ? R : never }> {
     const [task, gate] = openOrRaise("all", futures, select("#", ...extra), allRule);
     if (gate.count === 0) {
         settleGate(gate, undefined, false, { n: 0 });
@@ -176,5 +179,11 @@ function raceRule(gate: Gate, input: TaskRecord): void {
  * ```
  */
 export function race<R>(futures: Future<R>[], ...extra: unknown[]): Future<R> {
-    return openOrRaise("race", futures, select("#", ...extra), raceRule, "expected at least one future (a race of none never ends)")[0] as never;
+    return openOrRaise(
+        "race",
+        futures,
+        select("#", ...extra),
+        raceRule,
+        "expected at least one future (a race of none never ends)",
+    )[0] as never;
 }

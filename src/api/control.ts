@@ -10,7 +10,7 @@ import { describe, errorKind, raiseAtCaller, tooManyArguments } from "../core/er
 import { ownedTasks } from "../core/introspect";
 import { protectedCall } from "../core/protect";
 import { atRest, isTask, runningTask } from "../core/kernel";
-import { S } from "../core/state";
+import { coreState } from "../core/state";
 import { DEAD, Owner, Slot, TaskRecord, Wait } from "../core/task";
 import { reportUnobserved } from "../core/unhandled";
 import type { AnyFunction } from "../core/types";
@@ -108,7 +108,7 @@ export function cancelAllFor(owner: Owner | undefined, reason?: unknown, ...extr
         raiseAtCaller(tooManyArguments("cancelAll(reason)", 1, 1 + select("#", ...extra)));
     }
     const err = cancellation(reason ?? "cancelAll()");
-    for (const task of liveTasksOf(owner ?? S.defaultOwner)) {
+    for (const task of liveTasksOf(owner ?? coreState.defaultOwner)) {
         cancelTask(task, err);
     }
     afterCancel();

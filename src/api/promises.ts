@@ -16,7 +16,16 @@
  */
 import { describe, raise, raiseAtCaller, raiseValue, tooManyArguments } from "../core/errors";
 import {
-    awaitValue, cancellationPoint, failParked, isTask, joinWait, newParkedTask, newTask, runningTask, startTask, wakeParked,
+    awaitValue,
+    cancellationPoint,
+    failParked,
+    isTask,
+    joinWait,
+    newParkedTask,
+    newTask,
+    runningTask,
+    startTask,
+    wakeParked,
 } from "../core/kernel";
 import { FAILED, Owner, PENDING, Slot, TaskRecord, Wait, taskMethods } from "../core/task";
 import type { Future, Task } from "./types";
@@ -321,7 +330,11 @@ export function toPromise<T>(future: Future<T>, PromiseClass?: PromiseConstructo
     checkSource("toPromise(future, Promise)", future);
     const P = PromiseClass ?? Promise;
     return new P<T>((resolve, reject) => {
-        thenMethod(future, (_self: undefined, value: unknown) => resolve(value as T), (_self: undefined, reason: unknown) => reject(reason));
+        thenMethod(
+            future,
+            (_self: undefined, value: unknown) => resolve(value as T),
+            (_self: undefined, reason: unknown) => reject(reason),
+        );
     });
 }
 
@@ -357,7 +370,9 @@ export function fromPromise<T>(promise: PromiseLike<T>, ...extra: unknown[]): Fu
         return task as unknown as Future<T>;
     }
     if (type(then) !== "function") {
-        raiseAtCaller(`AsyncAwait: fromPromise(promise): expected a promise (a table with a then method), got a table whose then is ${describe(then)}`);
+        raiseAtCaller(
+            `AsyncAwait: fromPromise(promise): expected a promise (a table with a then method), got a table whose then is ${describe(then)}`,
+        );
     }
     return callThen(promise, then, settlePromise) as unknown as Future<T>;
 }

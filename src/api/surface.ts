@@ -15,8 +15,19 @@ import { waitUntil } from "../wow/waits/until";
 import { unrestricted } from "../wow/waits/restriction";
 import { apiTables, describe, raiseAtCaller, tooManyArguments } from "../core/errors";
 import {
-    async, asyncFor, awaitValue, createTask, createTaskFor, errorKind, joinTask, reportLongSlices, schedule, scheduleAll,
-    startTask, traceCreation, yieldTurn,
+    async,
+    asyncFor,
+    awaitValue,
+    createTask,
+    createTaskFor,
+    errorKind,
+    joinTask,
+    reportLongSlices,
+    schedule,
+    scheduleAll,
+    startTask,
+    traceCreation,
+    yieldTurn,
 } from "./tasks";
 import { all, allSettled, any, race } from "./combinators";
 import { cancel, cancelAll, cancelAllFor, defer, isCancelled, latest, latestFor, pcallAsync, xpcallAsync } from "./control";
@@ -66,7 +77,6 @@ export const publicApi = {
     forAddon,
     Embed,
 };
-
 
 /** The API as an addon sees it: the library table, or a handle from forAddon. */
 export type Api = typeof publicApi;

@@ -6,13 +6,27 @@
  * public names without a wrapper call.
  */
 import {
-    ErrorKind, callerPosition, describe, errorKind as kindOf, isFiniteNumber, raise, raiseAtCaller, tooManyArguments,
+    ErrorKind,
+    callerPosition,
+    describe,
+    errorKind as kindOf,
+    isFiniteNumber,
+    raise,
+    raiseAtCaller,
+    tooManyArguments,
 } from "../core/errors";
 import { positionOf } from "../core/trace";
 import { callingAddon } from "../wow/callers";
 import {
-    awaitValue as coreAwait, isTask, joinWait, newTask, schedule as coreSchedule, scheduleAll as coreScheduleAll,
-    startTask as coreStart, wrapAsync, yieldTurn as coreYield,
+    awaitValue as coreAwait,
+    isTask,
+    joinWait,
+    newTask,
+    schedule as coreSchedule,
+    scheduleAll as coreScheduleAll,
+    startTask as coreStart,
+    wrapAsync,
+    yieldTurn as coreYield,
 } from "../core/kernel";
 import { configure } from "../core/settings";
 import { DEAD, Owner, PENDING, Slot, TaskRecord, TaskState } from "../core/task";
@@ -29,7 +43,11 @@ import type { Await, AsyncFunction, Task } from "./types";
  * print(AsyncAwait.await(future)) --> 42
  * ```
  */
-export function async<A extends unknown[], R>(fn: (this: void, ...args: A) => R, origin?: string, ...extra: unknown[]): AsyncFunction<A, R> {
+export function async<A extends unknown[], R>(
+    fn: (this: void, ...args: A) => R,
+    origin?: string,
+    ...extra: unknown[]
+): AsyncFunction<A, R> {
     return asyncFor(callingAddon(), fn, origin, ...extra) as AsyncFunction<A, R>;
 }
 

@@ -16,4 +16,3 @@ export interface Await {
     /** Calls the async function's body directly, with no task, and returns its values. */
     <A extends unknown[], R>(this: void, fn: AsyncFunction<A, R>, ...args: A): R;
 }
-

@@ -17,7 +17,7 @@
  */
 import { RuntimeError, runtimeError } from "./errors";
 import { endTask, forwardingTo, requestCancels } from "./scheduler";
-import { S } from "./state";
+import { coreState } from "./state";
 import type { LuaArray } from "./types";
 import { DEAD, RUNNING, SUSPENDED, Slot, TaskRecord, Wait } from "./task";
 import { hasConsumer, removeWaiter } from "./waiters";
@@ -77,7 +77,7 @@ export function cancelTask(task: TaskRecord, err: unknown): void {
         } else if (state !== DEAD) {
             if (state === SUSPENDED) {
                 const on = t[Slot.Awaiting] as TaskRecord | Wait;
-                if (getmetatable(on) === S.taskMeta) {
+                if (getmetatable(on) === coreState.taskMeta) {
                     removeWaiter(on as TaskRecord, t);
                     if (!hasConsumer(on as TaskRecord)) {
                         top += 1;
@@ -96,8 +96,8 @@ export function cancelTask(task: TaskRecord, err: unknown): void {
 function detachWait(wait: Wait, err: unknown): void {
     if (wait.detach !== undefined) {
         wait.detach(wait, err);
-    } else if (S.onDetach !== undefined) {
-        S.onDetach(wait);
+    } else if (coreState.onDetach !== undefined) {
+        coreState.onDetach(wait);
     }
     wait.task = undefined;
 }

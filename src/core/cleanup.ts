@@ -8,7 +8,7 @@
  */
 import { FAILED, DEAD, Owner, Slot, TaskRecord, Watcher, WatcherSlot } from "./task";
 import { addWatcher, forwardingTo } from "./scheduler";
-import { S } from "./state";
+import { coreState } from "./state";
 import { currentTrace } from "./trace";
 import { noteUnobserved } from "./unhandled";
 
@@ -27,7 +27,7 @@ function keepTrace(err: unknown): unknown {
 /** Runs a task's cleanups, newest first; one that raises is reported, and the others still run. */
 function runCleanups(watcher: Watcher, task: TaskRecord): void {
     const fns = (watcher as Cleanup)[FNS];
-    S.cleanups.delete(task);
+    coreState.cleanups.delete(task);
     for (const i of $range(fns.length, 1, -1)) {
         const fn = fns[i - 1];
         const [ok, err] = xpcall(() => fn(task), keepTrace);
@@ -35,7 +35,7 @@ function runCleanups(watcher: Watcher, task: TaskRecord): void {
             // Reported like a failed task of the same addon, whose body is the cleanup.
             const record = setmetatable(
                 [DEAD, fn, false, false, false, false, FAILED, task[Slot.Owner] as Owner] as unknown as TaskRecord,
-                S.taskMeta,
+                coreState.taskMeta,
             );
             record.error = err;
             record.traceback = lastTrace;
@@ -50,10 +50,10 @@ export function deferCleanup(task: TaskRecord, fn: (this: void, task: TaskRecord
     if (next) {
         return next.deferCleanup(task, fn);
     }
-    let watcher = S.cleanups.get(task) as Cleanup | undefined;
+    let watcher = coreState.cleanups.get(task) as Cleanup | undefined;
     if (watcher === undefined) {
         watcher = [runCleanups, false, []] as unknown as Cleanup;
-        S.cleanups.set(task, watcher);
+        coreState.cleanups.set(task, watcher);
         addWatcher(task, watcher);
     }
     watcher[FNS].push(fn);

@@ -16,7 +16,7 @@
  */
 import { raiseAtCaller } from "./errors";
 import type { Entries } from "./types";
-import { EagerState, S } from "./state";
+import { EagerState, coreState } from "./state";
 import { PENDING, Slot, TaskRecord } from "./task";
 
 /** Nested starts allowed at once (each a coroutine resume: Lua 5.1 stops at about 200). */
@@ -53,7 +53,7 @@ export function startNow(task: TaskRecord): void {
     if (task[Slot.State] !== PENDING) {
         raiseAtCaller(`AsyncAwait: startNow(task): the task was already started (state "${tostring(task[Slot.State])}")`);
     }
-    const eager = S.eager;
+    const eager = coreState.eager;
     if (eager.depth >= MAX_DEPTH) {
         return startTask(task);
     }
@@ -71,7 +71,7 @@ export function eagerState(): EagerState {
     if (forwardTarget) {
         return forwardTarget.eagerState();
     }
-    return S.eager;
+    return coreState.eager;
 }
 
 /** This module's entry points (see Entries). */

@@ -6,7 +6,7 @@
  * roblox-lua-promise's Error.Kind. It prints and concatenates like its message. Error values
  * users throw are never wrapped or changed.
  */
-import { S } from "./state";
+import { coreState } from "./state";
 
 /** What went wrong, for errors the library raises at run time. */
 export type ErrorKind =
@@ -56,7 +56,7 @@ export function describe(value: unknown): string {
 }
 
 export function runtimeError(kind: ErrorKind, message: string): RuntimeError {
-    return setmetatable({ kind, message }, S.errorMeta as LuaMetatable<RuntimeError>);
+    return setmetatable({ kind, message }, coreState.errorMeta as LuaMetatable<RuntimeError>);
 }
 
 /**
@@ -110,11 +110,11 @@ export function raise(kind: ErrorKind, message: string): never {
 
 /** The kind of an error the library raised at run time, or undefined for any other value. */
 export function errorKind(value: unknown): ErrorKind | undefined {
-    return getmetatable(value as object) === S.errorMeta ? (value as RuntimeError).kind : undefined;
+    return getmetatable(value as object) === coreState.errorMeta ? (value as RuntimeError).kind : undefined;
 }
 
 function messageOf(value: unknown): string {
-    return getmetatable(value as object) === S.errorMeta ? (value as RuntimeError).message : tostring(value);
+    return getmetatable(value as object) === coreState.errorMeta ? (value as RuntimeError).message : tostring(value);
 }
 
 /** Gives the shared metatable of runtime errors this copy's behaviour, in place (see installTaskMeta). */

@@ -9,7 +9,7 @@
  * forces it cannot finish this way: that is a WouldBlock error, not a freeze.
  */
 import { RuntimeError, runtimeError } from "./errors";
-import { S } from "./state";
+import { coreState } from "./state";
 import { DEAD, RUNNABLE, RUNNING, SUSPENDED, Slot, TaskRecord, Wait } from "./task";
 
 /**
@@ -22,11 +22,7 @@ let enterForced: () => LuaMultiReturn<[boolean, boolean]>;
 /** @transient per copy, as runTask */
 let leaveForced: (wasRunningNext: boolean, wasInBudgetRun: boolean) => void;
 
-export function useScheduler(
-    run: typeof runTask,
-    enter: typeof enterForced,
-    leave: typeof leaveForced,
-): void {
+export function useScheduler(run: typeof runTask, enter: typeof enterForced, leave: typeof leaveForced): void {
     runTask = run;
     enterForced = enter;
     leaveForced = leave;
@@ -109,12 +105,12 @@ export function cycleProblem(waiter: TaskRecord, target: TaskRecord): RuntimeErr
  * stopped it (its message without a position: the caller adds its own), or undefined.
  */
 export function completeNow(target: TaskRecord): RuntimeError | undefined {
-    const chain = S.chain;
-    const taskMeta = S.taskMeta;
-    const base = S.chainTop;
+    const chain = coreState.chain;
+    const taskMeta = coreState.taskMeta;
+    const base = coreState.chainTop;
     let top = base + 1;
     chain[top] = target;
-    S.chainTop = top;
+    coreState.chainTop = top;
     const [wasRunningNext, wasInBudgetRun] = enterForced();
     let problem: RuntimeError | undefined;
     while (target[Slot.State] !== DEAD) {
@@ -125,16 +121,16 @@ export function completeNow(target: TaskRecord): RuntimeError | undefined {
         } else if (state === DEAD) {
             chain[top] = undefined;
             top -= 1;
-            S.chainTop = top;
+            coreState.chainTop = top;
         } else if (state === SUSPENDED && getmetatable(task[Slot.Awaiting]) === taskMeta) {
             top += 1;
             chain[top] = task[Slot.Awaiting] as TaskRecord;
-            S.chainTop = top;
+            coreState.chainTop = top;
         } else if (state === SUSPENDED && openInput(task[Slot.Awaiting] as Wait) !== undefined) {
             // A combinator's result: run its open inputs, one at a time, until it settles.
             top += 1;
             chain[top] = openInput(task[Slot.Awaiting] as Wait);
-            S.chainTop = top;
+            coreState.chainTop = top;
         } else if (state === SUSPENDED) {
             const what = (task[Slot.Awaiting] as Wait).what;
             problem = runtimeError("WouldBlock", `cannot complete the task synchronously: it waits for ${what}; await it inside a task`);
@@ -153,7 +149,7 @@ export function completeNow(target: TaskRecord): RuntimeError | undefined {
     for (const i of $range(base + 1, top)) {
         chain[i] = undefined;
     }
-    S.chainTop = base;
+    coreState.chainTop = base;
     if (target[Slot.State] === DEAD) {
         // Its caller (await or joinTask) takes its error: not unhandled, though the end of this
         // run (leaveForced) reports failures before the caller sees the values.

@@ -10,7 +10,7 @@
  */
 import { cancelTask, cancellation } from "./cancel";
 import { addWatcher, forwardingTo, newParkedTask, wakeParked } from "./scheduler";
-import { S } from "./state";
+import { coreState } from "./state";
 import type { LuaArray } from "./types";
 import { DEAD, FAILED, PENDING, Packed, Slot, TaskRecord, Wait, Watcher, WatcherSlot } from "./task";
 import { hasConsumer, removeWaiter } from "./waiters";
@@ -57,7 +57,7 @@ export function counted(gate: Gate, input: TaskRecord): boolean {
 
 /** `waiter` if it is a gate (a combinator watching the task it waits on). */
 export function gateOf(waiter: TaskRecord | Watcher): Gate | undefined {
-    return (waiter as Gate).kind === "gate" ? waiter as Gate : undefined;
+    return (waiter as Gate).kind === "gate" ? (waiter as Gate) : undefined;
 }
 
 /** The result task's body: the gate's values, or its error raised unchanged. */
@@ -86,9 +86,9 @@ function release(gate: Gate, reason: unknown, cancelWith?: unknown): void {
         }
     }
     const timer = gate.timer;
-    if (timer !== undefined && S.onDetach !== undefined) {
+    if (timer !== undefined && coreState.onDetach !== undefined) {
         gate.timer = undefined;
-        S.onDetach(timer);
+        coreState.onDetach(timer);
     }
 }
 
@@ -139,18 +139,32 @@ function detachGate(wait: Wait, err: unknown): void {
  * nothing. The gate keeps a copy of the list. Inputs already dead are given to the rule at once,
  * in order, once every other input is watched.
  */
-export function openGate(name: string, list: LuaArray<unknown>, n: number, rule: Rule, what?: string): LuaMultiReturn<[TaskRecord, Gate, string | undefined]> {
+export function openGate(
+    name: string,
+    list: LuaArray<unknown>,
+    n: number,
+    rule: Rule,
+    what?: string,
+): LuaMultiReturn<[TaskRecord, Gate, string | undefined]> {
     const next = forwardingTo();
     if (next) {
         return next.openGate(name, list, n, rule, what);
     }
     const inputs: LuaArray<TaskRecord> = {};
     const gate = {
-        [WatcherSlot.Notify]: rule, [WatcherSlot.Consumer]: true,
-        what: what ?? `${name}(${n} futures)`, kind: "gate", inputs, count: n, unfinished: n, settled: false, failed: false, detach: detachGate,
+        [WatcherSlot.Notify]: rule,
+        [WatcherSlot.Consumer]: true,
+        what: what ?? `${name}(${n} futures)`,
+        kind: "gate",
+        inputs,
+        count: n,
+        unfinished: n,
+        settled: false,
+        failed: false,
+        detach: detachGate,
     } as unknown as Gate;
     // One pass checks, copies and watches (this is most of what all() costs per input).
-    const taskMeta = S.taskMeta;
+    const taskMeta = coreState.taskMeta;
     let dead = 0;
     for (const i of $range(1, n)) {
         const input = list[i] as TaskRecord;
@@ -161,9 +175,13 @@ export function openGate(name: string, list: LuaArray<unknown>, n: number, rule:
             for (const j of $range(1, i - 1)) {
                 removeWaiter(inputs[j], gate);
             }
-            return $multi(undefined as never, gate, state === PENDING
-                ? `AsyncAwait: ${name}(futures): the task at position ${i} is pending; start it with startTask(task) first`
-                : `AsyncAwait: ${name}(futures): expected a future at position ${i}, got ${describe(input)}`);
+            return $multi(
+                undefined as never,
+                gate,
+                state === PENDING
+                    ? `AsyncAwait: ${name}(futures): the task at position ${i} is pending; start it with startTask(task) first`
+                    : `AsyncAwait: ${name}(futures): expected a future at position ${i}, got ${describe(input)}`,
+            );
         } else if (!input[Slot.Waiter]) {
             input[Slot.Waiter] = gate; // addWatcher's common case, inline
         } else {

@@ -40,8 +40,18 @@ export function snapshot(): Snapshot {
         queued += o.drainLen - o.drainPos + 1 + o.incomingLen;
     }
     return {
-        current, forcedDepth, chainTop: s.chainTop, workerRunsNext, inBudgetRun, poolLen, poolMax: s.poolMax, queued,
-        live: s.live, pendingCount: s.pendingCount, ownerCount: s.ownerCount, awake: s.awake,
+        current,
+        forcedDepth,
+        chainTop: s.chainTop,
+        workerRunsNext,
+        inBudgetRun,
+        poolLen,
+        poolMax: s.poolMax,
+        queued,
+        live: s.live,
+        pendingCount: s.pendingCount,
+        ownerCount: s.ownerCount,
+        awake: s.awake,
     };
 }
 

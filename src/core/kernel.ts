@@ -6,6 +6,23 @@
  * are cold-core hooks (src/core/ only) and the handover (src/versions/, through lifecycle.ts).
  */
 export {
-    atRest, awaitValue, cancellationPoint, failParked, forwardingTo, isTask, joinWait, newParkedTask, newTask, park, retiredTo,
-    runBudget, runningTask, schedule, scheduleAll, startTask, wakeParked, wrapAsync, yieldTurn,
+    atRest,
+    awaitValue,
+    cancellationPoint,
+    failParked,
+    forwardingTo,
+    isTask,
+    joinWait,
+    newParkedTask,
+    newTask,
+    park,
+    retiredTo,
+    runBudget,
+    runningTask,
+    schedule,
+    scheduleAll,
+    startTask,
+    wakeParked,
+    wrapAsync,
+    yieldTurn,
 } from "./scheduler";

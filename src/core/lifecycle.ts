@@ -8,9 +8,7 @@
  */
 import { forwardStarts, useEagerScheduler } from "./eager";
 import { useScheduler } from "./forced";
-import {
-    enterForced, handOverAfterRun, leaveForced, runNested, runTask, setForwardTarget, startTask, syncState,
-} from "./scheduler";
+import { enterForced, handOverAfterRun, leaveForced, runNested, runTask, setForwardTarget, startTask, syncState } from "./scheduler";
 import { wholeState } from "./wholeState";
 import type { Entries } from "./types";
 

@@ -39,7 +39,14 @@ const [, passedArguments] = xpcallWith(countArguments as Body, passError, true);
 const xpcallPassesArguments = passedArguments === 1;
 
 /** What the protected call's coroutine did: ended (as pcall or xpcall returns), or yielded (passed on). */
-function step(task: TaskRecord, outer: LuaThread, inner: LuaThread, handler: Handler | undefined, ok: boolean, ...rest: unknown[]): LuaMultiReturn<unknown[]> {
+function step(
+    task: TaskRecord,
+    outer: LuaThread,
+    inner: LuaThread,
+    handler: Handler | undefined,
+    ok: boolean,
+    ...rest: unknown[]
+): LuaMultiReturn<unknown[]> {
     task[Slot.Thread] = outer;
     if (status(inner) === "dead") {
         if (ok) {
@@ -52,14 +59,24 @@ function step(task: TaskRecord, outer: LuaThread, inner: LuaThread, handler: Han
 }
 
 /** The task was resumed with `resumed`: so is the inner coroutine (a tail call: no frame per yield). */
-function resumeWith(task: TaskRecord, outer: LuaThread, inner: LuaThread, handler: Handler | undefined, ...resumed: unknown[]): LuaMultiReturn<unknown[]> {
+function resumeWith(
+    task: TaskRecord,
+    outer: LuaThread,
+    inner: LuaThread,
+    handler: Handler | undefined,
+    ...resumed: unknown[]
+): LuaMultiReturn<unknown[]> {
     task[Slot.Thread] = inner;
     return continueWith(task, outer, inner, handler, ...resume(inner, ...resumed));
 }
 
 /** `step` typed for resume's results as they come. */
 const continueWith = step as unknown as (
-    task: TaskRecord, outer: LuaThread, inner: LuaThread, handler: Handler | undefined, ...resumed: unknown[]
+    task: TaskRecord,
+    outer: LuaThread,
+    inner: LuaThread,
+    handler: Handler | undefined,
+    ...resumed: unknown[]
 ) => LuaMultiReturn<unknown[]>;
 
 /** The body of an inner coroutine for a callable table: calls it (a tail call, as the builtin does). */

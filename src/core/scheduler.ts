@@ -31,9 +31,22 @@ import type { RuntimeError } from "./errors";
 import * as forced from "./forced";
 import type { AnyFunction, Entries, LuaArray } from "./types";
 import type { Signal, Tracer } from "./state";
-import { wholeState as S } from "./wholeState";
+import { wholeState } from "./wholeState";
 import {
-    DEAD, FAILED, Notify, Owner, PENDING, QueueArray, RUNNABLE, RUNNING, SUSPENDED, Slot, TaskRecord, TaskState, Wait, Watcher,
+    DEAD,
+    FAILED,
+    Notify,
+    Owner,
+    PENDING,
+    QueueArray,
+    RUNNABLE,
+    RUNNING,
+    SUSPENDED,
+    Slot,
+    TaskRecord,
+    TaskState,
+    Wait,
+    Watcher,
     WatcherSlot,
 } from "./task";
 import * as slices from "./slices";
@@ -168,25 +181,25 @@ let handoverDue: (() => void) | undefined;
 
 /**
  * Writes back to the persistent state what the hot path changes in the locals. Cold code that
- * changes the state calls syncState(), edits S, then loadState() (see settings.ts).
+ * changes the state calls syncState(), edits the state, then loadState() (see settings.ts).
  * (Cold-core hook and handover.)
  */
 export function syncState(): void {
     storeServing();
-    S.serving = serving;
-    S.live = live;
-    S.pendingCount = pendingCount;
-    S.awake = awake;
+    wholeState.serving = serving;
+    wholeState.live = live;
+    wholeState.pendingCount = pendingCount;
+    wholeState.awake = awake;
 }
 
 /** Reads the persistent state into the locals (after it was created, changed or taken over). (Cold-core hook and handover.) */
 export function loadState(): void {
-    ({ owners, ownerCount, defaultOwner, live, pendingCount, poolMax, traceCreation, awake, onWork, onPark } = S);
-    ({ asyncBodies, taskMeta, tracer } = S);
-    ({ YIELD, SUSPEND, PARK, IDLE, RETIRED } = S.signals);
+    ({ owners, ownerCount, defaultOwner, live, pendingCount, poolMax, traceCreation, awake, onWork, onPark } = wholeState);
+    ({ asyncBodies, taskMeta, tracer } = wholeState);
+    ({ YIELD, SUSPEND, PARK, IDLE, RETIRED } = wholeState.signals);
     setSignalMatches(yieldMatch === NO_SIGNAL);
     sliceFloor = slices.sliceFloor();
-    loadServing(S.serving);
+    loadServing(wholeState.serving);
     while (poolLen > poolMax) {
         pool[poolLen] = undefined;
         poolLen -= 1;
@@ -505,7 +518,12 @@ function endedWhileAsked(task: TaskRecord, thread: LuaThread, signal: unknown, t
  * runTask ends it as at any suspension. Anywhere else, nothing happens. (Kernel API.)
  */
 export function cancellationPoint(): void {
-    if (yieldMatch === NO_SIGNAL && current && current[Slot.Thread] === running() && rawget(current, "cancelRequest" as never) !== undefined) {
+    if (
+        yieldMatch === NO_SIGNAL &&
+        current &&
+        current[Slot.Thread] === running() &&
+        rawget(current, "cancelRequest" as never) !== undefined
+    ) {
         yieldThread(YIELD);
     }
 }
@@ -845,7 +863,7 @@ export function wrapAsync(fn: AnyFunction, owner?: Owner, madeAt?: string): AnyF
         return forwardTarget.wrapAsync(fn, owner, madeAt);
     }
     if (madeAt !== undefined) {
-        S.madeAt.set(fn, madeAt);
+        wholeState.madeAt.set(fn, madeAt);
     }
     const wrapper = (...args: unknown[]): TaskRecord => {
         if (!fastSpawn) {
@@ -1020,10 +1038,10 @@ export function wakeParked(wait: Wait, ...values: unknown[]): void {
         }
         wait.task = undefined;
         const timer = wait.timer;
-        if (timer !== undefined && S.onDetach !== undefined) {
+        if (timer !== undefined && wholeState.onDetach !== undefined) {
             // Its timeout lost: released now, not when the task resumes (it may be cancelled first).
             wait.timer = undefined;
-            S.onDetach(timer);
+            wholeState.onDetach(timer);
         }
         wakeTask(task);
     }

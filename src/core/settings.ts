@@ -5,7 +5,7 @@
  * (syncState), edits the state, reads it back (loadState), instead of a setter per local.
  */
 import { forwardingTo, loadState, retiredTo, syncState } from "./scheduler";
-import { CoreState, Reporter, S, Tracer, addOwner } from "./state";
+import { CoreState, Reporter, coreState, Tracer, addOwner } from "./state";
 import { wholeState } from "./wholeState";
 import type { Owner, TaskRecord, Wait } from "./task";
 
@@ -84,7 +84,7 @@ export function ownerNamed(name: string): Owner {
     if (next) {
         return next.ownerNamed(name);
     }
-    let owner = S.ownersByName.get(name);
+    let owner = coreState.ownersByName.get(name);
     if (owner === undefined) {
         let added!: Owner;
         editState((s) => {

@@ -6,17 +6,16 @@
  * (default 50 ms) is reported once per task, and the slowest slices are kept for /asyncawait.
  * Slices under a millisecond (sliceFloor) never reach this module: the run loop tests one number.
  */
-import { S, SliceRecord } from "./state";
+import { coreState, SliceRecord } from "./state";
 import { Owner, Slot, TaskRecord } from "./task";
 import { madeAt } from "./trace";
 
 /** How many of the slowest slices /asyncawait lists. */
 const KEPT = 5;
 
-
 /** The run loop's floor: slices shorter than this are not noted. */
 export function sliceFloor(): number {
-    return math.min(1, S.longSliceMs === false ? 1 : S.longSliceMs);
+    return math.min(1, coreState.longSliceMs === false ? 1 : coreState.longSliceMs);
 }
 
 /** Where a task comes from, in one line. */
@@ -32,7 +31,7 @@ export function noteSlice(task: TaskRecord, ms: number): void {
     if (ms > (task.longestSlice ?? 0)) {
         task.longestSlice = ms;
     }
-    const slowest = S.slowest;
+    const slowest = coreState.slowest;
     const n = (slowest as unknown as SliceRecord[]).length;
     if (n < KEPT || ms > slowest[n]!.ms) {
         let i = math.min(n + 1, KEPT);
@@ -42,9 +41,9 @@ export function noteSlice(task: TaskRecord, ms: number): void {
         }
         slowest[i] = { ms, owner: (task[Slot.Owner] as Owner).name, where: originOf(task) };
     }
-    if (S.longSliceMs !== false && ms >= S.longSliceMs && !task.longSliceReported) {
+    if (coreState.longSliceMs !== false && ms >= coreState.longSliceMs && !task.longSliceReported) {
         task.longSliceReported = true;
-        const report = S.onLongSlice;
+        const report = coreState.onLongSlice;
         if (report !== undefined) {
             pcall(report, task, ms);
         }
@@ -54,8 +53,8 @@ export function noteSlice(task: TaskRecord, ms: number): void {
 /** The slowest slices noted, slowest first. */
 export function slowestSlices(): SliceRecord[] {
     const list: SliceRecord[] = [];
-    for (const i of $range(1, (S.slowest as unknown as SliceRecord[]).length)) {
-        list.push(S.slowest[i]!);
+    for (const i of $range(1, (coreState.slowest as unknown as SliceRecord[]).length)) {
+        list.push(coreState.slowest[i]!);
     }
     return list;
 }

@@ -133,7 +133,7 @@ export type ColdView = Readonly<SchedulerCached> & ColdOwned;
  * takeover. Cold modules read it through this view; the writable whole is wholeState.ts's.
  * @handedOver CoreState (the table itself: a newer copy takes it over)
  */
-export const S: ColdView = {} as CoreState;
+export const coreState: ColdView = {} as CoreState;
 
 /** Registers a new owner (addon) in `s`, last in round-robin order. */
 export function addOwner(s: CoreState, name: string): Owner {

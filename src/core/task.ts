@@ -43,11 +43,13 @@ export const enum Slot {
      * says which it reads.
      */
     ArgCount = 7,
+    // eslint-disable-next-line @typescript-eslint/no-duplicate-enum-values -- one slot, two names (above)
     ResultCount = 7,
     /** The Owner (addon) the task is attributed to. */
     Owner = 8,
     /** Slots from 9 hold the arguments until the task ends (from FirstArg), then its results (from FirstResult). */
     FirstArg = 9,
+    // eslint-disable-next-line @typescript-eslint/no-duplicate-enum-values -- one slot, two names (above)
     FirstResult = 9,
 }
 

@@ -8,7 +8,7 @@
  * with the addon's code: there, only the other copies' frames can be told apart.
  */
 import type { AnyFunction } from "./types";
-import { S } from "./state";
+import { coreState } from "./state";
 
 /** The source of this module's own code, as positions and tracebacks print it. */
 const librarySource = ((): string => {
@@ -70,7 +70,7 @@ export function withoutLibraryFrames(trace: string): string {
 
 /** Where the running code is, without the library's frames (traceCreation records it per task). */
 export function currentTrace(): string {
-    return withoutLibraryFrames(S.tracer(undefined, "", 1));
+    return withoutLibraryFrames(coreState.tracer(undefined, "", 1));
 }
 
 /** "file:line" of a position as error() prefixes it ("file:line: "), if it is one. */
@@ -81,5 +81,5 @@ export function positionOf(where: string): string | undefined {
 
 /** Where the async function running `body` was made, if known. */
 export function madeAt(body: AnyFunction): string | undefined {
-    return S.madeAt.get(body);
+    return coreState.madeAt.get(body);
 }

@@ -5,7 +5,7 @@
  * (the client glue sends them to geterrorhandler()).
  */
 import { errorKind } from "./errors";
-import { S } from "./state";
+import { coreState } from "./state";
 import type { TaskRecord } from "./task";
 import { hasConsumer } from "./waiters";
 
@@ -21,21 +21,21 @@ export function noteFailure(task: TaskRecord): void {
 
 /** Notes a task that failed with no waiter. */
 export function noteUnobserved(task: TaskRecord): void {
-    S.unobservedLen += 1;
-    S.unobserved[S.unobservedLen] = task;
+    coreState.unobservedLen += 1;
+    coreState.unobserved[coreState.unobservedLen] = task;
 }
 
 /** Reports the noted tasks still unobserved, once each. A reporter that raises stops nothing. */
 export function reportUnobserved(): void {
-    if (S.unobservedLen === 0) {
+    if (coreState.unobservedLen === 0) {
         return;
     }
-    const unobserved = S.unobserved;
-    const report = S.reporter;
-    while (S.unobservedLen > 0) {
-        const task = unobserved[S.unobservedLen] as TaskRecord;
-        unobserved[S.unobservedLen] = undefined;
-        S.unobservedLen -= 1;
+    const unobserved = coreState.unobserved;
+    const report = coreState.reporter;
+    while (coreState.unobservedLen > 0) {
+        const task = unobserved[coreState.unobservedLen] as TaskRecord;
+        unobserved[coreState.unobservedLen] = undefined;
+        coreState.unobservedLen -= 1;
         if (report !== undefined && !task.observed && !task.reported) {
             task.reported = true;
             pcall(report, task);

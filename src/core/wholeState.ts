@@ -4,6 +4,6 @@
  * (settings.ts: editState) and the code that creates and hands over states (src/versions/). A
  * dependency rule (.dependency-cruiser.cjs) keeps every other module on the view in state.ts.
  */
-import { CoreState, S } from "./state";
+import { CoreState, coreState } from "./state";
 
-export const wholeState = S as CoreState;
+export const wholeState = coreState as CoreState;

@@ -56,11 +56,7 @@ export interface LibStubRegistry {
      * lib.state = lib.state or {}  -- keep live data across upgrades
      * ```
      */
-    NewLibrary(
-        this: LibStubRegistry,
-        major: string,
-        minor: number | string,
-    ): LuaMultiReturn<[Library, number | undefined]> | undefined;
+    NewLibrary(this: LibStubRegistry, major: string, minor: number | string): LuaMultiReturn<[Library, number | undefined]> | undefined;
 
     /**
      * The library registered under `major` and its minor. Raises
@@ -72,11 +68,7 @@ export interface LibStubRegistry {
      * local maybe = LibStub("Optional-1.0", true)      -- nil when absent
      * ```
      */
-    GetLibrary(
-        this: LibStubRegistry,
-        major: string,
-        silent?: boolean,
-    ): LuaMultiReturn<[Library | undefined, number | undefined]>;
+    GetLibrary(this: LibStubRegistry, major: string, silent?: boolean): LuaMultiReturn<[Library | undefined, number | undefined]>;
 
     /**
      * Iterates the registered libraries: `for major, lib in LibStub:IterateLibraries() do`.
@@ -123,10 +115,7 @@ function install(this: void, existing: unknown): void {
         // tostring too, so 2.5 counts as 2 in both implementations).
         const digits = kind === "number" || kind === "string" ? string.match(tostring(minor), "%d+")[0] : undefined;
         if (digits === undefined) {
-            error(
-                `LibStub: NewLibrary(major, minor): minor must be a number or a string containing one, got ${describe(minor)}`,
-                2,
-            );
+            error(`LibStub: NewLibrary(major, minor): minor must be a number or a string containing one, got ${describe(minor)}`, 2);
         }
         const revision = tonumber(digits) as number;
         const oldMinor = this.minors.get(major);

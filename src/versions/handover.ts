@@ -20,8 +20,23 @@ import { openGate } from "../core/gates";
 import { protectedCall } from "../core/protect";
 import { hasQueued, ownedTasks, ownerList, snapshot } from "../core/introspect";
 import {
-    atRest, awaitValue, failParked, forwardingTo, isTask, joinWait, newTask, park, retiredTo, runBudget, runningTask, schedule,
-    scheduleAll, startTask, wakeParked, wrapAsync, yieldTurn,
+    atRest,
+    awaitValue,
+    failParked,
+    forwardingTo,
+    isTask,
+    joinWait,
+    newTask,
+    park,
+    retiredTo,
+    runBudget,
+    runningTask,
+    schedule,
+    scheduleAll,
+    startTask,
+    wakeParked,
+    wrapAsync,
+    yieldTurn,
 } from "../core/kernel";
 import { awaitHandover, finish, forwardCalls, handOver, loadState } from "../core/lifecycle";
 import type { AnyFunction, Entries } from "../core/types";
@@ -142,7 +157,9 @@ function complete(older: Entries): Entries {
 
 function unavailable(name: string): AnyFunction {
     return () =>
-        raiseAtCaller(`AsyncAwait ${VERSION}: ${name} cannot run until the older copy loaded before it finishes its run (after this frame)`);
+        raiseAtCaller(
+            `AsyncAwait ${VERSION}: ${name} cannot run until the older copy loaded before it finishes its run (after this frame)`,
+        );
 }
 
 /**
@@ -153,18 +170,47 @@ function unavailable(name: string): AnyFunction {
  */
 export const entries: Entries = withGlueEntries({
     // The scheduler (hot path) and its settings.
-    awaitValue, configure, failParked, finish, isTask, joinWait, newTask, ownerNamed, park, runBudget, runningTask,
-    schedule, scheduleAll, sleepDriver, startTask, wakeParked, wrapAsync, yieldTurn,
+    awaitValue,
+    configure,
+    failParked,
+    finish,
+    isTask,
+    joinWait,
+    newTask,
+    ownerNamed,
+    park,
+    runBudget,
+    runningTask,
+    schedule,
+    scheduleAll,
+    sleepDriver,
+    startTask,
+    wakeParked,
+    wrapAsync,
+    yieldTurn,
     // Starts inside the caller (the TypeScript plugin's async functions).
-    eagerState, startNow,
+    eagerState,
+    startNow,
     // Control: cancellation, cleanup, combinators.
-    cancelTask, deferCleanup, openGate, protectedCall,
+    cancelTask,
+    deferCleanup,
+    openGate,
+    protectedCall,
     // Introspection.
-    hasQueued, ownedTasks, ownerList, snapshot,
+    hasQueued,
+    ownedTasks,
+    ownerList,
+    snapshot,
     // The handover itself.
-    retire, forwardTo, takeOver, metatables,
+    retire,
+    forwardTo,
+    takeOver,
+    metatables,
     // Called by 0.1.x, which had one setter per setting where this copy has configure.
-    setPoolMax, setReporter, setTraceCreation, setTracer,
+    setPoolMax,
+    setReporter,
+    setTraceCreation,
+    setTracer,
 });
 
 function setPoolMax(max: number): void {

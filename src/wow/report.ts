@@ -52,7 +52,11 @@ function unhandledMessage(task: TaskRecord): string {
     const owner = (task[Slot.Owner] as Owner).name;
     const chain = awaitChain(task);
     const failed = chain[chain.length - 1];
-    const parts = [`AsyncAwait: unhandled error in a task of ${owner}: ${tostring(task.error)}`, addonFrames(failed.traceback ?? ""), origin(failed)];
+    const parts = [
+        `AsyncAwait: unhandled error in a task of ${owner}: ${tostring(task.error)}`,
+        addonFrames(failed.traceback ?? ""),
+        origin(failed),
+    ];
     for (const i of $range(chain.length - 1, 1, -1)) {
         const awaiter = chain[i - 1];
         parts.push(`awaited by a task of ${(awaiter[Slot.Owner] as Owner).name} at:\n${addonFrames(awaiter.traceback ?? "")}`);

@@ -44,7 +44,10 @@ function countWaiters(): number {
 }
 
 /** Calls a filter guarded, with the payload (a closure: Lua 5.1's xpcall passes no arguments). */
-function accepts(filter: (this: void, ...payload: unknown[]) => unknown, ...payload: unknown[]): LuaMultiReturn<[boolean, unknown, string]> {
+function accepts(
+    filter: (this: void, ...payload: unknown[]) => unknown,
+    ...payload: unknown[]
+): LuaMultiReturn<[boolean, unknown, string]> {
     return guarded(() => filter(...payload));
 }
 
@@ -180,7 +183,9 @@ export function waitForEvent<E extends EventName>(
         raiseAtCaller(`AsyncAwait: waitForEvent(event, filter, timeout): expected a function or nil as filter, got ${describe(filter)}`);
     }
     if (timeout !== undefined && !isDuration(timeout)) {
-        raiseAtCaller(`AsyncAwait: waitForEvent(event, filter, timeout): expected a finite number >= 0 or nil as timeout, got ${describe(timeout)}`);
+        raiseAtCaller(
+            `AsyncAwait: waitForEvent(event, filter, timeout): expected a finite number >= 0 or nil as timeout, got ${describe(timeout)}`,
+        );
     }
     if (select("#", ...extra) > 0) {
         raiseAtCaller(tooManyArguments("waitForEvent(event, filter, timeout)", 3, 3 + select("#", ...extra)));

@@ -60,7 +60,9 @@ export function waitUntil<T>(predicate: () => T, timeout?: number, ...extra: unk
         raiseAtCaller(`AsyncAwait: waitUntil(predicate, timeout): expected a function, got ${describe(predicate)}`);
     }
     if (timeout !== undefined && !isDuration(timeout)) {
-        raiseAtCaller(`AsyncAwait: waitUntil(predicate, timeout): expected a finite number >= 0 or nil as timeout, got ${describe(timeout)}`);
+        raiseAtCaller(
+            `AsyncAwait: waitUntil(predicate, timeout): expected a finite number >= 0 or nil as timeout, got ${describe(timeout)}`,
+        );
     }
     if (select("#", ...extra) > 0) {
         raiseAtCaller(tooManyArguments("waitUntil(predicate, timeout)", 2, 2 + select("#", ...extra)));
