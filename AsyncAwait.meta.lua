@@ -259,6 +259,20 @@ function AsyncAwait.delay(seconds, fn, ...) end
 ---@return AsyncAwait.Future
 function AsyncAwait.fromPromise(promise) end
 
+---A future of a callback-style API's outcome, as JavaScript's `new Promise(executor)` makes a
+---promise. `starter(resolve, reject, onCancel)` runs at once, inside this call. The first call of
+---`resolve(...)` or `reject(reason)` settles the future: the values `resolve` got (one value, a
+---future or a promise-like, is adopted), or `reason` as its error; later calls do nothing. An
+---error `starter` raises before either fails the future with it. A handler given to `onCancel`
+---runs, with the cancellation, if the future is cancelled before it settles.
+---```lua
+---local loaded = AsyncAwait.fromCallback(function(resolve) item:ContinueOnItemLoad(resolve) end)
+---AsyncAwait.await(loaded)
+---```
+---@param starter fun(resolve: fun(...: any), reject: fun(reason?: any), onCancel: fun(handler: fun(reason: any)))
+---@return AsyncAwait.Future
+function AsyncAwait.fromCallback(starter) end
+
 ---Inside a task: a future's values or a promise-like's value, awaited; any other value as it is
 ---(JavaScript's await).
 ---```lua

@@ -38,7 +38,7 @@ export {
 export { all, allSettled, any, race } from "./api/combinators";
 export { cancel, cancelAll, defer, isCancelled, latest, pcallAsync as pcall, xpcallAsync as xpcall } from "./api/control";
 export { delay, timeout } from "./wow/timers";
-export { awaitAny, fromPromise, isFuture, toPromise } from "./api/promises";
+export { awaitAny, fromCallback, fromPromise, isFuture, toPromise } from "./api/promises";
 export { setBudget } from "./wow/driver";
 export { outOfCombat } from "./wow/waits/combat";
 export { waitForEvent } from "./wow/waits/event";

@@ -99,6 +99,7 @@ const RETURNS: { [K in keyof Api]: Returns<Api[K]> } = {
     timeout: true,
     delay: true,
     fromPromise: true,
+    fromCallback: true,
     toPromise: true,
     awaitAny: true,
     isFuture: true,

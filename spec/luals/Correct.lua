@@ -37,6 +37,11 @@ AA.traceCreation(true); AA.reportLongSlices(20); AA.reportLongSlices(false)
 if AA.isFuture(task) then print(AA.schedule()) end
 AA.scheduleAll()
 print(AA.fromPromise(AA.toPromise(task)).state)
+local loaded = AA.fromCallback(function(resolve, reject, onCancel)
+  onCancel(function(reason) print("cancelled", reason) end)
+  if AA.isFuture(task) then resolve(1, 2) else reject("not a future") end
+end)
+print(loaded.state)
 local later = AA.sleep(2)
 if later then later:andThen(print) end
 ---@class MyEmbedder : AsyncAwait-1.0

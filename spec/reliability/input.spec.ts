@@ -55,6 +55,7 @@ const BAD_CALLS: Record<string, string[]> = {
     timeout: ["nil", "1", "{}", "T", "T, nil", "T, -1", "T, 0/0", "T, math.huge", "T, 1, 2", "1, 1"],
     delay: ["nil", "'1'", "{}", "-1", "0/0", "math.huge", "1, 'x'", "1, {}"],
     fromPromise: ["nil", "1", "'x'", "{}", "true", "{ ['then'] = 1 }", "T", "{ ['then'] = print }, 1"],
+    fromCallback: ["nil", "1", "'x'", "{}", "true", "T", "print, 1"],
     // awaitAny takes any value, as JavaScript's await does.
     awaitAny: ["nil, 1"],
     toPromise: ["nil", "1", "{}", "T, 1", "T, {}, 1"],

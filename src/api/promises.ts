@@ -27,7 +27,8 @@ import {
     startTask,
     wakeParked,
 } from "../core/kernel";
-import { FAILED, Owner, PENDING, Slot, TaskRecord, Wait, taskMethods } from "../core/task";
+import { DEAD, FAILED, Owner, PENDING, Slot, TaskRecord, Wait, taskMethods } from "../core/task";
+import { callingAddon } from "../wow/callers";
 import type { Future, Task } from "./types";
 
 type Callback = (this: void, self: undefined, value: unknown) => unknown;
@@ -401,3 +402,118 @@ function awaitAnyValue(value: unknown, ...extra: unknown[]): LuaMultiReturn<unkn
 
 /** awaitAny, typed as TypeScript types `await value`. */
 export const awaitAny = awaitAnyValue as <T>(this: void, value: T) => Awaited<T>;
+
+/** A fromCallback wait: whether resolve or reject was called, the failure, the onCancel handlers. */
+interface CallbackWait extends Wait {
+    settled: boolean;
+    failed: boolean;
+    reason: unknown;
+    onCancel: ((this: void, reason: unknown) => void)[] | undefined;
+}
+
+/** A fromCallback future's task cancelled while waiting: its onCancel handlers run, once each. */
+function detachCallback(wait: Wait, reason: unknown): void {
+    const w = wait as CallbackWait;
+    w.settled = true; // resolve and reject do nothing from now on
+    const handlers = w.onCancel;
+    w.onCancel = undefined;
+    if (handlers !== undefined) {
+        for (const handler of handlers) {
+            handler(reason);
+        }
+    }
+}
+
+/** The body of a fromCallback future, once settled: the values resolve got (one value resolved), or reject's reason raised. */
+function settleCallback(wait: CallbackWait): LuaMultiReturn<unknown[]> {
+    if (wait.failed) {
+        raiseValue(wait.reason, 0);
+    }
+    const values = wait.values!;
+    if (values.n === 1) {
+        return resolveWith(values[1]);
+    }
+    return unpack(values as unknown as unknown[], 1, values.n);
+}
+
+/**
+ * fromCallback, for `owner`'s tasks (a forAddon handle's variant). The settling runs in the
+ * future's task, after fromCallback has returned: a reject or a raise in `starter` is judged
+ * unhandled at the end of that run, when the caller has had the future (as JavaScript judges a
+ * promise rejected in its executor).
+ */
+export function fromCallbackFor<T>(owner: Owner | undefined, starter: unknown, ...extra: unknown[]): Future<T> {
+    if (type(starter) !== "function") {
+        raiseAtCaller(`AsyncAwait: fromCallback(starter): expected a function (resolve, reject, onCancel), got ${describe(starter)}`);
+    }
+    if (select("#", ...extra) > 0) {
+        raiseAtCaller(tooManyArguments("fromCallback(starter)", 1, 1 + select("#", ...extra)));
+    }
+    const wait = {
+        what: "fromCallback(starter)",
+        kind: "callback",
+        settled: false,
+        failed: false,
+        detach: detachCallback,
+    } as unknown as CallbackWait;
+    const task = newParkedTask(wait, owner, settleCallback, wait);
+    const resolve = (...values: unknown[]): void => {
+        if (!wait.settled) {
+            wait.settled = true;
+            wait.onCancel = undefined;
+            wakeParked(wait, ...values);
+        }
+    };
+    const reject = (reason?: unknown): void => {
+        if (!wait.settled) {
+            wait.settled = true;
+            wait.onCancel = undefined;
+            wait.failed = true;
+            wait.reason = reason;
+            wakeParked(wait);
+        }
+    };
+    const onCancel = (handler: unknown): void => {
+        if (type(handler) !== "function") {
+            raiseAtCaller(`AsyncAwait: fromCallback's onCancel(handler): expected a function, got ${describe(handler)}`);
+        }
+        if (task[Slot.State] === DEAD) {
+            if ((task as unknown as Task).cancelled) {
+                (handler as (this: void, reason: unknown) => void)(task.error);
+            }
+        } else if (!wait.settled) {
+            wait.onCancel ??= [];
+            wait.onCancel.push(handler as (this: void, reason: unknown) => void);
+        }
+    };
+    const [ok, err] = pcall(starter as (this: void, ...args: unknown[]) => void, resolve, reject, onCancel);
+    if (!ok) {
+        reject(err); // ignored if resolve or reject came first, as a throw after either is
+    }
+    return task as unknown as Future<T>;
+}
+
+/**
+ * A future of a callback-style API's outcome, as JavaScript's `new Promise(executor)` makes a
+ * promise. `starter(resolve, reject, onCancel)` runs at once, inside this call. The first call of
+ * `resolve(...)` or `reject(reason)` settles the future: the values `resolve` got (one value, a
+ * future or a promise-like, is adopted as Promises/A+ says), or `reason` as its error; later
+ * calls do nothing. An error `starter` raises before either fails the future with it. A handler
+ * given to `onCancel` runs, with the cancellation, if the future is cancelled before it settles.
+ *
+ * ```lua
+ * local loaded = AsyncAwait.fromCallback(function(resolve) item:ContinueOnItemLoad(resolve) end)
+ * AsyncAwait.await(loaded)
+ * ```
+ */
+export function fromCallback<T = unknown>(
+    starter: (
+        this: void,
+        resolve: (this: void, value?: T | PromiseLike<T>) => void,
+        reject: (this: void, reason?: unknown) => void,
+        onCancel: (this: void, handler: (this: void, reason: unknown) => void) => void,
+    ) => void,
+    ...extra: unknown[]
+): Future<T> {
+    return fromCallbackFor(callingAddon(), starter, ...extra); // a tail call: errors name the caller's line
+}

@@ -32,7 +32,7 @@ import {
 import { all, allSettled, any, race } from "./combinators";
 import { cancel, cancelAll, cancelAllFor, defer, isCancelled, latest, latestFor, pcallAsync, xpcallAsync } from "./control";
 import { delay, delayFor, timeout } from "../wow/timers";
-import { awaitAny, fromPromise, isFuture, toPromise } from "./promises";
+import { awaitAny, fromCallback, fromCallbackFor, fromPromise, isFuture, toPromise } from "./promises";
 import { addSourceMap } from "../wow/sourcemaps";
 import type { Owner } from "../core/task";
 
@@ -66,6 +66,7 @@ export const publicApi = {
     timeout,
     delay,
     fromPromise,
+    fromCallback,
     toPromise,
     awaitAny,
     isFuture,
@@ -102,6 +103,7 @@ const ownerAware: { [name: string]: (this: void, owner: Owner, ...args: any[]) =
     async: asyncFor,
     createTask: createTaskFor,
     delay: delayFor,
+    fromCallback: fromCallbackFor,
     latest: latestFor,
     cancelAll: cancelAllFor,
 };
