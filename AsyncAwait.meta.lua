@@ -117,6 +117,22 @@ function AsyncAwait.nextFrame() end
 ---@return any ...
 function AsyncAwait.waitForEvent(event, filter, timeout) end
 
+---Suspends the running task until one of `events` fires (with a payload `filter(event, ...)`
+---accepts, when given) and returns that event's name and payload. Each event is registered only
+---while someone waits for it; once one comes, the others stop waiting. A filter that raises fails
+---the task with its error. With `timeout` (seconds), raises a TimedOut error if none has come by
+---then. Outside a task, returns a future that resolves then.
+---```lua
+---local event, unit = AsyncAwait.waitForAnyEvent({ "UNIT_SPELLCAST_SUCCEEDED", "UNIT_SPELLCAST_FAILED" },
+---  function(_, unit) return unit == "player" end, 10)
+---```
+---@param events string[]
+---@param filter? fun(event: string, ...: any): any
+---@param timeout? number
+---@return any event inside a task, the event's name (its payload follows); outside, a future of both
+---@return any ...
+function AsyncAwait.waitForAnyEvent(events, filter, timeout) end
+
 ---Inside a task: returns the predicate's value once it is truthy, checked at once and then once
 ---per frame (a predicate that raises fails the task). Outside a task: returns a future of it.
 ---With `timeout` (seconds), raises a TimedOut error if it is still false by then.

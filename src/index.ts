@@ -41,7 +41,7 @@ export { delay, timeout } from "./wow/timers";
 export { awaitAny, fromCallback, fromPromise, isFuture, toPromise } from "./api/promises";
 export { setBudget } from "./wow/driver";
 export { outOfCombat } from "./wow/waits/combat";
-export { waitForEvent } from "./wow/waits/event";
+export { waitForAnyEvent, waitForEvent } from "./wow/waits/event";
 export { nextFrame } from "./wow/waits/nextFrame";
 export { sleep } from "./wow/waits/sleep";
 export { waitUntil } from "./wow/waits/until";

@@ -82,6 +82,7 @@ const RETURNS: { [K in keyof Api]: Returns<Api[K]> } = {
     sleep: true,
     nextFrame: true,
     waitForEvent: true,
+    waitForAnyEvent: true,
     waitUntil: true,
     outOfCombat: true,
     unrestricted: true,

@@ -42,6 +42,8 @@ local loaded = AA.fromCallback(function(resolve, reject, onCancel)
   if AA.isFuture(task) then resolve(1, 2) else reject("not a future") end
 end)
 print(loaded.state)
+local event, bag = AA.waitForAnyEvent({ "BAG_UPDATE", "BAG_UPDATE_DELAYED" }, function(name, b) return name ~= "BAG_UPDATE" or b == 0 end, 5)
+print(event, bag)
 local later = AA.sleep(2)
 if later then later:andThen(print) end
 ---@class MyEmbedder : AsyncAwait-1.0

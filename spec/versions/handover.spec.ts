@@ -71,6 +71,7 @@ describe("entry points", () => {
                 "takeOver",
                 "timeout",
                 "unrestricted",
+                "waitForAnyEvent",
                 "waitForEvent",
                 "waitUntil",
                 "wakeParked",

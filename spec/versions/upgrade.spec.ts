@@ -153,6 +153,16 @@ function usesOf(this: void, api: Lib, sim: client.Simulator, current: () => Lib)
             },
             (t: Future) => assert.are.equal(7, t.result![1]),
         ],
+        [
+            "waitForAnyEvent",
+            () => {
+                const t = current().async(() => api.waitForAnyEvent(["BAG_UPDATE", "PLAYER_MONEY"]))();
+                frames(1);
+                sim.fireEvent("PLAYER_MONEY", 8);
+                return t;
+            },
+            (t: Future) => assert.are.same({ n: 2, 1: "PLAYER_MONEY", 2: 8 }, t.result),
+        ],
         ["waitUntil", () => current().async(() => api.waitUntil(() => "until"))(), (t: Future) => assert.are.equal("until", t.result![1])],
         [
             "outOfCombat",
@@ -304,6 +314,18 @@ function usesOf(this: void, api: Lib, sim: client.Simulator, current: () => Lib)
                 return t;
             },
             (t: Future) => assert.are.equal("promised", t.result![1]),
+        ],
+        [
+            "fromCallback",
+            () => {
+                let settle: ((this: void, v: unknown) => void) | undefined;
+                const t = api.fromCallback((resolve) => {
+                    settle = resolve;
+                });
+                settle!("called back");
+                return t;
+            },
+            (t: Future) => assert.are.equal("called back", t.result![1]),
         ],
         [
             "isFuture",

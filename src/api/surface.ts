@@ -8,7 +8,7 @@
 import { ownerNamed } from "../core/settings";
 import { setBudget } from "../wow/driver";
 import { outOfCombat } from "../wow/waits/combat";
-import { waitForEvent } from "../wow/waits/event";
+import { waitForAnyEvent, waitForEvent } from "../wow/waits/event";
 import { nextFrame } from "../wow/waits/nextFrame";
 import { sleep } from "../wow/waits/sleep";
 import { waitUntil } from "../wow/waits/until";
@@ -49,6 +49,7 @@ export const publicApi = {
     sleep,
     nextFrame,
     waitForEvent,
+    waitForAnyEvent,
     waitUntil,
     outOfCombat,
     unrestricted,
