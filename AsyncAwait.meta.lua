@@ -241,6 +241,19 @@ function AsyncAwait.any(futures) end
 ---@return AsyncAwait.Future
 function AsyncAwait.race(futures) end
 
+---At most `n` tasks at once (JavaScript's p-limit): returns a function `limited(fn, ...)` that
+---calls `fn(...)` in a task of its own once fewer than `n` of its tasks are running, first come
+---first served, and returns that task's future at once. A future `fn` returns (an async
+---function's) is awaited, so its task holds the slot until it ends. A slot is freed however
+---the task ends; a task cancelled while queued never takes one.
+---```lua
+---local twoAtATime = AsyncAwait.limit(2)
+---for _, id in ipairs(ids) do twoAtATime(loadItem, id) end
+---```
+---@param n integer a whole number >= 1, or math.huge
+---@return fun(fn: function, ...: any): AsyncAwait.Future limited
+function AsyncAwait.limit(n) end
+
 ---A future of `future`'s outcome if it ends within `seconds`, else of a TimedOut error; `future`
 ---is then cancelled unless someone else awaits it.
 ---```lua

@@ -36,6 +36,8 @@ export {
     yieldTurn as yield,
 } from "./api/tasks";
 export { all, allSettled, any, race } from "./api/combinators";
+export { limit } from "./api/limits";
+export type { Limited } from "./api/limits";
 export { cancel, cancelAll, defer, isCancelled, latest, pcallAsync as pcall, xpcallAsync as xpcall } from "./api/control";
 export { delay, timeout } from "./wow/timers";
 export { awaitAny, fromCallback, fromPromise, isFuture, toPromise } from "./api/promises";

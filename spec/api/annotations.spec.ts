@@ -97,6 +97,7 @@ const RETURNS: { [K in keyof Api]: Returns<Api[K]> } = {
     allSettled: true,
     any: true,
     race: true,
+    limit: true,
     timeout: true,
     delay: true,
     fromPromise: true,

@@ -44,6 +44,8 @@ end)
 print(loaded.state)
 local event, bag = AA.waitForAnyEvent({ "BAG_UPDATE", "BAG_UPDATE_DELAYED" }, function(name, b) return name ~= "BAG_UPDATE" or b == 0 end, 5)
 print(event, bag)
+local two = AA.limit(2)
+print(two(print, "limited").state)
 local later = AA.sleep(2)
 if later then later:andThen(print) end
 ---@class MyEmbedder : AsyncAwait-1.0

@@ -65,6 +65,7 @@ const BAD_CALLS: Record<string, string[]> = {
     allSettled: ["nil", "1", "'x'", "true", "T", "{ 1 }", "{ T, 'x' }", "{ n = 2, T }", "{ T }, 1"],
     any: ["nil", "1", "'x'", "true", "T", "{ 1 }", "{ T, 'x' }", "{ n = 2, T }", "{ T }, 1"],
     race: ["nil", "1", "'x'", "true", "T", "{}", "{ 1 }", "{ T, 'x' }", "{ n = 2, T }", "{ T }, 1"],
+    limit: ["nil", "0", "-1", "1.5", "'2'", "{}", "0/0", "-math.huge", "2, 1"],
     timeout: ["nil", "1", "{}", "T", "T, nil", "T, -1", "T, 0/0", "T, math.huge", "T, 1, 2", "1, 1"],
     delay: ["nil", "'1'", "{}", "-1", "0/0", "math.huge", "1, 'x'", "1, {}"],
     fromPromise: ["nil", "1", "'x'", "{}", "true", "{ ['then'] = 1 }", "T", "{ ['then'] = print }, 1"],

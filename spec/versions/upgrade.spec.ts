@@ -315,6 +315,7 @@ function usesOf(this: void, api: Lib, sim: client.Simulator, current: () => Lib)
             },
             (t: Future) => assert.are.equal("promised", t.result![1]),
         ],
+        ["limit", () => api.limit(1)((x: string) => x, "limited"), (t: Future) => assert.are.equal("limited", t.result![1])],
         [
             "fromCallback",
             () => {

@@ -34,6 +34,7 @@ import { cancel, cancelAll, cancelAllFor, defer, isCancelled, latest, latestFor,
 import { delay, delayFor, timeout } from "../wow/timers";
 import { awaitAny, fromCallback, fromCallbackFor, fromPromise, isFuture, toPromise } from "./promises";
 import { addSourceMap } from "../wow/sourcemaps";
+import { limit, limitFor } from "./limits";
 import type { Owner } from "../core/task";
 
 /** The public functions, by their public names. */
@@ -64,6 +65,7 @@ export const publicApi = {
     allSettled,
     any,
     race,
+    limit,
     timeout,
     delay,
     fromPromise,
@@ -105,6 +107,7 @@ const ownerAware: { [name: string]: (this: void, owner: Owner, ...args: any[]) =
     createTask: createTaskFor,
     delay: delayFor,
     fromCallback: fromCallbackFor,
+    limit: limitFor,
     latest: latestFor,
     cancelAll: cancelAllFor,
 };
