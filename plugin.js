@@ -272,7 +272,7 @@ function markPlainReturn(statements, expression, context) {
 function prelude(addon, start) {
     const name = JSON.stringify(addon);
     return `-- AsyncAwait: async/await on the shared scheduler (wow-asyncawait/plugin).
-local ____AA_lib, ____AA_newTask, ____AA_owner, ____AA_start, ____AA_yield
+local ____AA_lib, ____AA_newTask, ____AA_startNew, ____AA_owner, ____AA_start, ____AA_yield
 -- Starts inside a call under way (the library's; see ____AA_await).
 local ____AA_eager = { depth = 0 }
 local function ____AA_library()
@@ -288,6 +288,7 @@ local function ____AA_library()
         local core = ${start === "eager" ? "lib._state and lib._state.core" : "nil"}
         if core and core.startNow and core.eagerState then
             ____AA_newTask, ____AA_owner, ____AA_start = core.newTask, core.ownerNamed(${name}), core.startNow
+            ____AA_startNew = core.startNew -- (a task made and started in one call, where the library has it)
             ____AA_eager = core.eagerState()
         end
     end
@@ -298,7 +299,13 @@ local function ____AA_make(fn, origin)
     if ____AA_newTask == nil then
         return deferred
     end
-    local newTask, start, owner = ____AA_newTask, ____AA_start, ____AA_owner
+    local startNew, owner = ____AA_startNew, ____AA_owner
+    if startNew ~= nil then
+        return function(...)
+            return startNew(owner, fn, ...)
+        end
+    end
+    local newTask, start = ____AA_newTask, ____AA_start
     return function(...)
         local task = newTask("pending", owner, fn, ...)
         start(task)

@@ -66,6 +66,7 @@ describe("entry points", () => {
                 "sleep",
                 "sleepDriver",
                 "snapshot",
+                "startNew",
                 "startNow",
                 "startTask",
                 "takeOver",

@@ -28,6 +28,7 @@
 // Namespaces: what is called only off the per-resume path costs one local per module.
 import * as errors from "./errors";
 import type { RuntimeError } from "./errors";
+import { EagerLimit } from "./eager";
 import * as forced from "./forced";
 import type { AnyFunction, Entries, LuaArray } from "./types";
 import type { Signal, Tracer } from "./state";
@@ -1144,6 +1145,55 @@ export function runNested(task: TaskRecord): void {
 }
 
 /**
+ * The TypeScript plugin's async call, in one call: a new task of `owner` running `fn(...args)`,
+ * started inside the caller as startNow starts one (eager.ts), and returned. Past eager.ts's
+ * depth limit it is queued instead. (An entry: the plugin's code calls it.)
+ */
+export function startNew(owner: Owner, fn: AnyFunction, ...args: unknown[]): TaskRecord {
+    if (forwardTarget) {
+        return forwardTarget.startNew(owner, fn, ...args);
+    }
+    live += 1;
+    const count = select("#", ...args);
+    let task: TaskRecord;
+    if (count === 1) {
+        // A record of fixed length is made at its size; `...` at its end would grow it after.
+        const [arg] = [...args];
+        task = setmeta([RUNNABLE, fn, false, false, false, false, 1, owner, arg] as unknown as TaskRecord, taskMeta);
+    } else {
+        // eslint-disable-next-line no-restricted-syntax -- the record is this one table constructor, `{..., ...}`
+        task = setmeta([RUNNABLE, fn, false, false, false, false, count, owner, ...args] as unknown as TaskRecord, taskMeta);
+    }
+    if (traceCreation) {
+        task.created = trace.currentTrace();
+    }
+    const eager = wholeState.eager;
+    if (eager.depth >= EagerLimit.MaxDepth) {
+        enqueue(task);
+        return task;
+    }
+    eager.depth += 1;
+    // runNested's run, for a task that was never pending.
+    const wasRunningNext = workerRunsNext;
+    const wasInBudgetRun = inBudgetRun;
+    workerRunsNext = false;
+    inBudgetRun = false;
+    runTask(task);
+    workerRunsNext = wasRunningNext;
+    inBudgetRun = wasInBudgetRun;
+    eager.depth -= 1;
+    if (!awake) {
+        wakeDriver(); // (a yield in the nested run queued its task without waking it)
+    }
+    if (handoverDue !== undefined && atRest()) {
+        const handOver = handoverDue;
+        handoverDue = undefined;
+        handOver();
+    }
+    return task;
+}
+
+/**
  * Starts or stops forwarding every call to `next`; `isNewer`: it took this copy's state over.
  * (Handover, through lifecycle.ts: forwardCalls, which tells eager.ts too.)
  */
@@ -1190,6 +1240,7 @@ declare module "./types" {
         runningTask: typeof runningTask;
         schedule: typeof schedule;
         scheduleAll: typeof scheduleAll;
+        startNew: typeof startNew;
         startTask: typeof startTask;
         wakeParked: typeof wakeParked;
         wrapAsync: typeof wrapAsync;

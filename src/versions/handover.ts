@@ -38,13 +38,13 @@ import {
     wrapAsync,
     yieldTurn,
 } from "../core/kernel";
-import { awaitHandover, finish, forwardCalls, handOver, loadState } from "../core/lifecycle";
+import { awaitHandover, finish, forwardCalls, handOver, loadState, startNew } from "../core/lifecycle";
 import type { AnyFunction, Entries } from "../core/types";
 import { Settings, configure, editState, nowInCharge, ownerNamed, sleepDriver } from "../core/settings";
 import { raiseAtCaller } from "../core/errors";
 import type { CoreState } from "../core/state";
 import { wholeState } from "../core/wholeState";
-import type { Wait } from "../core/task";
+import { Owner, PENDING, Wait } from "../core/task";
 import { UNRECORDED_MINOR, upgradeCoreState } from "./upgrade";
 import { withGlueEntries } from "../wow/driver";
 import { VERSION } from "../version";
@@ -123,6 +123,15 @@ export function deferTo(running: Entries): void {
 const olderAdapters: { [name: string]: (older: Entries) => AnyFunction } = {
     // An older copy finishing its run, without startNow: its tasks start queued.
     startNow: (older) => older.startTask,
+    // Without startNew: a new task started as that copy starts one.
+    startNew: (older) => {
+        const start = (older as Partial<Entries>).startNow ?? older.startTask;
+        return (owner: Owner, fn: AnyFunction, ...args: unknown[]) => {
+            const task = older.newTask(PENDING, owner, fn, ...args);
+            start(task);
+            return task;
+        };
+    },
     eagerState: () => () => ({ depth: 0 }),
     // Before 0.3, a copy finishing its run: its metatables are not shared (see deferTo).
     metatables: () => noMetatables,
@@ -190,6 +199,7 @@ export const entries: Entries = withGlueEntries({
     yieldTurn,
     // Starts inside the caller (the TypeScript plugin's async functions).
     eagerState,
+    startNew,
     startNow,
     // Control: cancellation, cleanup, combinators.
     cancelTask,

@@ -334,7 +334,7 @@ return {
  end,
 ["arrows"] = function(...) 
 -- AsyncAwait: async/await on the shared scheduler (wow-asyncawait/plugin).
-local ____AA_lib, ____AA_newTask, ____AA_owner, ____AA_start, ____AA_yield
+local ____AA_lib, ____AA_newTask, ____AA_startNew, ____AA_owner, ____AA_start, ____AA_yield
 -- Starts inside a call under way (the library's; see ____AA_await).
 local ____AA_eager = { depth = 0 }
 local function ____AA_library()
@@ -350,6 +350,7 @@ local function ____AA_library()
         local core = lib._state and lib._state.core
         if core and core.startNow and core.eagerState then
             ____AA_newTask, ____AA_owner, ____AA_start = core.newTask, core.ownerNamed("Snapshots"), core.startNow
+            ____AA_startNew = core.startNew -- (a task made and started in one call, where the library has it)
             ____AA_eager = core.eagerState()
         end
     end
@@ -360,7 +361,13 @@ local function ____AA_make(fn, origin)
     if ____AA_newTask == nil then
         return deferred
     end
-    local newTask, start, owner = ____AA_newTask, ____AA_start, ____AA_owner
+    local startNew, owner = ____AA_startNew, ____AA_owner
+    if startNew ~= nil then
+        return function(...)
+            return startNew(owner, fn, ...)
+        end
+    end
+    local newTask, start = ____AA_newTask, ____AA_start
     return function(...)
         local task = newTask("pending", owner, fn, ...)
         start(task)
@@ -539,7 +546,7 @@ return ____exports
  end,
 ["functions"] = function(...) 
 -- AsyncAwait: async/await on the shared scheduler (wow-asyncawait/plugin).
-local ____AA_lib, ____AA_newTask, ____AA_owner, ____AA_start, ____AA_yield
+local ____AA_lib, ____AA_newTask, ____AA_startNew, ____AA_owner, ____AA_start, ____AA_yield
 -- Starts inside a call under way (the library's; see ____AA_await).
 local ____AA_eager = { depth = 0 }
 local function ____AA_library()
@@ -555,6 +562,7 @@ local function ____AA_library()
         local core = lib._state and lib._state.core
         if core and core.startNow and core.eagerState then
             ____AA_newTask, ____AA_owner, ____AA_start = core.newTask, core.ownerNamed("Snapshots"), core.startNow
+            ____AA_startNew = core.startNew -- (a task made and started in one call, where the library has it)
             ____AA_eager = core.eagerState()
         end
     end
@@ -565,7 +573,13 @@ local function ____AA_make(fn, origin)
     if ____AA_newTask == nil then
         return deferred
     end
-    local newTask, start, owner = ____AA_newTask, ____AA_start, ____AA_owner
+    local startNew, owner = ____AA_startNew, ____AA_owner
+    if startNew ~= nil then
+        return function(...)
+            return startNew(owner, fn, ...)
+        end
+    end
+    local newTask, start = ____AA_newTask, ____AA_start
     return function(...)
         local task = newTask("pending", owner, fn, ...)
         start(task)
@@ -741,7 +755,7 @@ return ____exports
  end,
 ["methods"] = function(...) 
 -- AsyncAwait: async/await on the shared scheduler (wow-asyncawait/plugin).
-local ____AA_lib, ____AA_newTask, ____AA_owner, ____AA_start, ____AA_yield
+local ____AA_lib, ____AA_newTask, ____AA_startNew, ____AA_owner, ____AA_start, ____AA_yield
 -- Starts inside a call under way (the library's; see ____AA_await).
 local ____AA_eager = { depth = 0 }
 local function ____AA_library()
@@ -757,6 +771,7 @@ local function ____AA_library()
         local core = lib._state and lib._state.core
         if core and core.startNow and core.eagerState then
             ____AA_newTask, ____AA_owner, ____AA_start = core.newTask, core.ownerNamed("Snapshots"), core.startNow
+            ____AA_startNew = core.startNew -- (a task made and started in one call, where the library has it)
             ____AA_eager = core.eagerState()
         end
     end
@@ -767,7 +782,13 @@ local function ____AA_make(fn, origin)
     if ____AA_newTask == nil then
         return deferred
     end
-    local newTask, start, owner = ____AA_newTask, ____AA_start, ____AA_owner
+    local startNew, owner = ____AA_startNew, ____AA_owner
+    if startNew ~= nil then
+        return function(...)
+            return startNew(owner, fn, ...)
+        end
+    end
+    local newTask, start = ____AA_newTask, ____AA_start
     return function(...)
         local task = newTask("pending", owner, fn, ...)
         start(task)
@@ -954,7 +975,7 @@ return ____exports
  end,
 ["try"] = function(...) 
 -- AsyncAwait: async/await on the shared scheduler (wow-asyncawait/plugin).
-local ____AA_lib, ____AA_newTask, ____AA_owner, ____AA_start, ____AA_yield
+local ____AA_lib, ____AA_newTask, ____AA_startNew, ____AA_owner, ____AA_start, ____AA_yield
 -- Starts inside a call under way (the library's; see ____AA_await).
 local ____AA_eager = { depth = 0 }
 local function ____AA_library()
@@ -970,6 +991,7 @@ local function ____AA_library()
         local core = lib._state and lib._state.core
         if core and core.startNow and core.eagerState then
             ____AA_newTask, ____AA_owner, ____AA_start = core.newTask, core.ownerNamed("Snapshots"), core.startNow
+            ____AA_startNew = core.startNew -- (a task made and started in one call, where the library has it)
             ____AA_eager = core.eagerState()
         end
     end
@@ -980,7 +1002,13 @@ local function ____AA_make(fn, origin)
     if ____AA_newTask == nil then
         return deferred
     end
-    local newTask, start, owner = ____AA_newTask, ____AA_start, ____AA_owner
+    local startNew, owner = ____AA_startNew, ____AA_owner
+    if startNew ~= nil then
+        return function(...)
+            return startNew(owner, fn, ...)
+        end
+    end
+    local newTask, start = ____AA_newTask, ____AA_start
     return function(...)
         local task = newTask("pending", owner, fn, ...)
         start(task)
@@ -1209,7 +1237,7 @@ return ____exports
  end,
 ["using"] = function(...) 
 -- AsyncAwait: async/await on the shared scheduler (wow-asyncawait/plugin).
-local ____AA_lib, ____AA_newTask, ____AA_owner, ____AA_start, ____AA_yield
+local ____AA_lib, ____AA_newTask, ____AA_startNew, ____AA_owner, ____AA_start, ____AA_yield
 -- Starts inside a call under way (the library's; see ____AA_await).
 local ____AA_eager = { depth = 0 }
 local function ____AA_library()
@@ -1225,6 +1253,7 @@ local function ____AA_library()
         local core = lib._state and lib._state.core
         if core and core.startNow and core.eagerState then
             ____AA_newTask, ____AA_owner, ____AA_start = core.newTask, core.ownerNamed("Snapshots"), core.startNow
+            ____AA_startNew = core.startNew -- (a task made and started in one call, where the library has it)
             ____AA_eager = core.eagerState()
         end
     end
@@ -1235,7 +1264,13 @@ local function ____AA_make(fn, origin)
     if ____AA_newTask == nil then
         return deferred
     end
-    local newTask, start, owner = ____AA_newTask, ____AA_start, ____AA_owner
+    local startNew, owner = ____AA_startNew, ____AA_owner
+    if startNew ~= nil then
+        return function(...)
+            return startNew(owner, fn, ...)
+        end
+    end
+    local newTask, start = ____AA_newTask, ____AA_start
     return function(...)
         local task = newTask("pending", owner, fn, ...)
         start(task)
@@ -1422,7 +1457,7 @@ return ____exports
  end,
 ["promises"] = function(...) 
 -- AsyncAwait: async/await on the shared scheduler (wow-asyncawait/plugin).
-local ____AA_lib, ____AA_newTask, ____AA_owner, ____AA_start, ____AA_yield
+local ____AA_lib, ____AA_newTask, ____AA_startNew, ____AA_owner, ____AA_start, ____AA_yield
 -- Starts inside a call under way (the library's; see ____AA_await).
 local ____AA_eager = { depth = 0 }
 local function ____AA_library()
@@ -1438,6 +1473,7 @@ local function ____AA_library()
         local core = lib._state and lib._state.core
         if core and core.startNow and core.eagerState then
             ____AA_newTask, ____AA_owner, ____AA_start = core.newTask, core.ownerNamed("Snapshots"), core.startNow
+            ____AA_startNew = core.startNew -- (a task made and started in one call, where the library has it)
             ____AA_eager = core.eagerState()
         end
     end
@@ -1448,7 +1484,13 @@ local function ____AA_make(fn, origin)
     if ____AA_newTask == nil then
         return deferred
     end
-    local newTask, start, owner = ____AA_newTask, ____AA_start, ____AA_owner
+    local startNew, owner = ____AA_startNew, ____AA_owner
+    if startNew ~= nil then
+        return function(...)
+            return startNew(owner, fn, ...)
+        end
+    end
+    local newTask, start = ____AA_newTask, ____AA_start
     return function(...)
         local task = newTask("pending", owner, fn, ...)
         start(task)
@@ -1675,5 +1717,5 @@ ____exports.all = {
 return ____exports
  end,
 }
-local function ____AA_addSourceMap() local ____AA_registry = LibStub and LibStub("AsyncAwait-1.0", true) if ____AA_registry and ____AA_registry.addSourceMap then ____AA_registry.addSourceMap(string.match(select(2, pcall(error, "", 2)), "^(.*):%d+: $"), ",,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/arrows.ts:2,2,2,2,,,3,3,3,3,,,4,4,5,6,6,,7,4,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/functions.ts:2,,2,3,3,,4,5,2,,,8,8,9,10,8,,,13,13,14,13,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/methods.ts:2,2,2,3,3,3,5,5,6,,7,7,7,7,,,8,5,,,11,11,12,11,,,16,17,18,19,17,,16,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/try.ts:4,4,5,6,6,6,6,6,6,6,,,,,,8,8,,,9,9,,,10,,,,,,12,,,,13,13,,,14,,13,13,7,,,,,,,,,,,,,,,,,18,18,,,19,19,,,20,,19,19,17,,,,4,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/using.ts:5,5,,,6,,,7,8,9,,7,,,6,,5,,,12,12,,,13,14,15,,13,,12,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/promises.ts:3,,3,4,5,3,,,8,8,9,9,9,9,9,9,9,9,10,10,10,10,11,12,8,,,15,15,16,15,,,,,,,src/plain.ts:2,3,2,,,,,,,src/index.ts:2,2,3,3,4,4,5,5,6,6,7,7,8,8,10,10,10,10,10,10,10,10,10") end end ____AA_addSourceMap() local ____entry = require("index", ...)
+local function ____AA_addSourceMap() local ____AA_registry = LibStub and LibStub("AsyncAwait-1.0", true) if ____AA_registry and ____AA_registry.addSourceMap then ____AA_registry.addSourceMap(string.match(select(2, pcall(error, "", 2)), "^(.*):%d+: $"), ",,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/arrows.ts:2,2,2,2,,,3,3,3,3,,,4,4,5,6,6,,7,4,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/functions.ts:2,,2,3,3,,4,5,2,,,8,8,9,10,8,,,13,13,14,13,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/methods.ts:2,2,2,3,3,3,5,5,6,,7,7,7,7,,,8,5,,,11,11,12,11,,,16,17,18,19,17,,16,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/try.ts:4,4,5,6,6,6,6,6,6,6,,,,,,8,8,,,9,9,,,10,,,,,,12,,,,13,13,,,14,,13,13,7,,,,,,,,,,,,,,,,,18,18,,,19,19,,,20,,19,19,17,,,,4,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/using.ts:5,5,,,6,,,7,8,9,,7,,,6,,5,,,12,12,,,13,14,15,,13,,12,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/promises.ts:3,,3,4,5,3,,,8,8,9,9,9,9,9,9,9,9,10,10,10,10,11,12,8,,,15,15,16,15,,,,,,,src/plain.ts:2,3,2,,,,,,,src/index.ts:2,2,3,3,4,4,5,5,6,6,7,7,8,8,10,10,10,10,10,10,10,10,10") end end ____AA_addSourceMap() local ____entry = require("index", ...)
 ____AA_addSourceMap() return ____entry

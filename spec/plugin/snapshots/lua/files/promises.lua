@@ -1,5 +1,5 @@
 -- AsyncAwait: async/await on the shared scheduler (wow-asyncawait/plugin).
-local ____AA_lib, ____AA_newTask, ____AA_owner, ____AA_start, ____AA_yield
+local ____AA_lib, ____AA_newTask, ____AA_startNew, ____AA_owner, ____AA_start, ____AA_yield
 -- Starts inside a call under way (the library's; see ____AA_await).
 local ____AA_eager = { depth = 0 }
 local function ____AA_library()
@@ -15,6 +15,7 @@ local function ____AA_library()
         local core = lib._state and lib._state.core
         if core and core.startNow and core.eagerState then
             ____AA_newTask, ____AA_owner, ____AA_start = core.newTask, core.ownerNamed("Snapshots"), core.startNow
+            ____AA_startNew = core.startNew -- (a task made and started in one call, where the library has it)
             ____AA_eager = core.eagerState()
         end
     end
@@ -25,7 +26,13 @@ local function ____AA_make(fn, origin)
     if ____AA_newTask == nil then
         return deferred
     end
-    local newTask, start, owner = ____AA_newTask, ____AA_start, ____AA_owner
+    local startNew, owner = ____AA_startNew, ____AA_owner
+    if startNew ~= nil then
+        return function(...)
+            return startNew(owner, fn, ...)
+        end
+    end
+    local newTask, start = ____AA_newTask, ____AA_start
     return function(...)
         local task = newTask("pending", owner, fn, ...)
         start(task)
@@ -213,4 +220,4 @@ ____exports.adopted = ____AA_async(
     end,
     "src/promises.ts:15"
 )
-do local ____AA_registry = LibStub and LibStub("AsyncAwait-1.0", true) if ____AA_registry and ____AA_registry.addSourceMap then ____AA_registry.addSourceMap(string.match(select(2, pcall(error, "", 2)), "^(.*):%d+: $"), ",,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/promises.ts:3,,3,4,5,3,,,8,8,9,9,9,9,,,,,10,10,10,,11,12,8,,,15,15,16,15") end end return ____exports
+do local ____AA_registry = LibStub and LibStub("AsyncAwait-1.0", true) if ____AA_registry and ____AA_registry.addSourceMap then ____AA_registry.addSourceMap(string.match(select(2, pcall(error, "", 2)), "^(.*):%d+: $"), ",,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/promises.ts:3,,3,4,5,3,,,8,8,9,9,9,9,,,,,10,10,10,,11,12,8,,,15,15,16,15") end end return ____exports
