@@ -176,3 +176,39 @@ describe("startNow", () => {
         assert.is_true(contains(err, "startNow(task): the task was already started"));
     });
 });
+
+describe("completeNew (a body that cannot suspend, run to its end in the call)", () => {
+    const complete = <R>(fn: (this: void, ...args: any[]) => R, ...args: unknown[]): Task<R> =>
+        L.entries.completeNew(L.entries.ownerNamed("AsyncAwait"), fn, ...args) as never;
+
+    it("returns the task dead, with the body's values, its arguments passed, nils among them", () => {
+        const task = complete((a: number, _b: unknown, c: number) => a + c, 1, undefined, 2);
+        assert.are.equal("dead", task.state);
+        assert.are.equal(3, A.await(task));
+        assert.are.equal(0, A.await(complete((...args: unknown[]) => select("#", ...args))));
+        assert.are.equal(7, A.await(complete((x: number) => x, 7)));
+    });
+
+    it("runs inside a task without suspending it or running anything else", () => {
+        const log: string[] = [];
+        A.async(() => log.push("queued before"))();
+        A.async(() => {
+            const task = complete(() => log.push("body"));
+            log.push(`caller, the task ${task.state}`);
+        })();
+        A.scheduleAll();
+        assert.are.same(["queued before", "body", "caller, the task dead"], log);
+    });
+
+    it("fails the task with the body's error, which its await re-raises, and reports it unhandled at the end of the next run", () => {
+        const reported: unknown[] = [];
+        L.settings.configure({ reporter: (task: TaskRecord) => reported.push(task.error) });
+        const handled = complete(() => error("handled", 0));
+        assert.are.equal("dead", handled.state);
+        assert.are.equal("handled", attempt(() => A.await(handled))[1]);
+        complete(() => error("unhandled", 0));
+        assert.are.same([], reported, "not before the caller has the future");
+        A.scheduleAll();
+        assert.are.same(["unhandled"], reported);
+    });
+});

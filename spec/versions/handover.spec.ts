@@ -32,6 +32,7 @@ describe("entry points", () => {
             [
                 "awaitValue",
                 "cancelTask",
+                "completeNew",
                 "configure",
                 "deferCleanup",
                 "delayFor",

@@ -1193,6 +1193,50 @@ export function startNew(owner: Owner, fn: AnyFunction, ...args: unknown[]): Tas
     return task;
 }
 
+/** Ends completeNew's task with pcall's outcome of its body. (Its second half: not a local, for the module's locals.) */
+export function settleCompleted(task: TaskRecord, ...outcome: unknown[]): void {
+    const [ok, err] = [...outcome]; // `local ok, err = ...`
+    if (ok) {
+        finish(task, ...select(2, ...outcome));
+        return;
+    }
+    fail(task, err, tracer(undefined));
+    if (!awake) {
+        wakeDriver(); // its report, if no one handles the error, is due at the end of the next run
+    }
+}
+
+/** pcall, as completeNew calls it. */
+type ProtectedCall = (fn: AnyFunction, ...args: unknown[]) => LuaMultiReturn<unknown[]>;
+
+/**
+ * startNew for a body that cannot suspend, which the TypeScript plugin proves by its Lua calling
+ * nothing (Lua 5.1 yields neither from an operator's metamethod nor across pcall): it runs to
+ * its end in the call, on the caller's stack under pcall, and no worker is needed. The returned
+ * task is dead. (An entry: the plugin's code calls it.)
+ */
+export function completeNew(owner: Owner, fn: AnyFunction, ...args: unknown[]): TaskRecord {
+    if (forwardTarget) {
+        return forwardTarget.completeNew(owner, fn, ...args);
+    }
+    live += 1;
+    const count = select("#", ...args);
+    let task: TaskRecord;
+    if (count === 1) {
+        // Made at its size, as startNew's.
+        const [arg] = [...args];
+        task = setmeta([RUNNING, fn, false, false, false, false, 1, owner, arg] as unknown as TaskRecord, taskMeta);
+    } else {
+        // eslint-disable-next-line no-restricted-syntax -- the record is this one table constructor, `{..., ...}`
+        task = setmeta([RUNNING, fn, false, false, false, false, count, owner, ...args] as unknown as TaskRecord, taskMeta);
+    }
+    if (traceCreation) {
+        task.created = trace.currentTrace();
+    }
+    settleCompleted(task, ...(pcall as unknown as ProtectedCall)(fn, ...args));
+    return task;
+}
+
 /**
  * Starts or stops forwarding every call to `next`; `isNewer`: it took this copy's state over.
  * (Handover, through lifecycle.ts: forwardCalls, which tells eager.ts too.)
@@ -1230,6 +1274,7 @@ export { dequeue, enqueue };
 declare module "./types" {
     interface Entries {
         awaitValue: typeof awaitValue;
+        completeNew: typeof completeNew;
         failParked: typeof failParked;
         finish: typeof finish;
         isTask: typeof isTask;

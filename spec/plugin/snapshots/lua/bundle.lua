@@ -334,7 +334,7 @@ return {
  end,
 ["arrows"] = function(...) 
 -- AsyncAwait: async/await on the shared scheduler (wow-asyncawait/plugin).
-local ____AA_lib, ____AA_newTask, ____AA_startNew, ____AA_owner, ____AA_start, ____AA_yield
+local ____AA_lib, ____AA_newTask, ____AA_startNew, ____AA_completeNew, ____AA_owner, ____AA_start, ____AA_yield
 -- Starts inside a call under way (the library's; see ____AA_await).
 local ____AA_eager = { depth = 0 }
 local function ____AA_library()
@@ -350,18 +350,22 @@ local function ____AA_library()
         local core = lib._state and lib._state.core
         if core and core.startNow and core.eagerState then
             ____AA_newTask, ____AA_owner, ____AA_start = core.newTask, core.ownerNamed("Snapshots"), core.startNow
-            ____AA_startNew = core.startNew -- (a task made and started in one call, where the library has it)
+            -- (a task made and started in one call, and one run to its end, where the library has them)
+            ____AA_startNew, ____AA_completeNew = core.startNew, core.completeNew
             ____AA_eager = core.eagerState()
         end
     end
     return ____AA_lib
 end
-local function ____AA_make(fn, origin)
+local function ____AA_make(fn, origin, callsNothing)
     local deferred = ____AA_library().async(fn, origin) -- (it records where fn is made, for reports)
     if ____AA_newTask == nil then
         return deferred
     end
     local startNew, owner = ____AA_startNew, ____AA_owner
+    if callsNothing and ____AA_completeNew ~= nil then
+        startNew = ____AA_completeNew -- (its body cannot suspend: see ____AA_async)
+    end
     if startNew ~= nil then
         return function(...)
             return startNew(owner, fn, ...)
@@ -374,13 +378,15 @@ local function ____AA_make(fn, origin)
         return task
     end
 end
-local function ____AA_async(fn, origin)
+local function ____AA_async(fn, origin, callsNothing)
+    -- callsNothing: fn's Lua calls no function, so its body cannot suspend (Lua 5.1 yields from
+    -- no metamethod): its tasks run to their end in the call, with no coroutine.
     if LibStub and LibStub("AsyncAwait-1.0", true) then
-        return ____AA_make(fn, origin)
+        return ____AA_make(fn, origin, callsNothing)
     end
     local wrapped
     return function(...)
-        wrapped = wrapped or ____AA_make(fn, origin)
+        wrapped = wrapped or ____AA_make(fn, origin, callsNothing)
         return wrapped(...)
     end
 end
@@ -524,7 +530,8 @@ ____exports.triple = ____AA_async(
     function(____, x)
         return x * 3
     end,
-    "src/arrows.ts:2"
+    "src/arrows.ts:2",
+    true
 )
 ____exports.forward = ____AA_async(
     function(____, p)
@@ -546,7 +553,7 @@ return ____exports
  end,
 ["functions"] = function(...) 
 -- AsyncAwait: async/await on the shared scheduler (wow-asyncawait/plugin).
-local ____AA_lib, ____AA_newTask, ____AA_startNew, ____AA_owner, ____AA_start, ____AA_yield
+local ____AA_lib, ____AA_newTask, ____AA_startNew, ____AA_completeNew, ____AA_owner, ____AA_start, ____AA_yield
 -- Starts inside a call under way (the library's; see ____AA_await).
 local ____AA_eager = { depth = 0 }
 local function ____AA_library()
@@ -562,18 +569,22 @@ local function ____AA_library()
         local core = lib._state and lib._state.core
         if core and core.startNow and core.eagerState then
             ____AA_newTask, ____AA_owner, ____AA_start = core.newTask, core.ownerNamed("Snapshots"), core.startNow
-            ____AA_startNew = core.startNew -- (a task made and started in one call, where the library has it)
+            -- (a task made and started in one call, and one run to its end, where the library has them)
+            ____AA_startNew, ____AA_completeNew = core.startNew, core.completeNew
             ____AA_eager = core.eagerState()
         end
     end
     return ____AA_lib
 end
-local function ____AA_make(fn, origin)
+local function ____AA_make(fn, origin, callsNothing)
     local deferred = ____AA_library().async(fn, origin) -- (it records where fn is made, for reports)
     if ____AA_newTask == nil then
         return deferred
     end
     local startNew, owner = ____AA_startNew, ____AA_owner
+    if callsNothing and ____AA_completeNew ~= nil then
+        startNew = ____AA_completeNew -- (its body cannot suspend: see ____AA_async)
+    end
     if startNew ~= nil then
         return function(...)
             return startNew(owner, fn, ...)
@@ -586,13 +597,15 @@ local function ____AA_make(fn, origin)
         return task
     end
 end
-local function ____AA_async(fn, origin)
+local function ____AA_async(fn, origin, callsNothing)
+    -- callsNothing: fn's Lua calls no function, so its body cannot suspend (Lua 5.1 yields from
+    -- no metamethod): its tasks run to their end in the call, with no coroutine.
     if LibStub and LibStub("AsyncAwait-1.0", true) then
-        return ____AA_make(fn, origin)
+        return ____AA_make(fn, origin, callsNothing)
     end
     local wrapped
     return function(...)
-        wrapped = wrapped or ____AA_make(fn, origin)
+        wrapped = wrapped or ____AA_make(fn, origin, callsNothing)
         return wrapped(...)
     end
 end
@@ -755,7 +768,7 @@ return ____exports
  end,
 ["methods"] = function(...) 
 -- AsyncAwait: async/await on the shared scheduler (wow-asyncawait/plugin).
-local ____AA_lib, ____AA_newTask, ____AA_startNew, ____AA_owner, ____AA_start, ____AA_yield
+local ____AA_lib, ____AA_newTask, ____AA_startNew, ____AA_completeNew, ____AA_owner, ____AA_start, ____AA_yield
 -- Starts inside a call under way (the library's; see ____AA_await).
 local ____AA_eager = { depth = 0 }
 local function ____AA_library()
@@ -771,18 +784,22 @@ local function ____AA_library()
         local core = lib._state and lib._state.core
         if core and core.startNow and core.eagerState then
             ____AA_newTask, ____AA_owner, ____AA_start = core.newTask, core.ownerNamed("Snapshots"), core.startNow
-            ____AA_startNew = core.startNew -- (a task made and started in one call, where the library has it)
+            -- (a task made and started in one call, and one run to its end, where the library has them)
+            ____AA_startNew, ____AA_completeNew = core.startNew, core.completeNew
             ____AA_eager = core.eagerState()
         end
     end
     return ____AA_lib
 end
-local function ____AA_make(fn, origin)
+local function ____AA_make(fn, origin, callsNothing)
     local deferred = ____AA_library().async(fn, origin) -- (it records where fn is made, for reports)
     if ____AA_newTask == nil then
         return deferred
     end
     local startNew, owner = ____AA_startNew, ____AA_owner
+    if callsNothing and ____AA_completeNew ~= nil then
+        startNew = ____AA_completeNew -- (its body cannot suspend: see ____AA_async)
+    end
     if startNew ~= nil then
         return function(...)
             return startNew(owner, fn, ...)
@@ -795,13 +812,15 @@ local function ____AA_make(fn, origin)
         return task
     end
 end
-local function ____AA_async(fn, origin)
+local function ____AA_async(fn, origin, callsNothing)
+    -- callsNothing: fn's Lua calls no function, so its body cannot suspend (Lua 5.1 yields from
+    -- no metamethod): its tasks run to their end in the call, with no coroutine.
     if LibStub and LibStub("AsyncAwait-1.0", true) then
-        return ____AA_make(fn, origin)
+        return ____AA_make(fn, origin, callsNothing)
     end
     local wrapped
     return function(...)
-        wrapped = wrapped or ____AA_make(fn, origin)
+        wrapped = wrapped or ____AA_make(fn, origin, callsNothing)
         return wrapped(...)
     end
 end
@@ -962,7 +981,8 @@ Scanner.size = ____AA_async(
     function(self, bag)
         return bag * 2
     end,
-    "src/methods.ts:11"
+    "src/methods.ts:11",
+    true
 )
 ____exports.handlers = {onEvent = ____AA_async(
     function(name)
@@ -975,7 +995,7 @@ return ____exports
  end,
 ["try"] = function(...) 
 -- AsyncAwait: async/await on the shared scheduler (wow-asyncawait/plugin).
-local ____AA_lib, ____AA_newTask, ____AA_startNew, ____AA_owner, ____AA_start, ____AA_yield
+local ____AA_lib, ____AA_newTask, ____AA_startNew, ____AA_completeNew, ____AA_owner, ____AA_start, ____AA_yield
 -- Starts inside a call under way (the library's; see ____AA_await).
 local ____AA_eager = { depth = 0 }
 local function ____AA_library()
@@ -991,18 +1011,22 @@ local function ____AA_library()
         local core = lib._state and lib._state.core
         if core and core.startNow and core.eagerState then
             ____AA_newTask, ____AA_owner, ____AA_start = core.newTask, core.ownerNamed("Snapshots"), core.startNow
-            ____AA_startNew = core.startNew -- (a task made and started in one call, where the library has it)
+            -- (a task made and started in one call, and one run to its end, where the library has them)
+            ____AA_startNew, ____AA_completeNew = core.startNew, core.completeNew
             ____AA_eager = core.eagerState()
         end
     end
     return ____AA_lib
 end
-local function ____AA_make(fn, origin)
+local function ____AA_make(fn, origin, callsNothing)
     local deferred = ____AA_library().async(fn, origin) -- (it records where fn is made, for reports)
     if ____AA_newTask == nil then
         return deferred
     end
     local startNew, owner = ____AA_startNew, ____AA_owner
+    if callsNothing and ____AA_completeNew ~= nil then
+        startNew = ____AA_completeNew -- (its body cannot suspend: see ____AA_async)
+    end
     if startNew ~= nil then
         return function(...)
             return startNew(owner, fn, ...)
@@ -1015,13 +1039,15 @@ local function ____AA_make(fn, origin)
         return task
     end
 end
-local function ____AA_async(fn, origin)
+local function ____AA_async(fn, origin, callsNothing)
+    -- callsNothing: fn's Lua calls no function, so its body cannot suspend (Lua 5.1 yields from
+    -- no metamethod): its tasks run to their end in the call, with no coroutine.
     if LibStub and LibStub("AsyncAwait-1.0", true) then
-        return ____AA_make(fn, origin)
+        return ____AA_make(fn, origin, callsNothing)
     end
     local wrapped
     return function(...)
-        wrapped = wrapped or ____AA_make(fn, origin)
+        wrapped = wrapped or ____AA_make(fn, origin, callsNothing)
         return wrapped(...)
     end
 end
@@ -1237,7 +1263,7 @@ return ____exports
  end,
 ["using"] = function(...) 
 -- AsyncAwait: async/await on the shared scheduler (wow-asyncawait/plugin).
-local ____AA_lib, ____AA_newTask, ____AA_startNew, ____AA_owner, ____AA_start, ____AA_yield
+local ____AA_lib, ____AA_newTask, ____AA_startNew, ____AA_completeNew, ____AA_owner, ____AA_start, ____AA_yield
 -- Starts inside a call under way (the library's; see ____AA_await).
 local ____AA_eager = { depth = 0 }
 local function ____AA_library()
@@ -1253,18 +1279,22 @@ local function ____AA_library()
         local core = lib._state and lib._state.core
         if core and core.startNow and core.eagerState then
             ____AA_newTask, ____AA_owner, ____AA_start = core.newTask, core.ownerNamed("Snapshots"), core.startNow
-            ____AA_startNew = core.startNew -- (a task made and started in one call, where the library has it)
+            -- (a task made and started in one call, and one run to its end, where the library has them)
+            ____AA_startNew, ____AA_completeNew = core.startNew, core.completeNew
             ____AA_eager = core.eagerState()
         end
     end
     return ____AA_lib
 end
-local function ____AA_make(fn, origin)
+local function ____AA_make(fn, origin, callsNothing)
     local deferred = ____AA_library().async(fn, origin) -- (it records where fn is made, for reports)
     if ____AA_newTask == nil then
         return deferred
     end
     local startNew, owner = ____AA_startNew, ____AA_owner
+    if callsNothing and ____AA_completeNew ~= nil then
+        startNew = ____AA_completeNew -- (its body cannot suspend: see ____AA_async)
+    end
     if startNew ~= nil then
         return function(...)
             return startNew(owner, fn, ...)
@@ -1277,13 +1307,15 @@ local function ____AA_make(fn, origin)
         return task
     end
 end
-local function ____AA_async(fn, origin)
+local function ____AA_async(fn, origin, callsNothing)
+    -- callsNothing: fn's Lua calls no function, so its body cannot suspend (Lua 5.1 yields from
+    -- no metamethod): its tasks run to their end in the call, with no coroutine.
     if LibStub and LibStub("AsyncAwait-1.0", true) then
-        return ____AA_make(fn, origin)
+        return ____AA_make(fn, origin, callsNothing)
     end
     local wrapped
     return function(...)
-        wrapped = wrapped or ____AA_make(fn, origin)
+        wrapped = wrapped or ____AA_make(fn, origin, callsNothing)
         return wrapped(...)
     end
 end
@@ -1457,7 +1489,7 @@ return ____exports
  end,
 ["promises"] = function(...) 
 -- AsyncAwait: async/await on the shared scheduler (wow-asyncawait/plugin).
-local ____AA_lib, ____AA_newTask, ____AA_startNew, ____AA_owner, ____AA_start, ____AA_yield
+local ____AA_lib, ____AA_newTask, ____AA_startNew, ____AA_completeNew, ____AA_owner, ____AA_start, ____AA_yield
 -- Starts inside a call under way (the library's; see ____AA_await).
 local ____AA_eager = { depth = 0 }
 local function ____AA_library()
@@ -1473,18 +1505,22 @@ local function ____AA_library()
         local core = lib._state and lib._state.core
         if core and core.startNow and core.eagerState then
             ____AA_newTask, ____AA_owner, ____AA_start = core.newTask, core.ownerNamed("Snapshots"), core.startNow
-            ____AA_startNew = core.startNew -- (a task made and started in one call, where the library has it)
+            -- (a task made and started in one call, and one run to its end, where the library has them)
+            ____AA_startNew, ____AA_completeNew = core.startNew, core.completeNew
             ____AA_eager = core.eagerState()
         end
     end
     return ____AA_lib
 end
-local function ____AA_make(fn, origin)
+local function ____AA_make(fn, origin, callsNothing)
     local deferred = ____AA_library().async(fn, origin) -- (it records where fn is made, for reports)
     if ____AA_newTask == nil then
         return deferred
     end
     local startNew, owner = ____AA_startNew, ____AA_owner
+    if callsNothing and ____AA_completeNew ~= nil then
+        startNew = ____AA_completeNew -- (its body cannot suspend: see ____AA_async)
+    end
     if startNew ~= nil then
         return function(...)
             return startNew(owner, fn, ...)
@@ -1497,13 +1533,15 @@ local function ____AA_make(fn, origin)
         return task
     end
 end
-local function ____AA_async(fn, origin)
+local function ____AA_async(fn, origin, callsNothing)
+    -- callsNothing: fn's Lua calls no function, so its body cannot suspend (Lua 5.1 yields from
+    -- no metamethod): its tasks run to their end in the call, with no coroutine.
     if LibStub and LibStub("AsyncAwait-1.0", true) then
-        return ____AA_make(fn, origin)
+        return ____AA_make(fn, origin, callsNothing)
     end
     local wrapped
     return function(...)
-        wrapped = wrapped or ____AA_make(fn, origin)
+        wrapped = wrapped or ____AA_make(fn, origin, callsNothing)
         return wrapped(...)
     end
 end
@@ -1717,5 +1755,5 @@ ____exports.all = {
 return ____exports
  end,
 }
-local function ____AA_addSourceMap() local ____AA_registry = LibStub and LibStub("AsyncAwait-1.0", true) if ____AA_registry and ____AA_registry.addSourceMap then ____AA_registry.addSourceMap(string.match(select(2, pcall(error, "", 2)), "^(.*):%d+: $"), ",,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/arrows.ts:2,2,2,2,,,3,3,3,3,,,4,4,5,6,6,,7,4,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/functions.ts:2,,2,3,3,,4,5,2,,,8,8,9,10,8,,,13,13,14,13,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/methods.ts:2,2,2,3,3,3,5,5,6,,7,7,7,7,,,8,5,,,11,11,12,11,,,16,17,18,19,17,,16,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/try.ts:4,4,5,6,6,6,6,6,6,6,,,,,,8,8,,,9,9,,,10,,,,,,12,,,,13,13,,,14,,13,13,7,,,,,,,,,,,,,,,,,18,18,,,19,19,,,20,,19,19,17,,,,4,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/using.ts:5,5,,,6,,,7,8,9,,7,,,6,,5,,,12,12,,,13,14,15,,13,,12,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/promises.ts:3,,3,4,5,3,,,8,8,9,9,9,9,9,9,9,9,10,10,10,10,11,12,8,,,15,15,16,15,,,,,,,src/plain.ts:2,3,2,,,,,,,src/index.ts:2,2,3,3,4,4,5,5,6,6,7,7,8,8,10,10,10,10,10,10,10,10,10") end end ____AA_addSourceMap() local ____entry = require("index", ...)
+local function ____AA_addSourceMap() local ____AA_registry = LibStub and LibStub("AsyncAwait-1.0", true) if ____AA_registry and ____AA_registry.addSourceMap then ____AA_registry.addSourceMap(string.match(select(2, pcall(error, "", 2)), "^(.*):%d+: $"), ",,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/arrows.ts:2,2,2,2,,,,3,3,3,3,,,4,4,5,6,6,,7,4,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/functions.ts:2,,2,3,3,,4,5,2,,,8,8,9,10,8,,,13,13,14,13,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/methods.ts:2,2,2,3,3,3,5,5,6,,7,7,7,7,,,8,5,,,11,11,12,11,,,,16,17,18,19,17,,16,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/try.ts:4,4,5,6,6,6,6,6,6,6,,,,,,8,8,,,9,9,,,10,,,,,,12,,,,13,13,,,14,,13,13,7,,,,,,,,,,,,,,,,,18,18,,,19,19,,,20,,19,19,17,,,,4,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/using.ts:5,5,,,6,,,7,8,9,,7,,,6,,5,,,12,12,,,13,14,15,,13,,12,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/promises.ts:3,,3,4,5,3,,,8,8,9,9,9,9,9,9,9,9,10,10,10,10,11,12,8,,,15,15,16,15,,,,,,,src/plain.ts:2,3,2,,,,,,,src/index.ts:2,2,3,3,4,4,5,5,6,6,7,7,8,8,10,10,10,10,10,10,10,10,10") end end ____AA_addSourceMap() local ____entry = require("index", ...)
 ____AA_addSourceMap() return ____entry
