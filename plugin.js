@@ -358,6 +358,13 @@ local function ____AA_await(value)
     -- metatable every copy of the library shares); a plain value passes through. While its
     -- body runs inside the call that started it, a task's await always returns to that caller
     -- (JavaScript's first await does), though what it awaits is ready.
+    if value == nil then
+        -- (the await of a call that returns nothing, such as yield(): no type to ask for)
+        if ____AA_eager.depth > 0 then
+            ____AA_yield()
+        end
+        return nil
+    end
     local meta = ____AA_getmetatable(value)
     if meta == ____AA_taskMeta and meta ~= nil then
         if ____AA_eager.depth > 0 and value.state == "dead" then

@@ -397,6 +397,13 @@ local function ____AA_await(value)
     -- metatable every copy of the library shares); a plain value passes through. While its
     -- body runs inside the call that started it, a task's await always returns to that caller
     -- (JavaScript's first await does), though what it awaits is ready.
+    if value == nil then
+        -- (the await of a call that returns nothing, such as yield(): no type to ask for)
+        if ____AA_eager.depth > 0 then
+            ____AA_yield()
+        end
+        return nil
+    end
     local meta = ____AA_getmetatable(value)
     if meta == ____AA_taskMeta and meta ~= nil then
         if ____AA_eager.depth > 0 and value.state == "dead" then
@@ -616,6 +623,13 @@ local function ____AA_await(value)
     -- metatable every copy of the library shares); a plain value passes through. While its
     -- body runs inside the call that started it, a task's await always returns to that caller
     -- (JavaScript's first await does), though what it awaits is ready.
+    if value == nil then
+        -- (the await of a call that returns nothing, such as yield(): no type to ask for)
+        if ____AA_eager.depth > 0 then
+            ____AA_yield()
+        end
+        return nil
+    end
     local meta = ____AA_getmetatable(value)
     if meta == ____AA_taskMeta and meta ~= nil then
         if ____AA_eager.depth > 0 and value.state == "dead" then
@@ -831,6 +845,13 @@ local function ____AA_await(value)
     -- metatable every copy of the library shares); a plain value passes through. While its
     -- body runs inside the call that started it, a task's await always returns to that caller
     -- (JavaScript's first await does), though what it awaits is ready.
+    if value == nil then
+        -- (the await of a call that returns nothing, such as yield(): no type to ask for)
+        if ____AA_eager.depth > 0 then
+            ____AA_yield()
+        end
+        return nil
+    end
     local meta = ____AA_getmetatable(value)
     if meta == ____AA_taskMeta and meta ~= nil then
         if ____AA_eager.depth > 0 and value.state == "dead" then
@@ -1058,6 +1079,13 @@ local function ____AA_await(value)
     -- metatable every copy of the library shares); a plain value passes through. While its
     -- body runs inside the call that started it, a task's await always returns to that caller
     -- (JavaScript's first await does), though what it awaits is ready.
+    if value == nil then
+        -- (the await of a call that returns nothing, such as yield(): no type to ask for)
+        if ____AA_eager.depth > 0 then
+            ____AA_yield()
+        end
+        return nil
+    end
     local meta = ____AA_getmetatable(value)
     if meta == ____AA_taskMeta and meta ~= nil then
         if ____AA_eager.depth > 0 and value.state == "dead" then
@@ -1326,6 +1354,13 @@ local function ____AA_await(value)
     -- metatable every copy of the library shares); a plain value passes through. While its
     -- body runs inside the call that started it, a task's await always returns to that caller
     -- (JavaScript's first await does), though what it awaits is ready.
+    if value == nil then
+        -- (the await of a call that returns nothing, such as yield(): no type to ask for)
+        if ____AA_eager.depth > 0 then
+            ____AA_yield()
+        end
+        return nil
+    end
     local meta = ____AA_getmetatable(value)
     if meta == ____AA_taskMeta and meta ~= nil then
         if ____AA_eager.depth > 0 and value.state == "dead" then
@@ -1552,6 +1587,13 @@ local function ____AA_await(value)
     -- metatable every copy of the library shares); a plain value passes through. While its
     -- body runs inside the call that started it, a task's await always returns to that caller
     -- (JavaScript's first await does), though what it awaits is ready.
+    if value == nil then
+        -- (the await of a call that returns nothing, such as yield(): no type to ask for)
+        if ____AA_eager.depth > 0 then
+            ____AA_yield()
+        end
+        return nil
+    end
     local meta = ____AA_getmetatable(value)
     if meta == ____AA_taskMeta and meta ~= nil then
         if ____AA_eager.depth > 0 and value.state == "dead" then
@@ -1755,5 +1797,5 @@ ____exports.all = {
 return ____exports
  end,
 }
-local function ____AA_addSourceMap() local ____AA_registry = LibStub and LibStub("AsyncAwait-1.0", true) if ____AA_registry and ____AA_registry.addSourceMap then ____AA_registry.addSourceMap(string.match(select(2, pcall(error, "", 2)), "^(.*):%d+: $"), ",,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/arrows.ts:2,2,2,2,,,,3,3,3,3,,,4,4,5,6,6,,7,4,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/functions.ts:2,,2,3,3,,4,5,2,,,8,8,9,10,8,,,13,13,14,13,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/methods.ts:2,2,2,3,3,3,5,5,6,,7,7,7,7,,,8,5,,,11,11,12,11,,,,16,17,18,19,17,,16,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/try.ts:4,4,5,6,6,6,6,6,6,6,,,,,,8,8,,,9,9,,,10,,,,,,12,,,,13,13,,,14,,13,13,7,,,,,,,,,,,,,,,,,18,18,,,19,19,,,20,,19,19,17,,,,4,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/using.ts:5,5,,,6,,,7,8,9,,7,,,6,,5,,,12,12,,,13,14,15,,13,,12,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/promises.ts:3,,3,4,5,3,,,8,8,9,9,9,9,9,9,9,9,10,10,10,10,11,12,8,,,15,15,16,15,,,,,,,src/plain.ts:2,3,2,,,,,,,src/index.ts:2,2,3,3,4,4,5,5,6,6,7,7,8,8,10,10,10,10,10,10,10,10,10") end end ____AA_addSourceMap() local ____entry = require("index", ...)
+local function ____AA_addSourceMap() local ____AA_registry = LibStub and LibStub("AsyncAwait-1.0", true) if ____AA_registry and ____AA_registry.addSourceMap then ____AA_registry.addSourceMap(string.match(select(2, pcall(error, "", 2)), "^(.*):%d+: $"), ",,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/arrows.ts:2,2,2,2,,,,3,3,3,3,,,4,4,5,6,6,,7,4,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/functions.ts:2,,2,3,3,,4,5,2,,,8,8,9,10,8,,,13,13,14,13,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/methods.ts:2,2,2,3,3,3,5,5,6,,7,7,7,7,,,8,5,,,11,11,12,11,,,,16,17,18,19,17,,16,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/try.ts:4,4,5,6,6,6,6,6,6,6,,,,,,8,8,,,9,9,,,10,,,,,,12,,,,13,13,,,14,,13,13,7,,,,,,,,,,,,,,,,,18,18,,,19,19,,,20,,19,19,17,,,,4,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/using.ts:5,5,,,6,,,7,8,9,,7,,,6,,5,,,12,12,,,13,14,15,,13,,12,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/promises.ts:3,,3,4,5,3,,,8,8,9,9,9,9,9,9,9,9,10,10,10,10,11,12,8,,,15,15,16,15,,,,,,,src/plain.ts:2,3,2,,,,,,,src/index.ts:2,2,3,3,4,4,5,5,6,6,7,7,8,8,10,10,10,10,10,10,10,10,10") end end ____AA_addSourceMap() local ____entry = require("index", ...)
 ____AA_addSourceMap() return ____entry

@@ -62,6 +62,13 @@ local function ____AA_await(value)
     -- metatable every copy of the library shares); a plain value passes through. While its
     -- body runs inside the call that started it, a task's await always returns to that caller
     -- (JavaScript's first await does), though what it awaits is ready.
+    if value == nil then
+        -- (the await of a call that returns nothing, such as yield(): no type to ask for)
+        if ____AA_eager.depth > 0 then
+            ____AA_yield()
+        end
+        return nil
+    end
     local meta = ____AA_getmetatable(value)
     if meta == ____AA_taskMeta and meta ~= nil then
         if ____AA_eager.depth > 0 and value.state == "dead" then
@@ -214,4 +221,4 @@ ____exports.block = ____AA_async(
     end,
     "src/arrows.ts:4"
 )
-do local ____AA_registry = LibStub and LibStub("AsyncAwait-1.0", true) if ____AA_registry and ____AA_registry.addSourceMap then ____AA_registry.addSourceMap(string.match(select(2, pcall(error, "", 2)), "^(.*):%d+: $"), ",,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/arrows.ts:2,2,2,2,,,,3,3,3,3,,,4,4,5,6,6,,7,4") end end return ____exports
+do local ____AA_registry = LibStub and LibStub("AsyncAwait-1.0", true) if ____AA_registry and ____AA_registry.addSourceMap then ____AA_registry.addSourceMap(string.match(select(2, pcall(error, "", 2)), "^(.*):%d+: $"), ",,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/arrows.ts:2,2,2,2,,,,3,3,3,3,,,4,4,5,6,6,,7,4") end end return ____exports
