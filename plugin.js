@@ -295,7 +295,7 @@ function markPlainReturn(statements, expression, context) {
 function prelude(addon, start) {
     const name = JSON.stringify(addon);
     return `-- AsyncAwait: async/await on the shared scheduler (wow-asyncawait/plugin).
-local ____AA_lib, ____AA_newTask, ____AA_startNew, ____AA_completeNew, ____AA_owner, ____AA_start, ____AA_yield
+local ____AA_lib, ____AA_newTask, ____AA_startNew, ____AA_completeNew, ____AA_awaitTask, ____AA_owner, ____AA_start, ____AA_yield
 -- Starts inside a call under way (the library's; see ____AA_await).
 local ____AA_eager = { depth = 0 }
 local function ____AA_library()
@@ -311,8 +311,9 @@ local function ____AA_library()
         local core = ${start === "eager" ? "lib._state and lib._state.core" : "nil"}
         if core and core.startNow and core.eagerState then
             ____AA_newTask, ____AA_owner, ____AA_start = core.newTask, core.ownerNamed(${name}), core.startNow
-            -- (a task made and started in one call, and one run to its end, where the library has them)
-            ____AA_startNew, ____AA_completeNew = core.startNew, core.completeNew
+            -- (a task made and started in one call, one run to its end, the await of a future as
+            -- such, where the library has them)
+            ____AA_startNew, ____AA_completeNew, ____AA_awaitTask = core.startNew, core.completeNew, core.awaitTask
             ____AA_eager = core.eagerState()
         end
     end
@@ -380,7 +381,7 @@ local function ____AA_await(value)
     end
     local lib = ____AA_library()
     if ____AA_taskMeta == nil and lib.isFuture(value) then
-        ____AA_taskMeta, ____AA_awaitFuture = meta, lib.await
+        ____AA_taskMeta, ____AA_awaitFuture = meta, ____AA_awaitTask or lib.await
         return ____AA_await(value)
     end
     if ____AA_eager.depth > 0 then

@@ -212,3 +212,39 @@ describe("completeNew (a body that cannot suspend, run to its end in the call)",
         assert.are.same(["unhandled"], reported);
     });
 });
+
+describe("awaitTask (the plugin's await of a value it knows is a task)", () => {
+    const awaitTask = (task: unknown) => L.entries.awaitTask(task as TaskRecord);
+
+    it("returns a dead task's values and re-raises a failed one's error, as await does", () => {
+        const done = A.createTask(() => $multi(1, 2));
+        A.startTask(done);
+        A.scheduleAll();
+        assert.are.same([1, 2], [...awaitTask(done)]);
+        const failed = A.createTask(() => error("failed", 0));
+        A.startTask(failed);
+        A.scheduleAll();
+        assert.are.equal("failed", attempt(() => awaitTask(failed))[1]);
+    });
+
+    it("inside a task, suspends until a runnable task is dead", () => {
+        const log: string[] = [];
+        const target = A.async(() => {
+            A.yield();
+            log.push("target done");
+            return "value";
+        })();
+        A.async(() => {
+            const [value] = awaitTask(target);
+            log.push(`awaited ${value as string}`);
+        })();
+        A.scheduleAll();
+        assert.are.same(["target done", "awaited value"], log);
+    });
+
+    it("refuses a pending task, as await does", () => {
+        const [ok, err] = attempt(() => awaitTask(A.createTask(() => undefined)));
+        assert.is_false(ok);
+        assert.is_true(contains(err, "await(future): the task is pending"));
+    });
+});

@@ -6,8 +6,9 @@
 --   lua5.1 spec/plugin/run.lua <case.lua> [--no-start-now | --no-start-new]
 -- --no-start-now: the library as a copy without starts inside the caller (startNow) offers it,
 -- to which the plugin's async functions fall back by queueing their tasks. --no-start-new: as
--- a copy with startNow but not startNew (a task made and started in one call) offers it, to
--- which they fall back by making the task, then starting it.
+-- a copy with startNow but not startNew (a task made and started in one call), completeNew nor
+-- awaitTask offers it, to which they fall back by making the task, then starting it, and
+-- awaiting futures with await.
 package.path = "simulator/?.lua;" .. package.path
 local client = require("client")
 
@@ -20,7 +21,8 @@ local env = sim.env
 if arg[2] == "--no-start-now" then
   env.LibStub("AsyncAwait-1.0")._state.core.startNow = nil
 elseif arg[2] == "--no-start-new" then
-  env.LibStub("AsyncAwait-1.0")._state.core.startNew = nil
+  local core = env.LibStub("AsyncAwait-1.0")._state.core
+  core.startNew, core.completeNew, core.awaitTask = nil, nil, nil
 end
 env.console = {
   log = function(...)

@@ -30,6 +30,7 @@ describe("entry points", () => {
         const L = freshLibrary();
         assert.are.same(
             [
+                "awaitTask",
                 "awaitValue",
                 "cancelTask",
                 "completeNew",

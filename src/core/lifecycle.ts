@@ -13,10 +13,10 @@ import { wholeState } from "./wholeState";
 import type { Entries } from "./types";
 
 /**
- * The state protocol; `finish`, the entry older copies' workers call back; `startNew` and
- * `completeNew`, the entries the TypeScript plugin's async calls use.
+ * The state protocol; `finish`, the entry older copies' workers call back; `startNew`,
+ * `completeNew` and `awaitTask`, the entries the TypeScript plugin's async calls and awaits use.
  */
-export { completeNew, finish, loadState, startNew, syncState } from "./scheduler";
+export { awaitTask, completeNew, finish, loadState, startNew, syncState } from "./scheduler";
 
 /** Gives the modules the scheduler calls back into (forced.ts, eager.ts) its functions (boot). */
 export function installSchedulerHooks(): void {

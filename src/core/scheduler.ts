@@ -1193,6 +1193,25 @@ export function startNew(owner: Owner, fn: AnyFunction, ...args: unknown[]): Tas
     return task;
 }
 
+/**
+ * await of a value known to be a task record (the TypeScript plugin's await has looked at its
+ * metatable): awaitValue's common cases without its checks of what it was given, the rest by
+ * awaitValue. (An entry: the plugin's code calls it.)
+ */
+export function awaitTask(task: TaskRecord): LuaMultiReturn<unknown[]> {
+    if (forwardTarget) {
+        return forwardTarget.awaitTask(task);
+    }
+    const state = task[Slot.State];
+    if (state === DEAD && yieldMatch !== NO_SIGNAL) {
+        return valuesOf(task); // (no cancellation was asked for: no cancellation point to pass)
+    }
+    if (state === RUNNABLE && current && current[Slot.Thread] === running()) {
+        return suspendUntilDead(task); // a tail call: see suspendUntilDead
+    }
+    return awaitValue(task);
+}
+
 /** Ends completeNew's task with pcall's outcome of its body. (Its second half: not a local, for the module's locals.) */
 export function settleCompleted(task: TaskRecord, ...outcome: unknown[]): void {
     const [ok, err] = [...outcome]; // `local ok, err = ...`
@@ -1273,6 +1292,7 @@ export { dequeue, enqueue };
 /** This module's entry points (see Entries). */
 declare module "./types" {
     interface Entries {
+        awaitTask: typeof awaitTask;
         awaitValue: typeof awaitValue;
         completeNew: typeof completeNew;
         failParked: typeof failParked;

@@ -38,7 +38,7 @@ import {
     wrapAsync,
     yieldTurn,
 } from "../core/kernel";
-import { awaitHandover, completeNew, finish, forwardCalls, handOver, loadState, startNew } from "../core/lifecycle";
+import { awaitHandover, awaitTask, completeNew, finish, forwardCalls, handOver, loadState, startNew } from "../core/lifecycle";
 import type { AnyFunction, Entries } from "../core/types";
 import { Settings, configure, editState, nowInCharge, ownerNamed, sleepDriver } from "../core/settings";
 import { raiseAtCaller } from "../core/errors";
@@ -137,6 +137,7 @@ const olderAdapters: { [name: string]: (older: Entries) => AnyFunction } = {
     startNew: (older) => startAsOlder(older),
     // Without completeNew: as startNew (the body ends in the call where that copy starts tasks so).
     completeNew: (older) => (older as Partial<Entries>).startNew ?? startAsOlder(older),
+    awaitTask: (older) => older.awaitValue,
     eagerState: () => () => ({ depth: 0 }),
     // Before 0.3, a copy finishing its run: its metatables are not shared (see deferTo).
     metatables: () => noMetatables,
@@ -203,6 +204,7 @@ export const entries: Entries = withGlueEntries({
     wrapAsync,
     yieldTurn,
     // Starts inside the caller (the TypeScript plugin's async functions).
+    awaitTask,
     completeNew,
     eagerState,
     startNew,

@@ -334,7 +334,7 @@ return {
  end,
 ["arrows"] = function(...) 
 -- AsyncAwait: async/await on the shared scheduler (wow-asyncawait/plugin).
-local ____AA_lib, ____AA_newTask, ____AA_startNew, ____AA_completeNew, ____AA_owner, ____AA_start, ____AA_yield
+local ____AA_lib, ____AA_newTask, ____AA_startNew, ____AA_completeNew, ____AA_awaitTask, ____AA_owner, ____AA_start, ____AA_yield
 -- Starts inside a call under way (the library's; see ____AA_await).
 local ____AA_eager = { depth = 0 }
 local function ____AA_library()
@@ -350,8 +350,9 @@ local function ____AA_library()
         local core = lib._state and lib._state.core
         if core and core.startNow and core.eagerState then
             ____AA_newTask, ____AA_owner, ____AA_start = core.newTask, core.ownerNamed("Snapshots"), core.startNow
-            -- (a task made and started in one call, and one run to its end, where the library has them)
-            ____AA_startNew, ____AA_completeNew = core.startNew, core.completeNew
+            -- (a task made and started in one call, one run to its end, the await of a future as
+            -- such, where the library has them)
+            ____AA_startNew, ____AA_completeNew, ____AA_awaitTask = core.startNew, core.completeNew, core.awaitTask
             ____AA_eager = core.eagerState()
         end
     end
@@ -419,7 +420,7 @@ local function ____AA_await(value)
     end
     local lib = ____AA_library()
     if ____AA_taskMeta == nil and lib.isFuture(value) then
-        ____AA_taskMeta, ____AA_awaitFuture = meta, lib.await
+        ____AA_taskMeta, ____AA_awaitFuture = meta, ____AA_awaitTask or lib.await
         return ____AA_await(value)
     end
     if ____AA_eager.depth > 0 then
@@ -560,7 +561,7 @@ return ____exports
  end,
 ["functions"] = function(...) 
 -- AsyncAwait: async/await on the shared scheduler (wow-asyncawait/plugin).
-local ____AA_lib, ____AA_newTask, ____AA_startNew, ____AA_completeNew, ____AA_owner, ____AA_start, ____AA_yield
+local ____AA_lib, ____AA_newTask, ____AA_startNew, ____AA_completeNew, ____AA_awaitTask, ____AA_owner, ____AA_start, ____AA_yield
 -- Starts inside a call under way (the library's; see ____AA_await).
 local ____AA_eager = { depth = 0 }
 local function ____AA_library()
@@ -576,8 +577,9 @@ local function ____AA_library()
         local core = lib._state and lib._state.core
         if core and core.startNow and core.eagerState then
             ____AA_newTask, ____AA_owner, ____AA_start = core.newTask, core.ownerNamed("Snapshots"), core.startNow
-            -- (a task made and started in one call, and one run to its end, where the library has them)
-            ____AA_startNew, ____AA_completeNew = core.startNew, core.completeNew
+            -- (a task made and started in one call, one run to its end, the await of a future as
+            -- such, where the library has them)
+            ____AA_startNew, ____AA_completeNew, ____AA_awaitTask = core.startNew, core.completeNew, core.awaitTask
             ____AA_eager = core.eagerState()
         end
     end
@@ -645,7 +647,7 @@ local function ____AA_await(value)
     end
     local lib = ____AA_library()
     if ____AA_taskMeta == nil and lib.isFuture(value) then
-        ____AA_taskMeta, ____AA_awaitFuture = meta, lib.await
+        ____AA_taskMeta, ____AA_awaitFuture = meta, ____AA_awaitTask or lib.await
         return ____AA_await(value)
     end
     if ____AA_eager.depth > 0 then
@@ -782,7 +784,7 @@ return ____exports
  end,
 ["methods"] = function(...) 
 -- AsyncAwait: async/await on the shared scheduler (wow-asyncawait/plugin).
-local ____AA_lib, ____AA_newTask, ____AA_startNew, ____AA_completeNew, ____AA_owner, ____AA_start, ____AA_yield
+local ____AA_lib, ____AA_newTask, ____AA_startNew, ____AA_completeNew, ____AA_awaitTask, ____AA_owner, ____AA_start, ____AA_yield
 -- Starts inside a call under way (the library's; see ____AA_await).
 local ____AA_eager = { depth = 0 }
 local function ____AA_library()
@@ -798,8 +800,9 @@ local function ____AA_library()
         local core = lib._state and lib._state.core
         if core and core.startNow and core.eagerState then
             ____AA_newTask, ____AA_owner, ____AA_start = core.newTask, core.ownerNamed("Snapshots"), core.startNow
-            -- (a task made and started in one call, and one run to its end, where the library has them)
-            ____AA_startNew, ____AA_completeNew = core.startNew, core.completeNew
+            -- (a task made and started in one call, one run to its end, the await of a future as
+            -- such, where the library has them)
+            ____AA_startNew, ____AA_completeNew, ____AA_awaitTask = core.startNew, core.completeNew, core.awaitTask
             ____AA_eager = core.eagerState()
         end
     end
@@ -867,7 +870,7 @@ local function ____AA_await(value)
     end
     local lib = ____AA_library()
     if ____AA_taskMeta == nil and lib.isFuture(value) then
-        ____AA_taskMeta, ____AA_awaitFuture = meta, lib.await
+        ____AA_taskMeta, ____AA_awaitFuture = meta, ____AA_awaitTask or lib.await
         return ____AA_await(value)
     end
     if ____AA_eager.depth > 0 then
@@ -1016,7 +1019,7 @@ return ____exports
  end,
 ["try"] = function(...) 
 -- AsyncAwait: async/await on the shared scheduler (wow-asyncawait/plugin).
-local ____AA_lib, ____AA_newTask, ____AA_startNew, ____AA_completeNew, ____AA_owner, ____AA_start, ____AA_yield
+local ____AA_lib, ____AA_newTask, ____AA_startNew, ____AA_completeNew, ____AA_awaitTask, ____AA_owner, ____AA_start, ____AA_yield
 -- Starts inside a call under way (the library's; see ____AA_await).
 local ____AA_eager = { depth = 0 }
 local function ____AA_library()
@@ -1032,8 +1035,9 @@ local function ____AA_library()
         local core = lib._state and lib._state.core
         if core and core.startNow and core.eagerState then
             ____AA_newTask, ____AA_owner, ____AA_start = core.newTask, core.ownerNamed("Snapshots"), core.startNow
-            -- (a task made and started in one call, and one run to its end, where the library has them)
-            ____AA_startNew, ____AA_completeNew = core.startNew, core.completeNew
+            -- (a task made and started in one call, one run to its end, the await of a future as
+            -- such, where the library has them)
+            ____AA_startNew, ____AA_completeNew, ____AA_awaitTask = core.startNew, core.completeNew, core.awaitTask
             ____AA_eager = core.eagerState()
         end
     end
@@ -1101,7 +1105,7 @@ local function ____AA_await(value)
     end
     local lib = ____AA_library()
     if ____AA_taskMeta == nil and lib.isFuture(value) then
-        ____AA_taskMeta, ____AA_awaitFuture = meta, lib.await
+        ____AA_taskMeta, ____AA_awaitFuture = meta, ____AA_awaitTask or lib.await
         return ____AA_await(value)
     end
     if ____AA_eager.depth > 0 then
@@ -1291,7 +1295,7 @@ return ____exports
  end,
 ["using"] = function(...) 
 -- AsyncAwait: async/await on the shared scheduler (wow-asyncawait/plugin).
-local ____AA_lib, ____AA_newTask, ____AA_startNew, ____AA_completeNew, ____AA_owner, ____AA_start, ____AA_yield
+local ____AA_lib, ____AA_newTask, ____AA_startNew, ____AA_completeNew, ____AA_awaitTask, ____AA_owner, ____AA_start, ____AA_yield
 -- Starts inside a call under way (the library's; see ____AA_await).
 local ____AA_eager = { depth = 0 }
 local function ____AA_library()
@@ -1307,8 +1311,9 @@ local function ____AA_library()
         local core = lib._state and lib._state.core
         if core and core.startNow and core.eagerState then
             ____AA_newTask, ____AA_owner, ____AA_start = core.newTask, core.ownerNamed("Snapshots"), core.startNow
-            -- (a task made and started in one call, and one run to its end, where the library has them)
-            ____AA_startNew, ____AA_completeNew = core.startNew, core.completeNew
+            -- (a task made and started in one call, one run to its end, the await of a future as
+            -- such, where the library has them)
+            ____AA_startNew, ____AA_completeNew, ____AA_awaitTask = core.startNew, core.completeNew, core.awaitTask
             ____AA_eager = core.eagerState()
         end
     end
@@ -1376,7 +1381,7 @@ local function ____AA_await(value)
     end
     local lib = ____AA_library()
     if ____AA_taskMeta == nil and lib.isFuture(value) then
-        ____AA_taskMeta, ____AA_awaitFuture = meta, lib.await
+        ____AA_taskMeta, ____AA_awaitFuture = meta, ____AA_awaitTask or lib.await
         return ____AA_await(value)
     end
     if ____AA_eager.depth > 0 then
@@ -1524,7 +1529,7 @@ return ____exports
  end,
 ["promises"] = function(...) 
 -- AsyncAwait: async/await on the shared scheduler (wow-asyncawait/plugin).
-local ____AA_lib, ____AA_newTask, ____AA_startNew, ____AA_completeNew, ____AA_owner, ____AA_start, ____AA_yield
+local ____AA_lib, ____AA_newTask, ____AA_startNew, ____AA_completeNew, ____AA_awaitTask, ____AA_owner, ____AA_start, ____AA_yield
 -- Starts inside a call under way (the library's; see ____AA_await).
 local ____AA_eager = { depth = 0 }
 local function ____AA_library()
@@ -1540,8 +1545,9 @@ local function ____AA_library()
         local core = lib._state and lib._state.core
         if core and core.startNow and core.eagerState then
             ____AA_newTask, ____AA_owner, ____AA_start = core.newTask, core.ownerNamed("Snapshots"), core.startNow
-            -- (a task made and started in one call, and one run to its end, where the library has them)
-            ____AA_startNew, ____AA_completeNew = core.startNew, core.completeNew
+            -- (a task made and started in one call, one run to its end, the await of a future as
+            -- such, where the library has them)
+            ____AA_startNew, ____AA_completeNew, ____AA_awaitTask = core.startNew, core.completeNew, core.awaitTask
             ____AA_eager = core.eagerState()
         end
     end
@@ -1609,7 +1615,7 @@ local function ____AA_await(value)
     end
     local lib = ____AA_library()
     if ____AA_taskMeta == nil and lib.isFuture(value) then
-        ____AA_taskMeta, ____AA_awaitFuture = meta, lib.await
+        ____AA_taskMeta, ____AA_awaitFuture = meta, ____AA_awaitTask or lib.await
         return ____AA_await(value)
     end
     if ____AA_eager.depth > 0 then
@@ -1797,5 +1803,5 @@ ____exports.all = {
 return ____exports
  end,
 }
-local function ____AA_addSourceMap() local ____AA_registry = LibStub and LibStub("AsyncAwait-1.0", true) if ____AA_registry and ____AA_registry.addSourceMap then ____AA_registry.addSourceMap(string.match(select(2, pcall(error, "", 2)), "^(.*):%d+: $"), ",,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/arrows.ts:2,2,2,2,,,,3,3,3,3,,,4,4,5,6,6,,7,4,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/functions.ts:2,,2,3,3,,4,5,2,,,8,8,9,10,8,,,13,13,14,13,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/methods.ts:2,2,2,3,3,3,5,5,6,,7,7,7,7,,,8,5,,,11,11,12,11,,,,16,17,18,19,17,,16,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/try.ts:4,4,5,6,6,6,6,6,6,6,,,,,,8,8,,,9,9,,,10,,,,,,12,,,,13,13,,,14,,13,13,7,,,,,,,,,,,,,,,,,18,18,,,19,19,,,20,,19,19,17,,,,4,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/using.ts:5,5,,,6,,,7,8,9,,7,,,6,,5,,,12,12,,,13,14,15,,13,,12,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/promises.ts:3,,3,4,5,3,,,8,8,9,9,9,9,9,9,9,9,10,10,10,10,11,12,8,,,15,15,16,15,,,,,,,src/plain.ts:2,3,2,,,,,,,src/index.ts:2,2,3,3,4,4,5,5,6,6,7,7,8,8,10,10,10,10,10,10,10,10,10") end end ____AA_addSourceMap() local ____entry = require("index", ...)
+local function ____AA_addSourceMap() local ____AA_registry = LibStub and LibStub("AsyncAwait-1.0", true) if ____AA_registry and ____AA_registry.addSourceMap then ____AA_registry.addSourceMap(string.match(select(2, pcall(error, "", 2)), "^(.*):%d+: $"), ",,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/arrows.ts:2,2,2,2,,,,3,3,3,3,,,4,4,5,6,6,,7,4,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/functions.ts:2,,2,3,3,,4,5,2,,,8,8,9,10,8,,,13,13,14,13,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/methods.ts:2,2,2,3,3,3,5,5,6,,7,7,7,7,,,8,5,,,11,11,12,11,,,,16,17,18,19,17,,16,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/try.ts:4,4,5,6,6,6,6,6,6,6,,,,,,8,8,,,9,9,,,10,,,,,,12,,,,13,13,,,14,,13,13,7,,,,,,,,,,,,,,,,,18,18,,,19,19,,,20,,19,19,17,,,,4,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/using.ts:5,5,,,6,,,7,8,9,,7,,,6,,5,,,12,12,,,13,14,15,,13,,12,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/promises.ts:3,,3,4,5,3,,,8,8,9,9,9,9,9,9,9,9,10,10,10,10,11,12,8,,,15,15,16,15,,,,,,,src/plain.ts:2,3,2,,,,,,,src/index.ts:2,2,3,3,4,4,5,5,6,6,7,7,8,8,10,10,10,10,10,10,10,10,10") end end ____AA_addSourceMap() local ____entry = require("index", ...)
 ____AA_addSourceMap() return ____entry

@@ -1,5 +1,5 @@
 -- AsyncAwait: async/await on the shared scheduler (wow-asyncawait/plugin).
-local ____AA_lib, ____AA_newTask, ____AA_startNew, ____AA_completeNew, ____AA_owner, ____AA_start, ____AA_yield
+local ____AA_lib, ____AA_newTask, ____AA_startNew, ____AA_completeNew, ____AA_awaitTask, ____AA_owner, ____AA_start, ____AA_yield
 -- Starts inside a call under way (the library's; see ____AA_await).
 local ____AA_eager = { depth = 0 }
 local function ____AA_library()
@@ -15,8 +15,9 @@ local function ____AA_library()
         local core = lib._state and lib._state.core
         if core and core.startNow and core.eagerState then
             ____AA_newTask, ____AA_owner, ____AA_start = core.newTask, core.ownerNamed("Snapshots"), core.startNow
-            -- (a task made and started in one call, and one run to its end, where the library has them)
-            ____AA_startNew, ____AA_completeNew = core.startNew, core.completeNew
+            -- (a task made and started in one call, one run to its end, the await of a future as
+            -- such, where the library has them)
+            ____AA_startNew, ____AA_completeNew, ____AA_awaitTask = core.startNew, core.completeNew, core.awaitTask
             ____AA_eager = core.eagerState()
         end
     end
@@ -84,7 +85,7 @@ local function ____AA_await(value)
     end
     local lib = ____AA_library()
     if ____AA_taskMeta == nil and lib.isFuture(value) then
-        ____AA_taskMeta, ____AA_awaitFuture = meta, lib.await
+        ____AA_taskMeta, ____AA_awaitFuture = meta, ____AA_awaitTask or lib.await
         return ____AA_await(value)
     end
     if ____AA_eager.depth > 0 then
@@ -229,4 +230,4 @@ ____exports.handlers = {onEvent = ____AA_async(
     end,
     "src/methods.ts:17"
 )}
-do local ____AA_registry = LibStub and LibStub("AsyncAwait-1.0", true) if ____AA_registry and ____AA_registry.addSourceMap then ____AA_registry.addSourceMap(string.match(select(2, pcall(error, "", 2)), "^(.*):%d+: $"), ",,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/methods.ts:2,2,2,3,3,3,5,5,6,,7,7,7,7,,,8,5,,,11,11,12,11,,,,16,17,18,19,17") end end return ____exports
+do local ____AA_registry = LibStub and LibStub("AsyncAwait-1.0", true) if ____AA_registry and ____AA_registry.addSourceMap then ____AA_registry.addSourceMap(string.match(select(2, pcall(error, "", 2)), "^(.*):%d+: $"), ",,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/methods.ts:2,2,2,3,3,3,5,5,6,,7,7,7,7,,,8,5,,,11,11,12,11,,,,16,17,18,19,17") end end return ____exports
