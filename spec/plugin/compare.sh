@@ -58,6 +58,12 @@ for source in spec/plugin/cases/*.ts; do
   else
     report "$name: as node runs it" fail "$out/$name.diff"
   fi
+  lua5.1 spec/plugin/run.lua "$out/lua/$name.lua" --no-start-new >"$out/$name.lua.txt" 2>&1
+  if diff -u --label "node: $name" --label "plugin (library without startNew): $name" <(normalize "$out/$name.node.txt") <(normalize "$out/$name.lua.txt") >"$out/$name.diff"; then
+    report "$name: a library without startNew, as node runs it" ok
+  else
+    report "$name: a library without startNew, as node runs it" fail "$out/$name.diff"
+  fi
 done
 
 for source in spec/plugin/deferred/*.ts; do

@@ -3,9 +3,12 @@
 -- nothing is left to run. Prints what the case logs, then "unhandled: <error>" for each error
 -- the library reported as unhandled (as node-preload.js prints node's), anything else the
 -- error handler received as "error: ...".
---   lua5.1 spec/plugin/run.lua <case.lua> [--no-start-now]
+--   lua5.1 spec/plugin/run.lua <case.lua> [--no-start-now | --no-start-new]
 -- --no-start-now: the library as a copy without starts inside the caller (startNow) offers it,
--- to which the plugin's async functions fall back by queueing their tasks.
+-- to which the plugin's async functions fall back by queueing their tasks. --no-start-new: as
+-- a copy with startNow but not startNew (a task made and started in one call), completeNew nor
+-- awaitTask offers it, to which they fall back by making the task, then starting it, and
+-- awaiting futures with await.
 package.path = "simulator/?.lua;" .. package.path
 local client = require("client")
 
@@ -17,6 +20,9 @@ sim:loadAddon("addon/AsyncAwait")
 local env = sim.env
 if arg[2] == "--no-start-now" then
   env.LibStub("AsyncAwait-1.0")._state.core.startNow = nil
+elseif arg[2] == "--no-start-new" then
+  local core = env.LibStub("AsyncAwait-1.0")._state.core
+  core.startNew, core.completeNew, core.awaitTask = nil, nil, nil
 end
 env.console = {
   log = function(...)

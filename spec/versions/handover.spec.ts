@@ -30,8 +30,10 @@ describe("entry points", () => {
         const L = freshLibrary();
         assert.are.same(
             [
+                "awaitTask",
                 "awaitValue",
                 "cancelTask",
+                "completeNew",
                 "configure",
                 "deferCleanup",
                 "delayFor",
@@ -66,6 +68,7 @@ describe("entry points", () => {
                 "sleep",
                 "sleepDriver",
                 "snapshot",
+                "startNew",
                 "startNow",
                 "startTask",
                 "takeOver",

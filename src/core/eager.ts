@@ -12,7 +12,7 @@
  * (outside any run) at the end of the next one: not before the caller has had the future back.
  *
  * Each nested run is a nested coroutine resume, and Lua 5.1 allows about 200 of them: past
- * MAX_DEPTH nested starts, a task is queued as `startTask` queues it.
+ * EagerLimit.MaxDepth nested starts, a task is queued as `startTask` queues it.
  */
 import { raiseAtCaller } from "./errors";
 import type { Entries } from "./types";
@@ -20,7 +20,9 @@ import { EagerState, coreState } from "./state";
 import { PENDING, Slot, TaskRecord } from "./task";
 
 /** Nested starts allowed at once (each a coroutine resume: Lua 5.1 stops at about 200). */
-const MAX_DEPTH = 64;
+export const enum EagerLimit {
+    MaxDepth = 64,
+}
 
 /** @transient per copy: this copy's scheduler primitives, given at boot (lifecycle.ts: installSchedulerHooks) */
 let runNested: (task: TaskRecord) => void;
@@ -44,7 +46,7 @@ export function forwardStarts(next: Entries | undefined): void {
 
 /**
  * Starts a pending task (newTask's, createTask's) now: runs its body until it first suspends,
- * yields or ends (see the top of this file). Past MAX_DEPTH nested starts, queues it.
+ * yields or ends (see the top of this file). Past EagerLimit.MaxDepth nested starts, queues it.
  */
 export function startNow(task: TaskRecord): void {
     if (forwardTarget) {
@@ -54,7 +56,7 @@ export function startNow(task: TaskRecord): void {
         raiseAtCaller(`AsyncAwait: startNow(task): the task was already started (state "${tostring(task[Slot.State])}")`);
     }
     const eager = coreState.eager;
-    if (eager.depth >= MAX_DEPTH) {
+    if (eager.depth >= EagerLimit.MaxDepth) {
         return startTask(task);
     }
     eager.depth += 1;

@@ -12,8 +12,11 @@ import { enterForced, handOverAfterRun, leaveForced, runNested, runTask, setForw
 import { wholeState } from "./wholeState";
 import type { Entries } from "./types";
 
-/** The state protocol, and `finish`, the entry older copies' workers call back. */
-export { finish, loadState, syncState } from "./scheduler";
+/**
+ * The state protocol; `finish`, the entry older copies' workers call back; `startNew`,
+ * `completeNew` and `awaitTask`, the entries the TypeScript plugin's async calls and awaits use.
+ */
+export { awaitTask, completeNew, finish, loadState, startNew, syncState } from "./scheduler";
 
 /** Gives the modules the scheduler calls back into (forced.ts, eager.ts) its functions (boot). */
 export function installSchedulerHooks(): void {

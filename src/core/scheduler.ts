@@ -28,6 +28,7 @@
 // Namespaces: what is called only off the per-resume path costs one local per module.
 import * as errors from "./errors";
 import type { RuntimeError } from "./errors";
+import { EagerLimit } from "./eager";
 import * as forced from "./forced";
 import type { AnyFunction, Entries, LuaArray } from "./types";
 import type { Signal, Tracer } from "./state";
@@ -1144,6 +1145,118 @@ export function runNested(task: TaskRecord): void {
 }
 
 /**
+ * The TypeScript plugin's async call, in one call: a new task of `owner` running `fn(...args)`,
+ * started inside the caller as startNow starts one (eager.ts), and returned. Past eager.ts's
+ * depth limit it is queued instead. (An entry: the plugin's code calls it.)
+ */
+export function startNew(owner: Owner, fn: AnyFunction, ...args: unknown[]): TaskRecord {
+    if (forwardTarget) {
+        return forwardTarget.startNew(owner, fn, ...args);
+    }
+    live += 1;
+    const count = select("#", ...args);
+    let task: TaskRecord;
+    if (count === 1) {
+        // A record of fixed length is made at its size; `...` at its end would grow it after.
+        const [arg] = [...args];
+        task = setmeta([RUNNABLE, fn, false, false, false, false, 1, owner, arg] as unknown as TaskRecord, taskMeta);
+    } else {
+        // eslint-disable-next-line no-restricted-syntax -- the record is this one table constructor, `{..., ...}`
+        task = setmeta([RUNNABLE, fn, false, false, false, false, count, owner, ...args] as unknown as TaskRecord, taskMeta);
+    }
+    if (traceCreation) {
+        task.created = trace.currentTrace();
+    }
+    const eager = wholeState.eager;
+    if (eager.depth >= EagerLimit.MaxDepth) {
+        enqueue(task);
+        return task;
+    }
+    eager.depth += 1;
+    // runNested's run, for a task that was never pending.
+    const wasRunningNext = workerRunsNext;
+    const wasInBudgetRun = inBudgetRun;
+    workerRunsNext = false;
+    inBudgetRun = false;
+    runTask(task);
+    workerRunsNext = wasRunningNext;
+    inBudgetRun = wasInBudgetRun;
+    eager.depth -= 1;
+    if (!awake) {
+        wakeDriver(); // (a yield in the nested run queued its task without waking it)
+    }
+    if (handoverDue !== undefined && atRest()) {
+        const handOver = handoverDue;
+        handoverDue = undefined;
+        handOver();
+    }
+    return task;
+}
+
+/**
+ * await of a value known to be a task record (the TypeScript plugin's await has looked at its
+ * metatable): awaitValue's common cases without its checks of what it was given, the rest by
+ * awaitValue. (An entry: the plugin's code calls it.)
+ */
+export function awaitTask(task: TaskRecord): LuaMultiReturn<unknown[]> {
+    if (forwardTarget) {
+        return forwardTarget.awaitTask(task);
+    }
+    const state = task[Slot.State];
+    if (state === DEAD && yieldMatch !== NO_SIGNAL) {
+        return valuesOf(task); // (no cancellation was asked for: no cancellation point to pass)
+    }
+    if (state === RUNNABLE && current && current[Slot.Thread] === running()) {
+        return suspendUntilDead(task); // a tail call: see suspendUntilDead
+    }
+    return awaitValue(task);
+}
+
+/** Ends completeNew's task with pcall's outcome of its body. (Its second half: not a local, for the module's locals.) */
+export function settleCompleted(task: TaskRecord, ...outcome: unknown[]): void {
+    const [ok, err] = [...outcome]; // `local ok, err = ...`
+    if (ok) {
+        finish(task, ...select(2, ...outcome));
+        return;
+    }
+    fail(task, err, tracer(undefined));
+    if (!awake) {
+        wakeDriver(); // its report, if no one handles the error, is due at the end of the next run
+    }
+}
+
+/** pcall, as completeNew calls it. */
+type ProtectedCall = (fn: AnyFunction, ...args: unknown[]) => LuaMultiReturn<unknown[]>;
+
+/**
+ * startNew for a body that cannot suspend, which the TypeScript plugin proves by its Lua calling
+ * nothing (Lua 5.1 yields neither from an operator's metamethod nor across pcall): it runs to
+ * its end in the call, on the caller's stack under pcall, and no worker is needed. The returned
+ * task is dead. (An entry: the plugin's code calls it.)
+ */
+export function completeNew(owner: Owner, fn: AnyFunction, ...args: unknown[]): TaskRecord {
+    if (forwardTarget) {
+        return forwardTarget.completeNew(owner, fn, ...args);
+    }
+    live += 1;
+    const count = select("#", ...args);
+    let task: TaskRecord;
+    if (count === 1) {
+        // Made at its size, as startNew's.
+        const [arg] = [...args];
+        task = setmeta([RUNNING, fn, false, false, false, false, 1, owner, arg] as unknown as TaskRecord, taskMeta);
+    } else {
+        // eslint-disable-next-line no-restricted-syntax -- the record is this one table constructor, `{..., ...}`
+        task = setmeta([RUNNING, fn, false, false, false, false, count, owner, ...args] as unknown as TaskRecord, taskMeta);
+    }
+    if (traceCreation) {
+        task.created = trace.currentTrace();
+    }
+    settleCompleted(task, ...(pcall as unknown as ProtectedCall)(fn, ...args));
+    return task;
+}
+
+/**
  * Starts or stops forwarding every call to `next`; `isNewer`: it took this copy's state over.
  * (Handover, through lifecycle.ts: forwardCalls, which tells eager.ts too.)
  */
@@ -1179,7 +1292,9 @@ export { dequeue, enqueue };
 /** This module's entry points (see Entries). */
 declare module "./types" {
     interface Entries {
+        awaitTask: typeof awaitTask;
         awaitValue: typeof awaitValue;
+        completeNew: typeof completeNew;
         failParked: typeof failParked;
         finish: typeof finish;
         isTask: typeof isTask;
@@ -1190,6 +1305,7 @@ declare module "./types" {
         runningTask: typeof runningTask;
         schedule: typeof schedule;
         scheduleAll: typeof scheduleAll;
+        startNew: typeof startNew;
         startTask: typeof startTask;
         wakeParked: typeof wakeParked;
         wrapAsync: typeof wrapAsync;

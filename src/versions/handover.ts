@@ -38,13 +38,13 @@ import {
     wrapAsync,
     yieldTurn,
 } from "../core/kernel";
-import { awaitHandover, finish, forwardCalls, handOver, loadState } from "../core/lifecycle";
+import { awaitHandover, awaitTask, completeNew, finish, forwardCalls, handOver, loadState, startNew } from "../core/lifecycle";
 import type { AnyFunction, Entries } from "../core/types";
 import { Settings, configure, editState, nowInCharge, ownerNamed, sleepDriver } from "../core/settings";
 import { raiseAtCaller } from "../core/errors";
 import type { CoreState } from "../core/state";
 import { wholeState } from "../core/wholeState";
-import type { Wait } from "../core/task";
+import { Owner, PENDING, Wait } from "../core/task";
 import { UNRECORDED_MINOR, upgradeCoreState } from "./upgrade";
 import { withGlueEntries } from "../wow/driver";
 import { VERSION } from "../version";
@@ -119,10 +119,25 @@ export function deferTo(running: Entries): void {
     }
 }
 
+/** A new task started as `older` starts one: inside the call if it can, else queued. */
+function startAsOlder(older: Entries): Entries["startNew"] {
+    const start = (older as Partial<Entries>).startNow ?? older.startTask;
+    return (owner: Owner, fn: AnyFunction, ...args: unknown[]) => {
+        const task = older.newTask(PENDING, owner, fn, ...args);
+        start(task);
+        return task;
+    };
+}
+
 /** Adapters for entry points an older copy lacks, while this copy forwards to it. */
 const olderAdapters: { [name: string]: (older: Entries) => AnyFunction } = {
     // An older copy finishing its run, without startNow: its tasks start queued.
     startNow: (older) => older.startTask,
+    // Without startNew: a new task started as that copy starts one.
+    startNew: (older) => startAsOlder(older),
+    // Without completeNew: as startNew (the body ends in the call where that copy starts tasks so).
+    completeNew: (older) => (older as Partial<Entries>).startNew ?? startAsOlder(older),
+    awaitTask: (older) => older.awaitValue,
     eagerState: () => () => ({ depth: 0 }),
     // Before 0.3, a copy finishing its run: its metatables are not shared (see deferTo).
     metatables: () => noMetatables,
@@ -189,7 +204,10 @@ export const entries: Entries = withGlueEntries({
     wrapAsync,
     yieldTurn,
     // Starts inside the caller (the TypeScript plugin's async functions).
+    awaitTask,
+    completeNew,
     eagerState,
+    startNew,
     startNow,
     // Control: cancellation, cleanup, combinators.
     cancelTask,

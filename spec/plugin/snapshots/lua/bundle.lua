@@ -334,7 +334,7 @@ return {
  end,
 ["arrows"] = function(...) 
 -- AsyncAwait: async/await on the shared scheduler (wow-asyncawait/plugin).
-local ____AA_lib, ____AA_newTask, ____AA_owner, ____AA_start, ____AA_yield
+local ____AA_lib, ____AA_newTask, ____AA_startNew, ____AA_completeNew, ____AA_awaitTask, ____AA_owner, ____AA_start, ____AA_yield
 -- Starts inside a call under way (the library's; see ____AA_await).
 local ____AA_eager = { depth = 0 }
 local function ____AA_library()
@@ -350,30 +350,44 @@ local function ____AA_library()
         local core = lib._state and lib._state.core
         if core and core.startNow and core.eagerState then
             ____AA_newTask, ____AA_owner, ____AA_start = core.newTask, core.ownerNamed("Snapshots"), core.startNow
+            -- (a task made and started in one call, one run to its end, the await of a future as
+            -- such, where the library has them)
+            ____AA_startNew, ____AA_completeNew, ____AA_awaitTask = core.startNew, core.completeNew, core.awaitTask
             ____AA_eager = core.eagerState()
         end
     end
     return ____AA_lib
 end
-local function ____AA_make(fn, origin)
+local function ____AA_make(fn, origin, callsNothing)
     local deferred = ____AA_library().async(fn, origin) -- (it records where fn is made, for reports)
     if ____AA_newTask == nil then
         return deferred
     end
-    local newTask, start, owner = ____AA_newTask, ____AA_start, ____AA_owner
+    local startNew, owner = ____AA_startNew, ____AA_owner
+    if callsNothing and ____AA_completeNew ~= nil then
+        startNew = ____AA_completeNew -- (its body cannot suspend: see ____AA_async)
+    end
+    if startNew ~= nil then
+        return function(...)
+            return startNew(owner, fn, ...)
+        end
+    end
+    local newTask, start = ____AA_newTask, ____AA_start
     return function(...)
         local task = newTask("pending", owner, fn, ...)
         start(task)
         return task
     end
 end
-local function ____AA_async(fn, origin)
+local function ____AA_async(fn, origin, callsNothing)
+    -- callsNothing: fn's Lua calls no function, so its body cannot suspend (Lua 5.1 yields from
+    -- no metamethod): its tasks run to their end in the call, with no coroutine.
     if LibStub and LibStub("AsyncAwait-1.0", true) then
-        return ____AA_make(fn, origin)
+        return ____AA_make(fn, origin, callsNothing)
     end
     local wrapped
     return function(...)
-        wrapped = wrapped or ____AA_make(fn, origin)
+        wrapped = wrapped or ____AA_make(fn, origin, callsNothing)
         return wrapped(...)
     end
 end
@@ -384,6 +398,13 @@ local function ____AA_await(value)
     -- metatable every copy of the library shares); a plain value passes through. While its
     -- body runs inside the call that started it, a task's await always returns to that caller
     -- (JavaScript's first await does), though what it awaits is ready.
+    if value == nil then
+        -- (the await of a call that returns nothing, such as yield(): no type to ask for)
+        if ____AA_eager.depth > 0 then
+            ____AA_yield()
+        end
+        return nil
+    end
     local meta = ____AA_getmetatable(value)
     if meta == ____AA_taskMeta and meta ~= nil then
         if ____AA_eager.depth > 0 and value.state == "dead" then
@@ -399,7 +420,7 @@ local function ____AA_await(value)
     end
     local lib = ____AA_library()
     if ____AA_taskMeta == nil and lib.isFuture(value) then
-        ____AA_taskMeta, ____AA_awaitFuture = meta, lib.await
+        ____AA_taskMeta, ____AA_awaitFuture = meta, ____AA_awaitTask or lib.await
         return ____AA_await(value)
     end
     if ____AA_eager.depth > 0 then
@@ -517,7 +538,8 @@ ____exports.triple = ____AA_async(
     function(____, x)
         return x * 3
     end,
-    "src/arrows.ts:2"
+    "src/arrows.ts:2",
+    true
 )
 ____exports.forward = ____AA_async(
     function(____, p)
@@ -539,7 +561,7 @@ return ____exports
  end,
 ["functions"] = function(...) 
 -- AsyncAwait: async/await on the shared scheduler (wow-asyncawait/plugin).
-local ____AA_lib, ____AA_newTask, ____AA_owner, ____AA_start, ____AA_yield
+local ____AA_lib, ____AA_newTask, ____AA_startNew, ____AA_completeNew, ____AA_awaitTask, ____AA_owner, ____AA_start, ____AA_yield
 -- Starts inside a call under way (the library's; see ____AA_await).
 local ____AA_eager = { depth = 0 }
 local function ____AA_library()
@@ -555,30 +577,44 @@ local function ____AA_library()
         local core = lib._state and lib._state.core
         if core and core.startNow and core.eagerState then
             ____AA_newTask, ____AA_owner, ____AA_start = core.newTask, core.ownerNamed("Snapshots"), core.startNow
+            -- (a task made and started in one call, one run to its end, the await of a future as
+            -- such, where the library has them)
+            ____AA_startNew, ____AA_completeNew, ____AA_awaitTask = core.startNew, core.completeNew, core.awaitTask
             ____AA_eager = core.eagerState()
         end
     end
     return ____AA_lib
 end
-local function ____AA_make(fn, origin)
+local function ____AA_make(fn, origin, callsNothing)
     local deferred = ____AA_library().async(fn, origin) -- (it records where fn is made, for reports)
     if ____AA_newTask == nil then
         return deferred
     end
-    local newTask, start, owner = ____AA_newTask, ____AA_start, ____AA_owner
+    local startNew, owner = ____AA_startNew, ____AA_owner
+    if callsNothing and ____AA_completeNew ~= nil then
+        startNew = ____AA_completeNew -- (its body cannot suspend: see ____AA_async)
+    end
+    if startNew ~= nil then
+        return function(...)
+            return startNew(owner, fn, ...)
+        end
+    end
+    local newTask, start = ____AA_newTask, ____AA_start
     return function(...)
         local task = newTask("pending", owner, fn, ...)
         start(task)
         return task
     end
 end
-local function ____AA_async(fn, origin)
+local function ____AA_async(fn, origin, callsNothing)
+    -- callsNothing: fn's Lua calls no function, so its body cannot suspend (Lua 5.1 yields from
+    -- no metamethod): its tasks run to their end in the call, with no coroutine.
     if LibStub and LibStub("AsyncAwait-1.0", true) then
-        return ____AA_make(fn, origin)
+        return ____AA_make(fn, origin, callsNothing)
     end
     local wrapped
     return function(...)
-        wrapped = wrapped or ____AA_make(fn, origin)
+        wrapped = wrapped or ____AA_make(fn, origin, callsNothing)
         return wrapped(...)
     end
 end
@@ -589,6 +625,13 @@ local function ____AA_await(value)
     -- metatable every copy of the library shares); a plain value passes through. While its
     -- body runs inside the call that started it, a task's await always returns to that caller
     -- (JavaScript's first await does), though what it awaits is ready.
+    if value == nil then
+        -- (the await of a call that returns nothing, such as yield(): no type to ask for)
+        if ____AA_eager.depth > 0 then
+            ____AA_yield()
+        end
+        return nil
+    end
     local meta = ____AA_getmetatable(value)
     if meta == ____AA_taskMeta and meta ~= nil then
         if ____AA_eager.depth > 0 and value.state == "dead" then
@@ -604,7 +647,7 @@ local function ____AA_await(value)
     end
     local lib = ____AA_library()
     if ____AA_taskMeta == nil and lib.isFuture(value) then
-        ____AA_taskMeta, ____AA_awaitFuture = meta, lib.await
+        ____AA_taskMeta, ____AA_awaitFuture = meta, ____AA_awaitTask or lib.await
         return ____AA_await(value)
     end
     if ____AA_eager.depth > 0 then
@@ -741,7 +784,7 @@ return ____exports
  end,
 ["methods"] = function(...) 
 -- AsyncAwait: async/await on the shared scheduler (wow-asyncawait/plugin).
-local ____AA_lib, ____AA_newTask, ____AA_owner, ____AA_start, ____AA_yield
+local ____AA_lib, ____AA_newTask, ____AA_startNew, ____AA_completeNew, ____AA_awaitTask, ____AA_owner, ____AA_start, ____AA_yield
 -- Starts inside a call under way (the library's; see ____AA_await).
 local ____AA_eager = { depth = 0 }
 local function ____AA_library()
@@ -757,30 +800,44 @@ local function ____AA_library()
         local core = lib._state and lib._state.core
         if core and core.startNow and core.eagerState then
             ____AA_newTask, ____AA_owner, ____AA_start = core.newTask, core.ownerNamed("Snapshots"), core.startNow
+            -- (a task made and started in one call, one run to its end, the await of a future as
+            -- such, where the library has them)
+            ____AA_startNew, ____AA_completeNew, ____AA_awaitTask = core.startNew, core.completeNew, core.awaitTask
             ____AA_eager = core.eagerState()
         end
     end
     return ____AA_lib
 end
-local function ____AA_make(fn, origin)
+local function ____AA_make(fn, origin, callsNothing)
     local deferred = ____AA_library().async(fn, origin) -- (it records where fn is made, for reports)
     if ____AA_newTask == nil then
         return deferred
     end
-    local newTask, start, owner = ____AA_newTask, ____AA_start, ____AA_owner
+    local startNew, owner = ____AA_startNew, ____AA_owner
+    if callsNothing and ____AA_completeNew ~= nil then
+        startNew = ____AA_completeNew -- (its body cannot suspend: see ____AA_async)
+    end
+    if startNew ~= nil then
+        return function(...)
+            return startNew(owner, fn, ...)
+        end
+    end
+    local newTask, start = ____AA_newTask, ____AA_start
     return function(...)
         local task = newTask("pending", owner, fn, ...)
         start(task)
         return task
     end
 end
-local function ____AA_async(fn, origin)
+local function ____AA_async(fn, origin, callsNothing)
+    -- callsNothing: fn's Lua calls no function, so its body cannot suspend (Lua 5.1 yields from
+    -- no metamethod): its tasks run to their end in the call, with no coroutine.
     if LibStub and LibStub("AsyncAwait-1.0", true) then
-        return ____AA_make(fn, origin)
+        return ____AA_make(fn, origin, callsNothing)
     end
     local wrapped
     return function(...)
-        wrapped = wrapped or ____AA_make(fn, origin)
+        wrapped = wrapped or ____AA_make(fn, origin, callsNothing)
         return wrapped(...)
     end
 end
@@ -791,6 +848,13 @@ local function ____AA_await(value)
     -- metatable every copy of the library shares); a plain value passes through. While its
     -- body runs inside the call that started it, a task's await always returns to that caller
     -- (JavaScript's first await does), though what it awaits is ready.
+    if value == nil then
+        -- (the await of a call that returns nothing, such as yield(): no type to ask for)
+        if ____AA_eager.depth > 0 then
+            ____AA_yield()
+        end
+        return nil
+    end
     local meta = ____AA_getmetatable(value)
     if meta == ____AA_taskMeta and meta ~= nil then
         if ____AA_eager.depth > 0 and value.state == "dead" then
@@ -806,7 +870,7 @@ local function ____AA_await(value)
     end
     local lib = ____AA_library()
     if ____AA_taskMeta == nil and lib.isFuture(value) then
-        ____AA_taskMeta, ____AA_awaitFuture = meta, lib.await
+        ____AA_taskMeta, ____AA_awaitFuture = meta, ____AA_awaitTask or lib.await
         return ____AA_await(value)
     end
     if ____AA_eager.depth > 0 then
@@ -941,7 +1005,8 @@ Scanner.size = ____AA_async(
     function(self, bag)
         return bag * 2
     end,
-    "src/methods.ts:11"
+    "src/methods.ts:11",
+    true
 )
 ____exports.handlers = {onEvent = ____AA_async(
     function(name)
@@ -954,7 +1019,7 @@ return ____exports
  end,
 ["try"] = function(...) 
 -- AsyncAwait: async/await on the shared scheduler (wow-asyncawait/plugin).
-local ____AA_lib, ____AA_newTask, ____AA_owner, ____AA_start, ____AA_yield
+local ____AA_lib, ____AA_newTask, ____AA_startNew, ____AA_completeNew, ____AA_awaitTask, ____AA_owner, ____AA_start, ____AA_yield
 -- Starts inside a call under way (the library's; see ____AA_await).
 local ____AA_eager = { depth = 0 }
 local function ____AA_library()
@@ -970,30 +1035,44 @@ local function ____AA_library()
         local core = lib._state and lib._state.core
         if core and core.startNow and core.eagerState then
             ____AA_newTask, ____AA_owner, ____AA_start = core.newTask, core.ownerNamed("Snapshots"), core.startNow
+            -- (a task made and started in one call, one run to its end, the await of a future as
+            -- such, where the library has them)
+            ____AA_startNew, ____AA_completeNew, ____AA_awaitTask = core.startNew, core.completeNew, core.awaitTask
             ____AA_eager = core.eagerState()
         end
     end
     return ____AA_lib
 end
-local function ____AA_make(fn, origin)
+local function ____AA_make(fn, origin, callsNothing)
     local deferred = ____AA_library().async(fn, origin) -- (it records where fn is made, for reports)
     if ____AA_newTask == nil then
         return deferred
     end
-    local newTask, start, owner = ____AA_newTask, ____AA_start, ____AA_owner
+    local startNew, owner = ____AA_startNew, ____AA_owner
+    if callsNothing and ____AA_completeNew ~= nil then
+        startNew = ____AA_completeNew -- (its body cannot suspend: see ____AA_async)
+    end
+    if startNew ~= nil then
+        return function(...)
+            return startNew(owner, fn, ...)
+        end
+    end
+    local newTask, start = ____AA_newTask, ____AA_start
     return function(...)
         local task = newTask("pending", owner, fn, ...)
         start(task)
         return task
     end
 end
-local function ____AA_async(fn, origin)
+local function ____AA_async(fn, origin, callsNothing)
+    -- callsNothing: fn's Lua calls no function, so its body cannot suspend (Lua 5.1 yields from
+    -- no metamethod): its tasks run to their end in the call, with no coroutine.
     if LibStub and LibStub("AsyncAwait-1.0", true) then
-        return ____AA_make(fn, origin)
+        return ____AA_make(fn, origin, callsNothing)
     end
     local wrapped
     return function(...)
-        wrapped = wrapped or ____AA_make(fn, origin)
+        wrapped = wrapped or ____AA_make(fn, origin, callsNothing)
         return wrapped(...)
     end
 end
@@ -1004,6 +1083,13 @@ local function ____AA_await(value)
     -- metatable every copy of the library shares); a plain value passes through. While its
     -- body runs inside the call that started it, a task's await always returns to that caller
     -- (JavaScript's first await does), though what it awaits is ready.
+    if value == nil then
+        -- (the await of a call that returns nothing, such as yield(): no type to ask for)
+        if ____AA_eager.depth > 0 then
+            ____AA_yield()
+        end
+        return nil
+    end
     local meta = ____AA_getmetatable(value)
     if meta == ____AA_taskMeta and meta ~= nil then
         if ____AA_eager.depth > 0 and value.state == "dead" then
@@ -1019,7 +1105,7 @@ local function ____AA_await(value)
     end
     local lib = ____AA_library()
     if ____AA_taskMeta == nil and lib.isFuture(value) then
-        ____AA_taskMeta, ____AA_awaitFuture = meta, lib.await
+        ____AA_taskMeta, ____AA_awaitFuture = meta, ____AA_awaitTask or lib.await
         return ____AA_await(value)
     end
     if ____AA_eager.depth > 0 then
@@ -1209,7 +1295,7 @@ return ____exports
  end,
 ["using"] = function(...) 
 -- AsyncAwait: async/await on the shared scheduler (wow-asyncawait/plugin).
-local ____AA_lib, ____AA_newTask, ____AA_owner, ____AA_start, ____AA_yield
+local ____AA_lib, ____AA_newTask, ____AA_startNew, ____AA_completeNew, ____AA_awaitTask, ____AA_owner, ____AA_start, ____AA_yield
 -- Starts inside a call under way (the library's; see ____AA_await).
 local ____AA_eager = { depth = 0 }
 local function ____AA_library()
@@ -1225,30 +1311,44 @@ local function ____AA_library()
         local core = lib._state and lib._state.core
         if core and core.startNow and core.eagerState then
             ____AA_newTask, ____AA_owner, ____AA_start = core.newTask, core.ownerNamed("Snapshots"), core.startNow
+            -- (a task made and started in one call, one run to its end, the await of a future as
+            -- such, where the library has them)
+            ____AA_startNew, ____AA_completeNew, ____AA_awaitTask = core.startNew, core.completeNew, core.awaitTask
             ____AA_eager = core.eagerState()
         end
     end
     return ____AA_lib
 end
-local function ____AA_make(fn, origin)
+local function ____AA_make(fn, origin, callsNothing)
     local deferred = ____AA_library().async(fn, origin) -- (it records where fn is made, for reports)
     if ____AA_newTask == nil then
         return deferred
     end
-    local newTask, start, owner = ____AA_newTask, ____AA_start, ____AA_owner
+    local startNew, owner = ____AA_startNew, ____AA_owner
+    if callsNothing and ____AA_completeNew ~= nil then
+        startNew = ____AA_completeNew -- (its body cannot suspend: see ____AA_async)
+    end
+    if startNew ~= nil then
+        return function(...)
+            return startNew(owner, fn, ...)
+        end
+    end
+    local newTask, start = ____AA_newTask, ____AA_start
     return function(...)
         local task = newTask("pending", owner, fn, ...)
         start(task)
         return task
     end
 end
-local function ____AA_async(fn, origin)
+local function ____AA_async(fn, origin, callsNothing)
+    -- callsNothing: fn's Lua calls no function, so its body cannot suspend (Lua 5.1 yields from
+    -- no metamethod): its tasks run to their end in the call, with no coroutine.
     if LibStub and LibStub("AsyncAwait-1.0", true) then
-        return ____AA_make(fn, origin)
+        return ____AA_make(fn, origin, callsNothing)
     end
     local wrapped
     return function(...)
-        wrapped = wrapped or ____AA_make(fn, origin)
+        wrapped = wrapped or ____AA_make(fn, origin, callsNothing)
         return wrapped(...)
     end
 end
@@ -1259,6 +1359,13 @@ local function ____AA_await(value)
     -- metatable every copy of the library shares); a plain value passes through. While its
     -- body runs inside the call that started it, a task's await always returns to that caller
     -- (JavaScript's first await does), though what it awaits is ready.
+    if value == nil then
+        -- (the await of a call that returns nothing, such as yield(): no type to ask for)
+        if ____AA_eager.depth > 0 then
+            ____AA_yield()
+        end
+        return nil
+    end
     local meta = ____AA_getmetatable(value)
     if meta == ____AA_taskMeta and meta ~= nil then
         if ____AA_eager.depth > 0 and value.state == "dead" then
@@ -1274,7 +1381,7 @@ local function ____AA_await(value)
     end
     local lib = ____AA_library()
     if ____AA_taskMeta == nil and lib.isFuture(value) then
-        ____AA_taskMeta, ____AA_awaitFuture = meta, lib.await
+        ____AA_taskMeta, ____AA_awaitFuture = meta, ____AA_awaitTask or lib.await
         return ____AA_await(value)
     end
     if ____AA_eager.depth > 0 then
@@ -1422,7 +1529,7 @@ return ____exports
  end,
 ["promises"] = function(...) 
 -- AsyncAwait: async/await on the shared scheduler (wow-asyncawait/plugin).
-local ____AA_lib, ____AA_newTask, ____AA_owner, ____AA_start, ____AA_yield
+local ____AA_lib, ____AA_newTask, ____AA_startNew, ____AA_completeNew, ____AA_awaitTask, ____AA_owner, ____AA_start, ____AA_yield
 -- Starts inside a call under way (the library's; see ____AA_await).
 local ____AA_eager = { depth = 0 }
 local function ____AA_library()
@@ -1438,30 +1545,44 @@ local function ____AA_library()
         local core = lib._state and lib._state.core
         if core and core.startNow and core.eagerState then
             ____AA_newTask, ____AA_owner, ____AA_start = core.newTask, core.ownerNamed("Snapshots"), core.startNow
+            -- (a task made and started in one call, one run to its end, the await of a future as
+            -- such, where the library has them)
+            ____AA_startNew, ____AA_completeNew, ____AA_awaitTask = core.startNew, core.completeNew, core.awaitTask
             ____AA_eager = core.eagerState()
         end
     end
     return ____AA_lib
 end
-local function ____AA_make(fn, origin)
+local function ____AA_make(fn, origin, callsNothing)
     local deferred = ____AA_library().async(fn, origin) -- (it records where fn is made, for reports)
     if ____AA_newTask == nil then
         return deferred
     end
-    local newTask, start, owner = ____AA_newTask, ____AA_start, ____AA_owner
+    local startNew, owner = ____AA_startNew, ____AA_owner
+    if callsNothing and ____AA_completeNew ~= nil then
+        startNew = ____AA_completeNew -- (its body cannot suspend: see ____AA_async)
+    end
+    if startNew ~= nil then
+        return function(...)
+            return startNew(owner, fn, ...)
+        end
+    end
+    local newTask, start = ____AA_newTask, ____AA_start
     return function(...)
         local task = newTask("pending", owner, fn, ...)
         start(task)
         return task
     end
 end
-local function ____AA_async(fn, origin)
+local function ____AA_async(fn, origin, callsNothing)
+    -- callsNothing: fn's Lua calls no function, so its body cannot suspend (Lua 5.1 yields from
+    -- no metamethod): its tasks run to their end in the call, with no coroutine.
     if LibStub and LibStub("AsyncAwait-1.0", true) then
-        return ____AA_make(fn, origin)
+        return ____AA_make(fn, origin, callsNothing)
     end
     local wrapped
     return function(...)
-        wrapped = wrapped or ____AA_make(fn, origin)
+        wrapped = wrapped or ____AA_make(fn, origin, callsNothing)
         return wrapped(...)
     end
 end
@@ -1472,6 +1593,13 @@ local function ____AA_await(value)
     -- metatable every copy of the library shares); a plain value passes through. While its
     -- body runs inside the call that started it, a task's await always returns to that caller
     -- (JavaScript's first await does), though what it awaits is ready.
+    if value == nil then
+        -- (the await of a call that returns nothing, such as yield(): no type to ask for)
+        if ____AA_eager.depth > 0 then
+            ____AA_yield()
+        end
+        return nil
+    end
     local meta = ____AA_getmetatable(value)
     if meta == ____AA_taskMeta and meta ~= nil then
         if ____AA_eager.depth > 0 and value.state == "dead" then
@@ -1487,7 +1615,7 @@ local function ____AA_await(value)
     end
     local lib = ____AA_library()
     if ____AA_taskMeta == nil and lib.isFuture(value) then
-        ____AA_taskMeta, ____AA_awaitFuture = meta, lib.await
+        ____AA_taskMeta, ____AA_awaitFuture = meta, ____AA_awaitTask or lib.await
         return ____AA_await(value)
     end
     if ____AA_eager.depth > 0 then
@@ -1675,5 +1803,5 @@ ____exports.all = {
 return ____exports
  end,
 }
-local function ____AA_addSourceMap() local ____AA_registry = LibStub and LibStub("AsyncAwait-1.0", true) if ____AA_registry and ____AA_registry.addSourceMap then ____AA_registry.addSourceMap(string.match(select(2, pcall(error, "", 2)), "^(.*):%d+: $"), ",,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/arrows.ts:2,2,2,2,,,3,3,3,3,,,4,4,5,6,6,,7,4,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/functions.ts:2,,2,3,3,,4,5,2,,,8,8,9,10,8,,,13,13,14,13,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/methods.ts:2,2,2,3,3,3,5,5,6,,7,7,7,7,,,8,5,,,11,11,12,11,,,16,17,18,19,17,,16,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/try.ts:4,4,5,6,6,6,6,6,6,6,,,,,,8,8,,,9,9,,,10,,,,,,12,,,,13,13,,,14,,13,13,7,,,,,,,,,,,,,,,,,18,18,,,19,19,,,20,,19,19,17,,,,4,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/using.ts:5,5,,,6,,,7,8,9,,7,,,6,,5,,,12,12,,,13,14,15,,13,,12,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/promises.ts:3,,3,4,5,3,,,8,8,9,9,9,9,9,9,9,9,10,10,10,10,11,12,8,,,15,15,16,15,,,,,,,src/plain.ts:2,3,2,,,,,,,src/index.ts:2,2,3,3,4,4,5,5,6,6,7,7,8,8,10,10,10,10,10,10,10,10,10") end end ____AA_addSourceMap() local ____entry = require("index", ...)
+local function ____AA_addSourceMap() local ____AA_registry = LibStub and LibStub("AsyncAwait-1.0", true) if ____AA_registry and ____AA_registry.addSourceMap then ____AA_registry.addSourceMap(string.match(select(2, pcall(error, "", 2)), "^(.*):%d+: $"), ",,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/arrows.ts:2,2,2,2,,,,3,3,3,3,,,4,4,5,6,6,,7,4,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/functions.ts:2,,2,3,3,,4,5,2,,,8,8,9,10,8,,,13,13,14,13,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/methods.ts:2,2,2,3,3,3,5,5,6,,7,7,7,7,,,8,5,,,11,11,12,11,,,,16,17,18,19,17,,16,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/try.ts:4,4,5,6,6,6,6,6,6,6,,,,,,8,8,,,9,9,,,10,,,,,,12,,,,13,13,,,14,,13,13,7,,,,,,,,,,,,,,,,,18,18,,,19,19,,,20,,19,19,17,,,,4,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/using.ts:5,5,,,6,,,7,8,9,,7,,,6,,5,,,12,12,,,13,14,15,,13,,12,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/promises.ts:3,,3,4,5,3,,,8,8,9,9,9,9,9,9,9,9,10,10,10,10,11,12,8,,,15,15,16,15,,,,,,,src/plain.ts:2,3,2,,,,,,,src/index.ts:2,2,3,3,4,4,5,5,6,6,7,7,8,8,10,10,10,10,10,10,10,10,10") end end ____AA_addSourceMap() local ____entry = require("index", ...)
 ____AA_addSourceMap() return ____entry

@@ -1,5 +1,5 @@
 -- AsyncAwait: async/await on the shared scheduler (wow-asyncawait/plugin).
-local ____AA_lib, ____AA_newTask, ____AA_owner, ____AA_start, ____AA_yield
+local ____AA_lib, ____AA_newTask, ____AA_startNew, ____AA_completeNew, ____AA_awaitTask, ____AA_owner, ____AA_start, ____AA_yield
 -- Starts inside a call under way (the library's; see ____AA_await).
 local ____AA_eager = { depth = 0 }
 local function ____AA_library()
@@ -15,30 +15,44 @@ local function ____AA_library()
         local core = lib._state and lib._state.core
         if core and core.startNow and core.eagerState then
             ____AA_newTask, ____AA_owner, ____AA_start = core.newTask, core.ownerNamed("Snapshots"), core.startNow
+            -- (a task made and started in one call, one run to its end, the await of a future as
+            -- such, where the library has them)
+            ____AA_startNew, ____AA_completeNew, ____AA_awaitTask = core.startNew, core.completeNew, core.awaitTask
             ____AA_eager = core.eagerState()
         end
     end
     return ____AA_lib
 end
-local function ____AA_make(fn, origin)
+local function ____AA_make(fn, origin, callsNothing)
     local deferred = ____AA_library().async(fn, origin) -- (it records where fn is made, for reports)
     if ____AA_newTask == nil then
         return deferred
     end
-    local newTask, start, owner = ____AA_newTask, ____AA_start, ____AA_owner
+    local startNew, owner = ____AA_startNew, ____AA_owner
+    if callsNothing and ____AA_completeNew ~= nil then
+        startNew = ____AA_completeNew -- (its body cannot suspend: see ____AA_async)
+    end
+    if startNew ~= nil then
+        return function(...)
+            return startNew(owner, fn, ...)
+        end
+    end
+    local newTask, start = ____AA_newTask, ____AA_start
     return function(...)
         local task = newTask("pending", owner, fn, ...)
         start(task)
         return task
     end
 end
-local function ____AA_async(fn, origin)
+local function ____AA_async(fn, origin, callsNothing)
+    -- callsNothing: fn's Lua calls no function, so its body cannot suspend (Lua 5.1 yields from
+    -- no metamethod): its tasks run to their end in the call, with no coroutine.
     if LibStub and LibStub("AsyncAwait-1.0", true) then
-        return ____AA_make(fn, origin)
+        return ____AA_make(fn, origin, callsNothing)
     end
     local wrapped
     return function(...)
-        wrapped = wrapped or ____AA_make(fn, origin)
+        wrapped = wrapped or ____AA_make(fn, origin, callsNothing)
         return wrapped(...)
     end
 end
@@ -49,6 +63,13 @@ local function ____AA_await(value)
     -- metatable every copy of the library shares); a plain value passes through. While its
     -- body runs inside the call that started it, a task's await always returns to that caller
     -- (JavaScript's first await does), though what it awaits is ready.
+    if value == nil then
+        -- (the await of a call that returns nothing, such as yield(): no type to ask for)
+        if ____AA_eager.depth > 0 then
+            ____AA_yield()
+        end
+        return nil
+    end
     local meta = ____AA_getmetatable(value)
     if meta == ____AA_taskMeta and meta ~= nil then
         if ____AA_eager.depth > 0 and value.state == "dead" then
@@ -64,7 +85,7 @@ local function ____AA_await(value)
     end
     local lib = ____AA_library()
     if ____AA_taskMeta == nil and lib.isFuture(value) then
-        ____AA_taskMeta, ____AA_awaitFuture = meta, lib.await
+        ____AA_taskMeta, ____AA_awaitFuture = meta, ____AA_awaitTask or lib.await
         return ____AA_await(value)
     end
     if ____AA_eager.depth > 0 then
@@ -182,7 +203,8 @@ ____exports.triple = ____AA_async(
     function(____, x)
         return x * 3
     end,
-    "src/arrows.ts:2"
+    "src/arrows.ts:2",
+    true
 )
 ____exports.forward = ____AA_async(
     function(____, p)
@@ -200,4 +222,4 @@ ____exports.block = ____AA_async(
     end,
     "src/arrows.ts:4"
 )
-do local ____AA_registry = LibStub and LibStub("AsyncAwait-1.0", true) if ____AA_registry and ____AA_registry.addSourceMap then ____AA_registry.addSourceMap(string.match(select(2, pcall(error, "", 2)), "^(.*):%d+: $"), ",,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/arrows.ts:2,2,2,2,,,3,3,3,3,,,4,4,5,6,6,,7,4") end end return ____exports
+do local ____AA_registry = LibStub and LibStub("AsyncAwait-1.0", true) if ____AA_registry and ____AA_registry.addSourceMap then ____AA_registry.addSourceMap(string.match(select(2, pcall(error, "", 2)), "^(.*):%d+: $"), ",,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,src/arrows.ts:2,2,2,2,,,,3,3,3,3,,,4,4,5,6,6,,7,4") end end return ____exports
