@@ -1,8 +1,8 @@
 /**
  * The scheduler's deliberate copies, inlined for speed (a call per resume or per spawn is what
  * they save): runTask's yield branch and the async wrapper queue a task as enqueue does, the
- * wrapper builds newTask's record, and the loops of scheduleAll and runBudget take tasks as
- * dequeue does. Each copy is checked against its original in the compiled scheduler of the
+ * wrapper builds newTask's record, the loops of scheduleAll and runBudget take tasks as
+ * dequeue does, and scheduleAll's loop runs a mid-body task as runTask does. Each copy is checked against its original in the compiled scheduler of the
  * built addon, statement by statement, so a change to one that misses the other fails here.
  */
 import * as files from "../support/files";
@@ -98,6 +98,18 @@ describe("the scheduler's inlined copies (compiled Lua, statement by statement)"
         const runTaskAt = find(lines, 0, "local function runTask(task)");
         const branch = blockAt(lines, find(lines, runTaskAt, "if signal == yieldMatch and ok then"));
         assert.are.same(["last[1] = RUNNABLE", ...renamed(enqueueQueues, { task: "last" })], branch);
+    });
+
+    it("scheduleAll runs a mid-body task as runTask does: resumed, then a yield queued, any other end to endRun", () => {
+        const runTaskAt = find(lines, 0, "local function runTask(task)");
+        const resumes = blockAt(lines, find(lines, runTaskAt, "if thread then"));
+        assert.are.same("ok, signal, target = resume(thread)", resumes[resumes.length - 1]);
+        const lastAt = find(lines, runTaskAt, "local last = current");
+        const ends = [trimmed(lines[lastAt]), trimmed(lines[lastAt + 1]), ...statementAt(lines, lastAt + 2)];
+        assert.are.same(["local last = current", "current = previous", "if signal == yieldMatch and ok then"], ends.slice(0, 3));
+        const expected = [...resumes.slice(0, resumes.length - 1), "local ok, signal, target = resume(thread)", ...ends];
+        const copyAt = find(lines, find(lines, 0, "function ____exports.scheduleAll()"), "if thread then");
+        assert.are.same(expected, blockAt(lines, copyAt));
     });
 
     it("the async wrapper queues its new task as enqueue does, and builds newTask's record", () => {
