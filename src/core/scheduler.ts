@@ -859,8 +859,17 @@ function newTask(state: TaskState, owner: Owner | undefined, fn: AnyFunction, ..
         pendingCount += 1;
     }
     const o = owner !== undefined ? owner : current ? (current[Slot.Owner] as Owner) : defaultOwner;
-    // eslint-disable-next-line no-restricted-syntax -- the record is this one table constructor, `{..., ...}`
-    const task = setmeta([state, fn, false, false, false, false, select("#", ...args), o, ...args] as unknown as TaskRecord, taskMeta);
+    const n = select("#", ...args);
+    // A constructor sizes its array for its fixed items: a record ending in `...` grows (a second
+    // allocation) for its first argument. Most bodies take one argument or none.
+    let task: TaskRecord;
+    if (n <= 1) {
+        const [first] = [...args]; // `local first = ...`
+        task = setmeta([state, fn, false, false, false, false, n, o, first] as unknown as TaskRecord, taskMeta);
+    } else {
+        // eslint-disable-next-line no-restricted-syntax -- the record is this one table constructor, `{..., ...}`
+        task = setmeta([state, fn, false, false, false, false, n, o, ...args] as unknown as TaskRecord, taskMeta);
+    }
     if (traceCreation) {
         task.created = trace.currentTrace();
     }
@@ -912,11 +921,15 @@ export function wrapAsync(fn: AnyFunction, owner?: Owner, madeAt?: string): AnyF
         // A local, not an expression inside the record literal: TSTL would build it with helpers.
         const o = owner !== undefined ? owner : current ? (current[Slot.Owner] as Owner) : defaultOwner;
         // Inlined copy of newTask's record: a second vararg call would cost as much again.
-        const task = setmeta(
+        const n = select("#", ...args);
+        let task: TaskRecord;
+        if (n <= 1) {
+            const [first] = [...args]; // `local first = ...`
+            task = setmeta([RUNNABLE, fn, false, true, false, false, n, o, first] as unknown as TaskRecord, taskMeta);
+        } else {
             // eslint-disable-next-line no-restricted-syntax -- the record is this one table constructor, `{..., ...}`
-            [RUNNABLE, fn, false, true, false, false, select("#", ...args), o, ...args] as unknown as TaskRecord,
-            taskMeta,
-        );
+            task = setmeta([RUNNABLE, fn, false, true, false, false, n, o, ...args] as unknown as TaskRecord, taskMeta);
+        }
         // Inlined copy of enqueue(task) (spec/core/inlined.spec.ts).
         if (o === serving) {
             incomingLen += 1;
