@@ -830,16 +830,21 @@ export function runBudget(budgetMs: number, now: () => number): number {
  * Outside tasks, and while a task is being completed synchronously, it does nothing. (Kernel API.)
  */
 export function yieldTurn(extra?: unknown): void {
+    // The yield itself first: a copy that forwards runs no task (it hands over between runs, and
+    // one forwarding to an older copy runs none), so `current` is false there.
+    // One test for extra arguments, not select("#", ...): that would cost a tenth of a yield.
+    // yield(nil, x) passes.
+    if (extra === undefined && current && forcedDepth === 0 && current[Slot.Thread] === running()) {
+        yieldThread(YIELD);
+        return;
+    }
     if (forwardTarget) {
         return forwardTarget.yieldTurn(extra);
     }
-    // One test, not select("#", ...): that would cost a tenth of a yield. yield(nil, x) passes.
     if (extra !== undefined) {
         errors.raiseAtCaller(errors.tooManyArguments("yield()", 0, 1, extra));
     }
-    if (current && forcedDepth === 0 && current[Slot.Thread] === running()) {
-        yieldThread(YIELD);
-    } else if (yieldMatch === NO_SIGNAL) {
+    if (yieldMatch === NO_SIGNAL) {
         cancellationPoint(); // a task being completed synchronously still ends here if asked to
     }
 }
