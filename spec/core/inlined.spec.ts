@@ -97,7 +97,7 @@ describe("the scheduler's inlined copies (compiled Lua, statement by statement)"
     it("runTask's yield branch queues the task as enqueue does (a yielding task runs: never queued, the driver awake)", () => {
         const runTaskAt = find(lines, 0, "local function runTask(task)");
         const branch = blockAt(lines, find(lines, runTaskAt, "if signal == yieldMatch and ok then"));
-        assert.are.same(["last[1] = RUNNABLE", ...renamed(enqueueQueues, { task: "last" })], branch);
+        assert.are.same(['last[1] = "runnable"', ...renamed(enqueueQueues, { task: "last" })], branch);
     });
 
     it("scheduleAll runs a mid-body task as runTask does: resumed, then a yield queued, any other end to endRun", () => {
@@ -130,7 +130,7 @@ describe("the scheduler's inlined copies (compiled Lua, statement by statement)"
         };
         const record = recordOf(newTaskAt);
         // The wrapper's record is runnable and, queued at once, has its Queued slot (4) true.
-        const expected = renamed(record, { state: "RUNNABLE" });
+        const expected = renamed(record, { state: '"runnable"' });
         let constructors = 0;
         expected.forEach((line, i) => {
             if (line.endsWith("setmeta({")) {
@@ -147,7 +147,7 @@ describe("the scheduler's inlined copies (compiled Lua, statement by statement)"
         const loop = "while drainPos <= drainLen or refill() do";
         const dequeueLoop = statementAt(lines, find(lines, find(lines, 0, "local function dequeue()"), loop));
         // Up to the runnable test; then dequeue returns the task where the loops run it.
-        const takes = dequeueLoop.slice(0, dequeueLoop.indexOf("if task[1] == RUNNABLE then") + 1);
+        const takes = dequeueLoop.slice(0, dequeueLoop.indexOf('if task[1] == "runnable" then') + 1);
         assert.is_true(takes.length >= 6);
         for (const fn of ["function ____exports.scheduleAll()", "function ____exports.runBudget(budgetMs, now)"]) {
             const copy = statementAt(lines, find(lines, find(lines, 0, fn), loop));

@@ -32,23 +32,7 @@ import * as forced from "./forced";
 import type { AnyFunction, Entries, LuaArray } from "./types";
 import type { Signal, Tracer } from "./state";
 import { wholeState } from "./wholeState";
-import {
-    DEAD,
-    FAILED,
-    Notify,
-    Owner,
-    PENDING,
-    QueueArray,
-    RUNNABLE,
-    RUNNING,
-    SUSPENDED,
-    Slot,
-    TaskRecord,
-    TaskState,
-    Wait,
-    Watcher,
-    WatcherSlot,
-} from "./task";
+import { FAILED, Notify, Owner, QueueArray, Slot, TaskRecord, TaskState, Wait, Watcher, WatcherSlot } from "./task";
 import * as slices from "./slices";
 import * as trace from "./trace";
 import * as unhandled from "./unhandled";
@@ -312,7 +296,7 @@ function dequeue(): TaskRecord | undefined {
         draining[drainPos] = undefined;
         drainPos += 1;
         task[Slot.Queued] = false;
-        if (task[Slot.State] === RUNNABLE) {
+        if (task[Slot.State] === "runnable") {
             return task;
         }
     }
@@ -326,7 +310,7 @@ function dequeue(): TaskRecord | undefined {
 function takeFresh(): TaskRecord | undefined {
     while (drainPos <= drainLen || refill()) {
         const task = draining[drainPos] as TaskRecord;
-        const runnable = task[Slot.State] === RUNNABLE;
+        const runnable = task[Slot.State] === "runnable";
         if (runnable && task[Slot.Thread]) {
             return undefined;
         }
@@ -345,7 +329,7 @@ function takeFresh(): TaskRecord | undefined {
 /** Makes a task suspended on something runnable again. */
 function wakeTask(waiter: TaskRecord): void {
     waiter[Slot.Awaiting] = false;
-    waiter[Slot.State] = RUNNABLE;
+    waiter[Slot.State] = "runnable";
     enqueue(waiter);
 }
 
@@ -375,7 +359,7 @@ function notifyLaterWaiters(task: TaskRecord): void {
 
 /** Records that `waiter` is suspended until `target` is dead. */
 function addWaiter(target: TaskRecord, waiter: TaskRecord): void {
-    waiter[Slot.State] = SUSPENDED;
+    waiter[Slot.State] = "suspended";
     waiter[Slot.Awaiting] = target;
     addWatcher(target, waiter);
 }
@@ -420,7 +404,7 @@ function finish(task: TaskRecord, ...results: unknown[]): void {
         }
     }
     task[Slot.Thread] = false;
-    task[Slot.State] = DEAD;
+    task[Slot.State] = "dead";
     live -= 1;
     const first = task[Slot.Waiter] as TaskRecord | Watcher | false;
     if (first) {
@@ -446,7 +430,7 @@ function fail(task: TaskRecord, err: unknown, where: string): void {
     task.error = err;
     task.traceback = where;
     task[Slot.Thread] = false;
-    task[Slot.State] = DEAD;
+    task[Slot.State] = "dead";
     live -= 1;
     const first = task[Slot.Waiter] as TaskRecord | Watcher | false;
     // A task awaiting it receives the error: it is handled. Otherwise see whether anyone will.
@@ -466,7 +450,7 @@ function fail(task: TaskRecord, err: unknown, where: string): void {
  * (Cold-core hook: cancel.ts.)
  */
 export function endTask(task: TaskRecord, err: unknown): void {
-    if (task[Slot.State] === PENDING) {
+    if (task[Slot.State] === "pending") {
         pendingCount -= 1;
     }
     task[Slot.Awaiting] = false;
@@ -489,12 +473,12 @@ export function requestCancels(honor: () => boolean): void {
  */
 function endedWhileAsked(task: TaskRecord, thread: LuaThread, signal: unknown, target: unknown): boolean {
     if (signal === YIELD) {
-        task[Slot.State] = RUNNABLE;
+        task[Slot.State] = "runnable";
         enqueue(task);
     } else if (signal === SUSPEND) {
         addWaiter(target as TaskRecord, task);
     } else if (signal === PARK) {
-        task[Slot.State] = SUSPENDED;
+        task[Slot.State] = "suspended";
         task[Slot.Awaiting] = target;
         (target as Wait).task = task;
         if (onPark !== undefined) {
@@ -579,7 +563,7 @@ function workerMain(me: LuaThread): void {
     while (true) {
         current = task;
         task[Slot.Thread] = me;
-        task[Slot.State] = RUNNING;
+        task[Slot.State] = "running";
         // unpack is a C call; most bodies take one argument or none.
         if (task[Slot.ArgCount] === 1) {
             finish(task, ...(task[Slot.Fn] as Body)(task[Slot.FirstArg]));
@@ -628,12 +612,12 @@ function endRun(last: TaskRecord, thread: LuaThread, ok: boolean, signal: unknow
         if (awaited[Slot.Waiter]) {
             addWaiter(awaited, last);
         } else {
-            last[Slot.State] = SUSPENDED;
+            last[Slot.State] = "suspended";
             last[Slot.Awaiting] = awaited;
             awaited[Slot.Waiter] = last;
         }
     } else if (signal === parkMatch) {
-        last[Slot.State] = SUSPENDED;
+        last[Slot.State] = "suspended";
         last[Slot.Awaiting] = target;
         (target as Wait).task = last;
         // Registered only now that the task has parked: a park that failed (inside a pcall)
@@ -660,7 +644,7 @@ function runTask(task: TaskRecord): TaskRecord {
     if (thread) {
         // Mid-body: continue where it yielded or waited.
         current = task;
-        task[Slot.State] = RUNNING;
+        task[Slot.State] = "running";
         [ok, signal, target] = resume(thread);
     } else {
         // An idle worker from the pool (no call for it: every fresh task that waits comes here).
@@ -679,7 +663,7 @@ function runTask(task: TaskRecord): TaskRecord {
     // Most frequent first: a yield, then the rest (endRun).
     if (signal === yieldMatch && ok) {
         // Inlined copy of enqueue(last): this runs on every yield. A yielding task is never queued.
-        last[Slot.State] = RUNNABLE;
+        last[Slot.State] = "runnable";
         last[Slot.Queued] = true;
         const owner = last[Slot.Owner] as Owner;
         if (owner === serving) {
@@ -730,17 +714,17 @@ export function scheduleAll(): void {
         draining[drainPos] = undefined;
         drainPos += 1;
         task[Slot.Queued] = false;
-        if (task[Slot.State] === RUNNABLE) {
+        if (task[Slot.State] === "runnable") {
             const thread = task[Slot.Thread] as LuaThread | false;
             if (thread) {
                 // Inlined copy of runTask's run of a mid-body task, a call less per switch.
                 current = task;
-                task[Slot.State] = RUNNING;
+                task[Slot.State] = "running";
                 const [ok, signal, target] = resume(thread);
                 const last = current as TaskRecord;
                 current = previous;
                 if (signal === yieldMatch && ok) {
-                    last[Slot.State] = RUNNABLE;
+                    last[Slot.State] = "runnable";
                     last[Slot.Queued] = true;
                     const owner = last[Slot.Owner] as Owner;
                     if (owner === serving) {
@@ -797,7 +781,7 @@ export function runBudget(budgetMs: number, now: () => number): number {
         draining[drainPos] = undefined;
         drainPos += 1;
         task[Slot.Queued] = false;
-        if (task[Slot.State] === RUNNABLE) {
+        if (task[Slot.State] === "runnable") {
             const last = runTask(task);
             const t = now();
             const ran = t - sliceStart;
@@ -860,7 +844,7 @@ function newTask(state: TaskState, owner: Owner | undefined, fn: AnyFunction, ..
         return forwardTarget.newTask(state, owner, fn, ...args);
     }
     live += 1;
-    if (state === PENDING) {
+    if (state === "pending") {
         pendingCount += 1;
     }
     const o = owner !== undefined ? owner : current ? (current[Slot.Owner] as Owner) : defaultOwner;
@@ -895,10 +879,10 @@ function startTask(task: TaskRecord): void {
     if (forwardTarget) {
         return forwardTarget.startTask(task);
     }
-    if (task[Slot.State] === PENDING) {
+    if (task[Slot.State] === "pending") {
         pendingCount -= 1;
     }
-    task[Slot.State] = RUNNABLE;
+    task[Slot.State] = "runnable";
     enqueue(task);
 }
 
@@ -918,7 +902,7 @@ export function wrapAsync(fn: AnyFunction, owner?: Owner, madeAt?: string): AnyF
     const wrapper = (...args: unknown[]): TaskRecord => {
         if (!fastSpawn) {
             // See updateFastSpawn: waking the driver, forwarding, tracing.
-            const task = newTask(RUNNABLE, owner, fn, ...args);
+            const task = newTask("runnable", owner, fn, ...args);
             startTask(task);
             return task;
         }
@@ -930,10 +914,10 @@ export function wrapAsync(fn: AnyFunction, owner?: Owner, madeAt?: string): AnyF
         let task: TaskRecord;
         if (n <= 1) {
             const [first] = [...args]; // `local first = ...`
-            task = setmeta([RUNNABLE, fn, false, true, false, false, n, o, first] as unknown as TaskRecord, taskMeta);
+            task = setmeta(["runnable", fn, false, true, false, false, n, o, first] as unknown as TaskRecord, taskMeta);
         } else {
             // eslint-disable-next-line no-restricted-syntax -- the record is this one table constructor, `{..., ...}`
-            task = setmeta([RUNNABLE, fn, false, true, false, false, n, o, ...args] as unknown as TaskRecord, taskMeta);
+            task = setmeta(["runnable", fn, false, true, false, false, n, o, ...args] as unknown as TaskRecord, taskMeta);
         }
         // Inlined copy of enqueue(task) (spec/core/inlined.spec.ts).
         if (o === serving) {
@@ -1000,22 +984,22 @@ export function awaitValue(value: unknown, ...args: unknown[]): LuaMultiReturn<u
         }
         const task = value as TaskRecord;
         const state = task[Slot.State];
-        if (state === DEAD) {
+        if (state === "dead") {
             if (yieldMatch === NO_SIGNAL) {
                 cancellationPoint();
             }
             return valuesOf(task);
         }
-        if (state === PENDING) {
+        if (state === "pending") {
             errors.raiseAtCaller("AsyncAwait: await(future): the task is pending; start it with startTask(task) first");
         }
         // Inside a task awaiting a runnable task (the common case) there is nothing to check.
-        if (state !== RUNNABLE || !current || current[Slot.Thread] !== running()) {
+        if (state !== "runnable" || !current || current[Slot.Thread] !== running()) {
             const problem = forced.completeOrCheckCycle(task, current && current[Slot.Thread] === running() ? current : undefined);
             if (problem !== undefined) {
                 errors.raise(problem.kind, `AsyncAwait: await(future): ${problem.message}`);
             }
-            if (task[Slot.State] === DEAD) {
+            if (task[Slot.State] === "dead") {
                 return valuesOf(task); // completed synchronously
             }
         }
@@ -1042,12 +1026,12 @@ export function joinWait(task: TaskRecord): RuntimeError | undefined {
     if (forwardTarget) {
         return forwardTarget.joinWait(task);
     }
-    if (task[Slot.State] !== DEAD) {
+    if (task[Slot.State] !== "dead") {
         const problem = forced.completeOrCheckCycle(task, current && current[Slot.Thread] === running() ? current : undefined);
         if (problem !== undefined) {
             return problem;
         }
-        if (task[Slot.State] !== DEAD) {
+        if (task[Slot.State] !== "dead") {
             yieldThread(SUSPEND, task);
         }
     } else if (yieldMatch === NO_SIGNAL) {
@@ -1130,7 +1114,7 @@ function waitValues(wait: Wait): LuaMultiReturn<unknown[]> {
  * `then(...)` (by default it returns the wait's values). (Kernel API.)
  */
 export function newParkedTask(wait: Wait, owner: Owner | undefined, then?: AnyFunction, ...args: unknown[]): TaskRecord {
-    const task = then !== undefined ? newTask(SUSPENDED, owner, then, ...args) : newTask(SUSPENDED, owner, waitValues, wait);
+    const task = then !== undefined ? newTask("suspended", owner, then, ...args) : newTask("suspended", owner, waitValues, wait);
     task[Slot.Awaiting] = wait;
     wait.task = task;
     return task;
@@ -1179,7 +1163,7 @@ export function leaveForced(wasRunningNext: boolean, wasInBudgetRun: boolean): v
  */
 export function runNested(task: TaskRecord): void {
     pendingCount -= 1;
-    task[Slot.State] = RUNNABLE;
+    task[Slot.State] = "runnable";
     const wasRunningNext = workerRunsNext;
     const wasInBudgetRun = inBudgetRun;
     workerRunsNext = false;
