@@ -1,7 +1,7 @@
 /**
  * The scheduler's deliberate copies, inlined for speed (a call per resume or per spawn is what
  * they save): runTask's yield branch and the async wrapper queue a task as enqueue does, the
- * wrapper builds newTask's record, the loops of scheduleAll and runBudget take tasks as
+ * wrapper builds newTask's record, finish wakes its first waiter as wakeTask does, the loops of scheduleAll and runBudget take tasks as
  * dequeue does, and scheduleAll's loop runs a mid-body task as runTask does. Each copy is checked against its original in the compiled scheduler of the
  * built addon, statement by statement, so a change to one that misses the other fails here.
  */
@@ -110,6 +110,18 @@ describe("the scheduler's inlined copies (compiled Lua, statement by statement)"
         const expected = [...resumes.slice(0, resumes.length - 1), "local ok, signal, target = resume(thread)", ...ends];
         const copyAt = find(lines, find(lines, 0, "function ____exports.scheduleAll()"), "if thread then");
         assert.are.same(expected, blockAt(lines, copyAt));
+    });
+
+    it("finish wakes a task awaiting it as wakeTask does, and queues it as enqueue does", () => {
+        const enqueueBody = blockAt(lines, enqueueAt);
+        const wakeBody = blockAt(lines, find(lines, 0, "local function wakeTask(waiter)"));
+        assert.are.same("enqueue(waiter)", wakeBody[wakeBody.length - 1]);
+        const expected = [
+            ...renamed(wakeBody.slice(0, wakeBody.length - 1), { waiter: "first" }),
+            ...renamed(enqueueBody, { task: "first" }),
+        ];
+        const finishAt = find(lines, 0, "local function finish(task, ...)");
+        assert.are.same(expected, blockAt(lines, find(lines, finishAt, "if first[6] == task then")));
     });
 
     it("the async wrapper queues its new task as enqueue does, and builds newTask's record", () => {

@@ -411,7 +411,23 @@ function finish(task: TaskRecord, ...results: unknown[]): void {
         // notifyWaiter, inline: an awaited task usually has one waiter, a task or a gate.
         task[Slot.Waiter] = false;
         if ((first as TaskRecord)[Slot.Awaiting] === task) {
-            wakeTask(first as TaskRecord);
+            // Inlined copy of wakeTask(first) and its enqueue, two calls less per await (spec/core/inlined.spec.ts).
+            (first as TaskRecord)[Slot.Awaiting] = false;
+            (first as TaskRecord)[Slot.State] = "runnable";
+            if (!awake) {
+                wakeDriver();
+            }
+            if (!(first as TaskRecord)[Slot.Queued]) {
+                (first as TaskRecord)[Slot.Queued] = true;
+                const owner = (first as TaskRecord)[Slot.Owner] as Owner;
+                if (owner === serving) {
+                    incomingLen += 1;
+                    incoming[incomingLen] = first as TaskRecord;
+                } else {
+                    owner.incomingLen += 1;
+                    owner.incoming[owner.incomingLen] = first as TaskRecord;
+                }
+            }
         } else {
             ((first as Watcher)[WatcherSlot.Notify] as Notify)(first as Watcher, task);
         }
