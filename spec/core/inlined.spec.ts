@@ -2,7 +2,7 @@
  * The scheduler's deliberate copies, inlined for speed (a call per resume or per spawn is what
  * they save): runTask's yield branch and the async wrapper queue a task as enqueue does, the
  * wrapper builds newTask's record, finish wakes its first waiter as wakeTask does, the loops of scheduleAll and runBudget take tasks as
- * dequeue does, and scheduleAll's loop runs a mid-body task as runTask does. Each copy is checked against its original in the compiled scheduler of the
+ * dequeue does, and scheduleAll's loop runs a mid-body task as runTask and endRun do. Each copy is checked against its original in the compiled scheduler of the
  * built addon, statement by statement, so a change to one that misses the other fails here.
  */
 import * as files from "../support/files";
@@ -100,14 +100,34 @@ describe("the scheduler's inlined copies (compiled Lua, statement by statement)"
         assert.are.same(['last[1] = "runnable"', ...renamed(enqueueQueues, { task: "last" })], branch);
     });
 
-    it("scheduleAll runs a mid-body task as runTask does: resumed, then a yield queued, any other end to endRun", () => {
+    it("scheduleAll runs a mid-body task as runTask does: resumed, a yield queued, a worker pooled and an await recorded as endRun does, any other end to endRun", () => {
         const runTaskAt = find(lines, 0, "local function runTask(task)");
         const resumes = blockAt(lines, find(lines, runTaskAt, "if thread then"));
         assert.are.same("ok, signal, target = resume(thread)", resumes[resumes.length - 1]);
         const lastAt = find(lines, runTaskAt, "local last = current");
         const ends = [trimmed(lines[lastAt]), trimmed(lines[lastAt + 1]), ...statementAt(lines, lastAt + 2)];
         assert.are.same(["local last = current", "current = previous", "if signal == yieldMatch and ok then"], ends.slice(0, 3));
-        const expected = [...resumes.slice(0, resumes.length - 1), "local ok, signal, target = resume(thread)", ...ends];
+        // endRun's branches for the end of a worker's run and for an await of a task no one awaits yet.
+        const endRunAt = find(lines, 0, "local function endRun(last, thread, ok, signal, target)");
+        const pools = blockAt(lines, find(lines, endRunAt, "elseif signal == idleMatch then"));
+        const waiterAt = find(lines, endRunAt, "if awaited[5] then");
+        const elseAt = waiterAt + 1 + blockAt(lines, waiterAt).length;
+        assert.are.same("else", trimmed(lines[elseAt]));
+        const suspends = renamed(blockAt(lines, elseAt), { awaited: "target" });
+        let elseOfEnds = ends.length - 1; // the if-statement's own else: its last one
+        while (ends[elseOfEnds] !== "else") {
+            elseOfEnds -= 1;
+        }
+        const expected = [
+            ...resumes.slice(0, resumes.length - 1),
+            "local ok, signal, target = resume(thread)",
+            ...ends.slice(0, elseOfEnds),
+            "elseif signal == idleMatch and ok then",
+            ...pools,
+            "elseif signal == suspendMatch and ok and not target[5] then",
+            ...suspends,
+            ...ends.slice(elseOfEnds),
+        ];
         const copyAt = find(lines, find(lines, 0, "function ____exports.scheduleAll()"), "if thread then");
         assert.are.same(expected, blockAt(lines, copyAt));
     });

@@ -750,6 +750,17 @@ export function scheduleAll(): void {
                         owner.incomingLen += 1;
                         owner.incoming[owner.incomingLen] = last;
                     }
+                } else if (signal === idleMatch && ok) {
+                    // endRun's branches for the end of a worker's run and an await no other
+                    // task shares, inline too: every task that waits comes here twice.
+                    if (poolLen < poolMax) {
+                        poolLen += 1;
+                        pool[poolLen] = thread;
+                    }
+                } else if (signal === suspendMatch && ok && !(target as TaskRecord)[Slot.Waiter]) {
+                    last[Slot.State] = "suspended";
+                    last[Slot.Awaiting] = target;
+                    (target as TaskRecord)[Slot.Waiter] = last;
                 } else {
                     endRun(last, thread, ok, signal, target);
                 }
