@@ -985,6 +985,10 @@ function valuesOf(task: TaskRecord): LuaMultiReturn<unknown[]> {
  */
 function suspendUntilDead(target: TaskRecord): LuaMultiReturn<unknown[]> {
     yieldThread(SUSPEND, target);
+    // valuesOf's first case, without the call: most tasks return one value.
+    if (target[Slot.ResultCount] === 1) {
+        return target[Slot.FirstResult];
+    }
     return valuesOf(target);
 }
 
@@ -1014,6 +1018,9 @@ export function awaitValue(value: unknown, ...args: unknown[]): LuaMultiReturn<u
         if (state === "dead") {
             if (yieldMatch === NO_SIGNAL) {
                 cancellationPoint();
+            }
+            if (task[Slot.ResultCount] === 1) {
+                return task[Slot.FirstResult]; // valuesOf's first case, without the call
             }
             return valuesOf(task);
         }
