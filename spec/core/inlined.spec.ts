@@ -1,9 +1,11 @@
 /**
  * The scheduler's deliberate copies, inlined for speed (a call per resume or per spawn is what
  * they save): runTask's yield branch and the async wrapper queue a task as enqueue does, the
- * wrapper builds newTask's record, finish wakes its first waiter as wakeTask does, the loops of scheduleAll and runBudget take tasks as
- * dequeue does, and scheduleAll's loop runs a mid-body task as runTask and endRun do. Each copy is checked against its original in the compiled scheduler of the
- * built addon, statement by statement, so a change to one that misses the other fails here.
+ * wrapper builds newTask's record, finish wakes its first waiter as wakeTask does, a worker
+ * takes its next task as takeFresh does, the loops of scheduleAll and runBudget take tasks as
+ * dequeue does, and scheduleAll's loop runs a mid-body task as runTask and endRun do. Each copy
+ * is checked against its original in the compiled scheduler of the built addon, statement by
+ * statement, so a change to one that misses the other fails here.
  */
 import * as files from "../support/files";
 
@@ -142,6 +144,24 @@ describe("the scheduler's inlined copies (compiled Lua, statement by statement)"
         ];
         const finishAt = find(lines, 0, "local function finish(task, ...)");
         assert.are.same(expected, blockAt(lines, find(lines, finishAt, "if first[6] == task then")));
+    });
+
+    it("a worker takes its next fresh task as takeFresh does", () => {
+        const loop = "while drainPos <= drainLen or refill() do";
+        const takes = statementAt(lines, find(lines, find(lines, 0, "local function takeFresh()"), loop));
+        const expected: string[] = [];
+        for (const line of renamed(takes, { task: "next" })) {
+            if (line === "return nil") {
+                expected.push("break"); // the task at the head has started: none to take
+            } else if (line === "return next") {
+                expected.push("task = next", "break");
+            } else {
+                expected.push(line);
+            }
+        }
+        assert.is_true(expected.length >= 12);
+        const workerAt = find(lines, 0, "local function workerMain(me)");
+        assert.are.same(expected, statementAt(lines, find(lines, find(lines, workerAt, "if workerRunsNext then"), loop)));
     });
 
     it("the async wrapper queues its new task as enqueue does, and builds newTask's record", () => {
