@@ -3,7 +3,7 @@
  * they save): runTask's yield branch and the async wrapper queue a task as enqueue does, the
  * wrapper builds newTask's record, finish wakes its first waiter as wakeTask does, a worker
  * takes its next task as takeFresh does, the loops of scheduleAll and runBudget take tasks as
- * dequeue does, and scheduleAll's loop runs a mid-body task as runTask and endRun do. Each copy
+ * dequeue does, and scheduleAll's loop runs a task as runTask and endRun do. Each copy
  * is checked against its original in the compiled scheduler of the built addon, statement by
  * statement, so a change to one that misses the other fails here.
  */
@@ -102,7 +102,7 @@ describe("the scheduler's inlined copies (compiled Lua, statement by statement)"
         assert.are.same(['last[1] = "runnable"', ...renamed(enqueueQueues, { task: "last" })], branch);
     });
 
-    it("scheduleAll runs a mid-body task as runTask does: resumed, a yield queued, a worker pooled and an await recorded as endRun does, any other end to endRun", () => {
+    it("scheduleAll runs a task as runTask does: resumed or started, a yield queued, a worker pooled and an await recorded as endRun does, any other end to endRun", () => {
         const runTaskAt = find(lines, 0, "local function runTask(task)");
         const resumes = blockAt(lines, find(lines, runTaskAt, "if thread then"));
         assert.are.same("ok, signal, target = resume(thread)", resumes[resumes.length - 1]);
@@ -132,6 +132,16 @@ describe("the scheduler's inlined copies (compiled Lua, statement by statement)"
         ];
         const copyAt = find(lines, find(lines, 0, "function ____exports.scheduleAll()"), "if thread then");
         assert.are.same(expected, blockAt(lines, copyAt));
+
+        // A fresh task: started on a pooled worker as runTask does, a yield queued, any other end to endRun.
+        const freshAt = find(lines, runTaskAt, "if thread then") + 1 + resumes.length;
+        assert.are.same("else", trimmed(lines[freshAt]));
+        const starts = blockAt(lines, freshAt);
+        assert.are.same("ok, signal, target = resume(thread, task)", starts[starts.length - 1]);
+        const copyElseAt = copyAt + 1 + blockAt(lines, copyAt).length;
+        assert.are.same("else", trimmed(lines[copyElseAt]));
+        const startsCopied = [...starts.slice(0, starts.length - 1), "local ok, signal, target = resume(thread, task)", ...ends];
+        assert.are.same(startsCopied, blockAt(lines, copyElseAt));
     });
 
     it("finish wakes a task awaiting it as wakeTask does, and queues it as enqueue does", () => {

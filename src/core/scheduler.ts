@@ -750,7 +750,7 @@ export function scheduleAll(): void {
         drainPos += 1;
         task[Slot.Queued] = false;
         if (task[Slot.State] === "runnable") {
-            const thread = task[Slot.Thread] as LuaThread | false;
+            let thread = task[Slot.Thread] as LuaThread | false;
             if (thread) {
                 // Inlined copy of runTask's run of a mid-body task, a call less per switch.
                 current = task;
@@ -784,7 +784,31 @@ export function scheduleAll(): void {
                     endRun(last, thread, ok, signal, target);
                 }
             } else {
-                runTask(task);
+                // Inlined copy of runTask's start of a fresh task, a call less per task that waits.
+                if (poolLen === 0) {
+                    thread = newWorker();
+                } else {
+                    thread = pool[poolLen] as LuaThread;
+                    pool[poolLen] = undefined;
+                    poolLen -= 1;
+                }
+                const [ok, signal, target] = resume(thread, task);
+                const last = current as TaskRecord;
+                current = previous;
+                if (signal === yieldMatch && ok) {
+                    last[Slot.State] = "runnable";
+                    last[Slot.Queued] = true;
+                    const owner = last[Slot.Owner] as Owner;
+                    if (owner === serving) {
+                        incomingLen += 1;
+                        incoming[incomingLen] = last;
+                    } else {
+                        owner.incomingLen += 1;
+                        owner.incoming[owner.incomingLen] = last;
+                    }
+                } else {
+                    endRun(last, thread, ok, signal, target);
+                }
             }
         }
     }
