@@ -183,11 +183,11 @@ describe("the scheduler's inlined copies (compiled Lua, statement by statement)"
         // The same owner (find throws when a line is missing).
         const ownerLine = "local o = owner ~= nil and owner or (current and current[8] or defaultOwner)";
         assert.is_true(find(lines, newTaskAt, ownerLine) < wrapAsyncAt && find(lines, wrapperAt, ownerLine) > wrapperAt);
-        // The record: its argument count, then one constructor for one argument or none, another for more.
+        // The record: its argument count, then a constructor for one argument, one for none, another for more.
         const countLine = 'local n = select("#", ...)';
         const recordOf = (at: number): string[] => {
             const countAt = find(lines, at, countLine);
-            assert.are.same(["local task", "if n <= 1 then"], [trimmed(lines[countAt + 1]), trimmed(lines[countAt + 2])]);
+            assert.are.same(["local task", "if n == 1 then"], [trimmed(lines[countAt + 1]), trimmed(lines[countAt + 2])]);
             return statementAt(lines, countAt + 2);
         };
         const record = recordOf(newTaskAt);
@@ -201,7 +201,7 @@ describe("the scheduler's inlined copies (compiled Lua, statement by statement)"
                 expected[i + 4] = "true,";
             }
         });
-        assert.are.equal(2, constructors);
+        assert.are.equal(3, constructors);
         assert.are.same(expected, recordOf(wrapperAt));
     });
 

@@ -265,8 +265,9 @@ function enqueue(task: TaskRecord): void {
         task[Slot.Queued] = true;
         const owner = task[Slot.Owner] as Owner;
         if (owner === serving) {
-            incomingLen += 1;
-            incoming[incomingLen] = task;
+            const len = incomingLen + 1;
+            incomingLen = len;
+            incoming[len] = task;
         } else {
             owner.incomingLen += 1;
             owner.incoming[owner.incomingLen] = task;
@@ -292,9 +293,11 @@ function refill(): boolean {
 /** Removes and returns the next runnable task, or undefined when none is queued. */
 function dequeue(): TaskRecord | undefined {
     while (drainPos <= drainLen || refill()) {
-        const task = draining[drainPos] as TaskRecord;
-        draining[drainPos] = undefined;
-        drainPos += 1;
+        const pos = drainPos;
+        const queue = draining;
+        const task = queue[pos] as TaskRecord;
+        queue[pos] = undefined;
+        drainPos = pos + 1;
         task[Slot.Queued] = false;
         if (task[Slot.State] === "runnable") {
             return task;
@@ -309,13 +312,14 @@ function dequeue(): TaskRecord | undefined {
  */
 function takeFresh(): TaskRecord | undefined {
     while (drainPos <= drainLen || refill()) {
-        const task = draining[drainPos] as TaskRecord;
+        const pos = drainPos;
+        const task = draining[pos] as TaskRecord;
         const runnable = task[Slot.State] === "runnable";
         if (runnable && task[Slot.Thread]) {
             return undefined;
         }
-        draining[drainPos] = undefined;
-        drainPos += 1;
+        draining[pos] = undefined;
+        drainPos = pos + 1;
         task[Slot.Queued] = false;
         if (runnable) {
             return task;
@@ -421,8 +425,9 @@ function finish(task: TaskRecord, ...results: unknown[]): void {
                 (first as TaskRecord)[Slot.Queued] = true;
                 const owner = (first as TaskRecord)[Slot.Owner] as Owner;
                 if (owner === serving) {
-                    incomingLen += 1;
-                    incoming[incomingLen] = first as TaskRecord;
+                    const len = incomingLen + 1;
+                    incomingLen = len;
+                    incoming[len] = first as TaskRecord;
                 } else {
                     owner.incomingLen += 1;
                     owner.incoming[owner.incomingLen] = first as TaskRecord;
@@ -593,13 +598,14 @@ function workerMain(me: LuaThread): void {
         if (workerRunsNext) {
             // Inlined copy of takeFresh(), a call less per task (spec/core/inlined.spec.ts).
             while (drainPos <= drainLen || refill()) {
-                const next = draining[drainPos] as TaskRecord;
+                const pos = drainPos;
+                const next = draining[pos] as TaskRecord;
                 const runnable = next[Slot.State] === "runnable";
                 if (runnable && next[Slot.Thread]) {
                     break;
                 }
-                draining[drainPos] = undefined;
-                drainPos += 1;
+                draining[pos] = undefined;
+                drainPos = pos + 1;
                 next[Slot.Queued] = false;
                 if (runnable) {
                     task = next;
@@ -702,8 +708,9 @@ function runTask(task: TaskRecord): TaskRecord {
         last[Slot.Queued] = true;
         const owner = last[Slot.Owner] as Owner;
         if (owner === serving) {
-            incomingLen += 1;
-            incoming[incomingLen] = last;
+            const len = incomingLen + 1;
+            incomingLen = len;
+            incoming[len] = last;
         } else {
             owner.incomingLen += 1;
             owner.incoming[owner.incomingLen] = last;
@@ -745,9 +752,11 @@ export function scheduleAll(): void {
     // Inlined copy of dequeue(): this loop is the hot path of every yield (spec/core/inlined.spec.ts
     // checks the copies against the original).
     while (drainPos <= drainLen || refill()) {
-        const task = draining[drainPos] as TaskRecord;
-        draining[drainPos] = undefined;
-        drainPos += 1;
+        const pos = drainPos;
+        const queue = draining;
+        const task = queue[pos] as TaskRecord;
+        queue[pos] = undefined;
+        drainPos = pos + 1;
         task[Slot.Queued] = false;
         if (task[Slot.State] === "runnable") {
             let thread = task[Slot.Thread] as LuaThread | false;
@@ -763,8 +772,9 @@ export function scheduleAll(): void {
                     last[Slot.Queued] = true;
                     const owner = last[Slot.Owner] as Owner;
                     if (owner === serving) {
-                        incomingLen += 1;
-                        incoming[incomingLen] = last;
+                        const len = incomingLen + 1;
+                        incomingLen = len;
+                        incoming[len] = last;
                     } else {
                         owner.incomingLen += 1;
                         owner.incoming[owner.incomingLen] = last;
@@ -800,8 +810,9 @@ export function scheduleAll(): void {
                     last[Slot.Queued] = true;
                     const owner = last[Slot.Owner] as Owner;
                     if (owner === serving) {
-                        incomingLen += 1;
-                        incoming[incomingLen] = last;
+                        const len = incomingLen + 1;
+                        incomingLen = len;
+                        incoming[len] = last;
                     } else {
                         owner.incomingLen += 1;
                         owner.incoming[owner.incomingLen] = last;
@@ -847,9 +858,11 @@ export function runBudget(budgetMs: number, now: () => number): number {
     inBudgetRun = true;
     // Inlined copy of dequeue(), as in scheduleAll.
     while (drainPos <= drainLen || refill()) {
-        const task = draining[drainPos] as TaskRecord;
-        draining[drainPos] = undefined;
-        drainPos += 1;
+        const pos = drainPos;
+        const queue = draining;
+        const task = queue[pos] as TaskRecord;
+        queue[pos] = undefined;
+        drainPos = pos + 1;
         task[Slot.Queued] = false;
         if (task[Slot.State] === "runnable") {
             const last = runTask(task);
@@ -919,12 +932,14 @@ function newTask(state: TaskState, owner: Owner | undefined, fn: AnyFunction, ..
     }
     const o = owner !== undefined ? owner : current ? (current[Slot.Owner] as Owner) : defaultOwner;
     const n = select("#", ...args);
-    // A constructor sizes its array for its fixed items: a record ending in `...` grows (a second
-    // allocation) for its first argument. Most bodies take one argument or none.
+    // A constructor sizes its array for its fixed items: a record ending in `...` would grow (a
+    // second allocation) for its first argument. Most bodies take one argument or none.
     let task: TaskRecord;
-    if (n <= 1) {
+    if (n === 1) {
         const [first] = [...args]; // `local first = ...`
         task = setmeta([state, fn, false, false, false, false, n, o, first] as unknown as TaskRecord, taskMeta);
+    } else if (n === 0) {
+        task = setmeta([state, fn, false, false, false, false, n, o] as unknown as TaskRecord, taskMeta);
     } else {
         // eslint-disable-next-line no-restricted-syntax -- the record is this one table constructor, `{..., ...}`
         task = setmeta([state, fn, false, false, false, false, n, o, ...args] as unknown as TaskRecord, taskMeta);
@@ -982,17 +997,20 @@ export function wrapAsync(fn: AnyFunction, owner?: Owner, madeAt?: string): AnyF
         // Inlined copy of newTask's record: a second vararg call would cost as much again.
         const n = select("#", ...args);
         let task: TaskRecord;
-        if (n <= 1) {
+        if (n === 1) {
             const [first] = [...args]; // `local first = ...`
             task = setmeta(["runnable", fn, false, true, false, false, n, o, first] as unknown as TaskRecord, taskMeta);
+        } else if (n === 0) {
+            task = setmeta(["runnable", fn, false, true, false, false, n, o] as unknown as TaskRecord, taskMeta);
         } else {
             // eslint-disable-next-line no-restricted-syntax -- the record is this one table constructor, `{..., ...}`
             task = setmeta(["runnable", fn, false, true, false, false, n, o, ...args] as unknown as TaskRecord, taskMeta);
         }
         // Inlined copy of enqueue(task) (spec/core/inlined.spec.ts).
         if (o === serving) {
-            incomingLen += 1;
-            incoming[incomingLen] = task;
+            const len = incomingLen + 1;
+            incomingLen = len;
+            incoming[len] = task;
         } else {
             o.incomingLen += 1;
             o.incoming[o.incomingLen] = task;
