@@ -1,9 +1,11 @@
 /**
  * The scheduler's deliberate copies, inlined for speed (a call per resume or per spawn is what
  * they save): runTask's yield branch and the async wrapper queue a task as enqueue does, the
- * wrapper builds newTask's record, and the loops of scheduleAll and runBudget take tasks as
- * dequeue does. Each copy is checked against its original in the compiled scheduler of the
- * built addon, statement by statement, so a change to one that misses the other fails here.
+ * wrapper builds newTask's record, finish wakes its first waiter as wakeTask does, a worker
+ * takes its next task as takeFresh does, the loops of scheduleAll and runBudget take tasks as
+ * dequeue does, and scheduleAll's loop runs a task as runTask and endRun do. Each copy
+ * is checked against its original in the compiled scheduler of the built addon, statement by
+ * statement, so a change to one that misses the other fails here.
  */
 import * as files from "../support/files";
 
@@ -97,7 +99,79 @@ describe("the scheduler's inlined copies (compiled Lua, statement by statement)"
     it("runTask's yield branch queues the task as enqueue does (a yielding task runs: never queued, the driver awake)", () => {
         const runTaskAt = find(lines, 0, "local function runTask(task)");
         const branch = blockAt(lines, find(lines, runTaskAt, "if signal == yieldMatch and ok then"));
-        assert.are.same(["last[1] = RUNNABLE", ...renamed(enqueueQueues, { task: "last" })], branch);
+        assert.are.same(['last[1] = "runnable"', ...renamed(enqueueQueues, { task: "last" })], branch);
+    });
+
+    it("scheduleAll runs a task as runTask does: resumed or started, a yield queued, a worker pooled and an await recorded as endRun does, any other end to endRun", () => {
+        const runTaskAt = find(lines, 0, "local function runTask(task)");
+        const resumes = blockAt(lines, find(lines, runTaskAt, "if thread then"));
+        assert.are.same("ok, signal, target = resume(thread)", resumes[resumes.length - 1]);
+        const lastAt = find(lines, runTaskAt, "local last = current");
+        const ends = [trimmed(lines[lastAt]), trimmed(lines[lastAt + 1]), ...statementAt(lines, lastAt + 2)];
+        assert.are.same(["local last = current", "current = previous", "if signal == yieldMatch and ok then"], ends.slice(0, 3));
+        // endRun's branches for the end of a worker's run and for an await of a task no one awaits yet.
+        const endRunAt = find(lines, 0, "local function endRun(last, thread, ok, signal, target)");
+        const pools = blockAt(lines, find(lines, endRunAt, "elseif signal == idleMatch then"));
+        const waiterAt = find(lines, endRunAt, "if awaited[5] then");
+        const elseAt = waiterAt + 1 + blockAt(lines, waiterAt).length;
+        assert.are.same("else", trimmed(lines[elseAt]));
+        const suspends = renamed(blockAt(lines, elseAt), { awaited: "target" });
+        let elseOfEnds = ends.length - 1; // the if-statement's own else: its last one
+        while (ends[elseOfEnds] !== "else") {
+            elseOfEnds -= 1;
+        }
+        const expected = [
+            ...resumes.slice(0, resumes.length - 1),
+            "local ok, signal, target = resume(thread)",
+            ...ends.slice(0, elseOfEnds),
+            "elseif signal == idleMatch and ok then",
+            ...pools,
+            "elseif signal == suspendMatch and ok and not target[5] then",
+            ...suspends,
+            ...ends.slice(elseOfEnds),
+        ];
+        const copyAt = find(lines, find(lines, 0, "function ____exports.scheduleAll()"), "if thread then");
+        assert.are.same(expected, blockAt(lines, copyAt));
+
+        // A fresh task: started on a pooled worker as runTask does, a yield queued, any other end to endRun.
+        const freshAt = find(lines, runTaskAt, "if thread then") + 1 + resumes.length;
+        assert.are.same("else", trimmed(lines[freshAt]));
+        const starts = blockAt(lines, freshAt);
+        assert.are.same("ok, signal, target = resume(thread, task)", starts[starts.length - 1]);
+        const copyElseAt = copyAt + 1 + blockAt(lines, copyAt).length;
+        assert.are.same("else", trimmed(lines[copyElseAt]));
+        const startsCopied = [...starts.slice(0, starts.length - 1), "local ok, signal, target = resume(thread, task)", ...ends];
+        assert.are.same(startsCopied, blockAt(lines, copyElseAt));
+    });
+
+    it("finish wakes a task awaiting it as wakeTask does, and queues it as enqueue does", () => {
+        const enqueueBody = blockAt(lines, enqueueAt);
+        const wakeBody = blockAt(lines, find(lines, 0, "local function wakeTask(waiter)"));
+        assert.are.same("enqueue(waiter)", wakeBody[wakeBody.length - 1]);
+        const expected = [
+            ...renamed(wakeBody.slice(0, wakeBody.length - 1), { waiter: "first" }),
+            ...renamed(enqueueBody, { task: "first" }),
+        ];
+        const finishAt = find(lines, 0, "local function finish(task, ...)");
+        assert.are.same(expected, blockAt(lines, find(lines, finishAt, "if first[6] == task then")));
+    });
+
+    it("a worker takes its next fresh task as takeFresh does", () => {
+        const loop = "while drainPos <= drainLen or refill() do";
+        const takes = statementAt(lines, find(lines, find(lines, 0, "local function takeFresh()"), loop));
+        const expected: string[] = [];
+        for (const line of renamed(takes, { task: "next" })) {
+            if (line === "return nil") {
+                expected.push("break"); // the task at the head has started: none to take
+            } else if (line === "return next") {
+                expected.push("task = next", "break");
+            } else {
+                expected.push(line);
+            }
+        }
+        assert.is_true(expected.length >= 12);
+        const workerAt = find(lines, 0, "local function workerMain(me)");
+        assert.are.same(expected, statementAt(lines, find(lines, find(lines, workerAt, "if workerRunsNext then"), loop)));
     });
 
     it("the async wrapper queues its new task as enqueue does, and builds newTask's record", () => {
@@ -109,20 +183,33 @@ describe("the scheduler's inlined copies (compiled Lua, statement by statement)"
         // The same owner (find throws when a line is missing).
         const ownerLine = "local o = owner ~= nil and owner or (current and current[8] or defaultOwner)";
         assert.is_true(find(lines, newTaskAt, ownerLine) < wrapAsyncAt && find(lines, wrapperAt, ownerLine) > wrapperAt);
-        const record = statementAt(lines, find(lines, newTaskAt, "local task = setmeta("));
+        // The record: its argument count, then a constructor for one argument, one for none, another for more.
+        const countLine = 'local n = select("#", ...)';
+        const recordOf = (at: number): string[] => {
+            const countAt = find(lines, at, countLine);
+            assert.are.same(["local task", "if n == 1 then"], [trimmed(lines[countAt + 1]), trimmed(lines[countAt + 2])]);
+            return statementAt(lines, countAt + 2);
+        };
+        const record = recordOf(newTaskAt);
         // The wrapper's record is runnable and, queued at once, has its Queued slot (4) true.
-        const expected = renamed(record, { state: "RUNNABLE" });
-        const queued = expected.indexOf("{") + 4;
-        assert.are.equal("false,", expected[queued]);
-        expected[queued] = "true,";
-        assert.are.same(expected, statementAt(lines, find(lines, wrapperAt, "local task = setmeta(")));
+        const expected = renamed(record, { state: '"runnable"' });
+        let constructors = 0;
+        expected.forEach((line, i) => {
+            if (line.endsWith("setmeta({")) {
+                constructors += 1;
+                assert.are.equal("false,", expected[i + 4]);
+                expected[i + 4] = "true,";
+            }
+        });
+        assert.are.equal(3, constructors);
+        assert.are.same(expected, recordOf(wrapperAt));
     });
 
     it("the loops of scheduleAll and runBudget take tasks as dequeue does", () => {
         const loop = "while drainPos <= drainLen or refill() do";
         const dequeueLoop = statementAt(lines, find(lines, find(lines, 0, "local function dequeue()"), loop));
         // Up to the runnable test; then dequeue returns the task where the loops run it.
-        const takes = dequeueLoop.slice(0, dequeueLoop.indexOf("if task[1] == RUNNABLE then") + 1);
+        const takes = dequeueLoop.slice(0, dequeueLoop.indexOf('if task[1] == "runnable" then') + 1);
         assert.is_true(takes.length >= 6);
         for (const fn of ["function ____exports.scheduleAll()", "function ____exports.runBudget(budgetMs, now)"]) {
             const copy = statementAt(lines, find(lines, find(lines, 0, fn), loop));

@@ -33,23 +33,7 @@ import * as forced from "./forced";
 import type { AnyFunction, Entries, LuaArray } from "./types";
 import type { Signal, Tracer } from "./state";
 import { wholeState } from "./wholeState";
-import {
-    DEAD,
-    FAILED,
-    Notify,
-    Owner,
-    PENDING,
-    QueueArray,
-    RUNNABLE,
-    RUNNING,
-    SUSPENDED,
-    Slot,
-    TaskRecord,
-    TaskState,
-    Wait,
-    Watcher,
-    WatcherSlot,
-} from "./task";
+import { FAILED, Notify, Owner, QueueArray, Slot, TaskRecord, TaskState, Wait, Watcher, WatcherSlot } from "./task";
 import * as slices from "./slices";
 import * as trace from "./trace";
 import * as unhandled from "./unhandled";
@@ -282,8 +266,9 @@ function enqueue(task: TaskRecord): void {
         task[Slot.Queued] = true;
         const owner = task[Slot.Owner] as Owner;
         if (owner === serving) {
-            incomingLen += 1;
-            incoming[incomingLen] = task;
+            const len = incomingLen + 1;
+            incomingLen = len;
+            incoming[len] = task;
         } else {
             owner.incomingLen += 1;
             owner.incoming[owner.incomingLen] = task;
@@ -309,11 +294,13 @@ function refill(): boolean {
 /** Removes and returns the next runnable task, or undefined when none is queued. */
 function dequeue(): TaskRecord | undefined {
     while (drainPos <= drainLen || refill()) {
-        const task = draining[drainPos] as TaskRecord;
-        draining[drainPos] = undefined;
-        drainPos += 1;
+        const pos = drainPos;
+        const queue = draining;
+        const task = queue[pos] as TaskRecord;
+        queue[pos] = undefined;
+        drainPos = pos + 1;
         task[Slot.Queued] = false;
-        if (task[Slot.State] === RUNNABLE) {
+        if (task[Slot.State] === "runnable") {
             return task;
         }
     }
@@ -326,13 +313,14 @@ function dequeue(): TaskRecord | undefined {
  */
 function takeFresh(): TaskRecord | undefined {
     while (drainPos <= drainLen || refill()) {
-        const task = draining[drainPos] as TaskRecord;
-        const runnable = task[Slot.State] === RUNNABLE;
+        const pos = drainPos;
+        const task = draining[pos] as TaskRecord;
+        const runnable = task[Slot.State] === "runnable";
         if (runnable && task[Slot.Thread]) {
             return undefined;
         }
-        draining[drainPos] = undefined;
-        drainPos += 1;
+        draining[pos] = undefined;
+        drainPos = pos + 1;
         task[Slot.Queued] = false;
         if (runnable) {
             return task;
@@ -346,7 +334,7 @@ function takeFresh(): TaskRecord | undefined {
 /** Makes a task suspended on something runnable again. */
 function wakeTask(waiter: TaskRecord): void {
     waiter[Slot.Awaiting] = false;
-    waiter[Slot.State] = RUNNABLE;
+    waiter[Slot.State] = "runnable";
     enqueue(waiter);
 }
 
@@ -376,7 +364,7 @@ function notifyLaterWaiters(task: TaskRecord): void {
 
 /** Records that `waiter` is suspended until `target` is dead. */
 function addWaiter(target: TaskRecord, waiter: TaskRecord): void {
-    waiter[Slot.State] = SUSPENDED;
+    waiter[Slot.State] = "suspended";
     waiter[Slot.Awaiting] = target;
     addWatcher(target, waiter);
 }
@@ -421,14 +409,31 @@ function finish(task: TaskRecord, ...results: unknown[]): void {
         }
     }
     task[Slot.Thread] = false;
-    task[Slot.State] = DEAD;
+    task[Slot.State] = "dead";
     live -= 1;
     const first = task[Slot.Waiter] as TaskRecord | Watcher | false;
     if (first) {
         // notifyWaiter, inline: an awaited task usually has one waiter, a task or a gate.
         task[Slot.Waiter] = false;
         if ((first as TaskRecord)[Slot.Awaiting] === task) {
-            wakeTask(first as TaskRecord);
+            // Inlined copy of wakeTask(first) and its enqueue, two calls less per await (spec/core/inlined.spec.ts).
+            (first as TaskRecord)[Slot.Awaiting] = false;
+            (first as TaskRecord)[Slot.State] = "runnable";
+            if (!awake) {
+                wakeDriver();
+            }
+            if (!(first as TaskRecord)[Slot.Queued]) {
+                (first as TaskRecord)[Slot.Queued] = true;
+                const owner = (first as TaskRecord)[Slot.Owner] as Owner;
+                if (owner === serving) {
+                    const len = incomingLen + 1;
+                    incomingLen = len;
+                    incoming[len] = first as TaskRecord;
+                } else {
+                    owner.incomingLen += 1;
+                    owner.incoming[owner.incomingLen] = first as TaskRecord;
+                }
+            }
         } else {
             ((first as Watcher)[WatcherSlot.Notify] as Notify)(first as Watcher, task);
         }
@@ -447,7 +452,7 @@ function fail(task: TaskRecord, err: unknown, where: string): void {
     task.error = err;
     task.traceback = where;
     task[Slot.Thread] = false;
-    task[Slot.State] = DEAD;
+    task[Slot.State] = "dead";
     live -= 1;
     const first = task[Slot.Waiter] as TaskRecord | Watcher | false;
     // A task awaiting it receives the error: it is handled. Otherwise see whether anyone will.
@@ -467,7 +472,7 @@ function fail(task: TaskRecord, err: unknown, where: string): void {
  * (Cold-core hook: cancel.ts.)
  */
 export function endTask(task: TaskRecord, err: unknown): void {
-    if (task[Slot.State] === PENDING) {
+    if (task[Slot.State] === "pending") {
         pendingCount -= 1;
     }
     task[Slot.Awaiting] = false;
@@ -490,12 +495,12 @@ export function requestCancels(honor: () => boolean): void {
  */
 function endedWhileAsked(task: TaskRecord, thread: LuaThread, signal: unknown, target: unknown): boolean {
     if (signal === YIELD) {
-        task[Slot.State] = RUNNABLE;
+        task[Slot.State] = "runnable";
         enqueue(task);
     } else if (signal === SUSPEND) {
         addWaiter(target as TaskRecord, task);
     } else if (signal === PARK) {
-        task[Slot.State] = SUSPENDED;
+        task[Slot.State] = "suspended";
         task[Slot.Awaiting] = target;
         (target as Wait).task = task;
         if (onPark !== undefined) {
@@ -580,7 +585,7 @@ function workerMain(me: LuaThread): void {
     while (true) {
         current = task;
         task[Slot.Thread] = me;
-        task[Slot.State] = RUNNING;
+        task[Slot.State] = "running";
         // unpack is a C call; most bodies take one argument or none.
         if (task[Slot.ArgCount] === 1) {
             finish(task, ...(task[Slot.Fn] as Body)(task[Slot.FirstArg]));
@@ -590,7 +595,27 @@ function workerMain(me: LuaThread): void {
         if (forwardTarget) {
             yieldThread(RETIRED); // this copy's code is retired: the newer scheduler drops us
         }
-        task = ((workerRunsNext && takeFresh()) || (inBudgetRun && nextInBudget())) as TaskRecord;
+        task = false as unknown as TaskRecord;
+        if (workerRunsNext) {
+            // Inlined copy of takeFresh(), a call less per task (spec/core/inlined.spec.ts).
+            while (drainPos <= drainLen || refill()) {
+                const pos = drainPos;
+                const next = draining[pos] as TaskRecord;
+                const runnable = next[Slot.State] === "runnable";
+                if (runnable && next[Slot.Thread]) {
+                    break;
+                }
+                draining[pos] = undefined;
+                drainPos = pos + 1;
+                next[Slot.Queued] = false;
+                if (runnable) {
+                    task = next;
+                    break;
+                }
+            }
+        } else if (inBudgetRun) {
+            task = nextInBudget() as TaskRecord;
+        }
         if (!task) {
             // `task` is false while idle: a pooled worker keeps no finished task (nor its results) alive.
             task = yieldThread(IDLE)[0] as TaskRecord;
@@ -598,57 +623,21 @@ function workerMain(me: LuaThread): void {
     }
 }
 
-/** An idle worker from the pool, or a new one waiting for its first task. */
-function acquireWorker(): LuaThread {
-    if (poolLen === 0) {
-        const thread = coroutine.create(workerMain); // (no local for it: rare once the pool is warm)
-        resume(thread, thread);
-        return thread;
-    }
-    const thread = pool[poolLen] as LuaThread;
-    pool[poolLen] = undefined;
-    poolLen -= 1;
+/** A new worker, waiting for its first task (the pool is empty: rare once it is warm). */
+function newWorker(): LuaThread {
+    const thread = coroutine.create(workerMain);
+    resume(thread, thread);
     return thread;
 }
 
 // ---- Running -----------------------------------------------------------------------------
 
 /**
- * Runs a runnable task until it (or the last task its worker went on to run) yields, suspends,
- * finishes or fails. Returns that last task. (Also a cold-core hook: forced.ts, through lifecycle.ts.)
+ * The end of a run that is not a yield (runTask and scheduleAll test for that first): a failure,
+ * the end of a worker's run, an await, a park, or a signal that is none of these.
  */
-function runTask(task: TaskRecord): TaskRecord {
-    const previous = current;
-    let thread = task[Slot.Thread] as LuaThread | false;
-    let ok: boolean;
-    let signal: unknown;
-    let target: unknown;
-    if (thread) {
-        // Mid-body: continue where it yielded or waited.
-        current = task;
-        task[Slot.State] = RUNNING;
-        [ok, signal, target] = resume(thread);
-    } else {
-        thread = acquireWorker();
-        [ok, signal, target] = resume(thread, task);
-    }
-    // Workers set `current` to each task they run: this is the one that stopped.
-    const last = current as TaskRecord;
-    current = previous;
-    // Most frequent first: a yield, then the end of a worker's run, then an await.
-    if (signal === yieldMatch && ok) {
-        // Inlined copy of enqueue(last): this runs on every yield. A yielding task is never queued.
-        last[Slot.State] = RUNNABLE;
-        last[Slot.Queued] = true;
-        const owner = last[Slot.Owner] as Owner;
-        if (owner === serving) {
-            incomingLen += 1;
-            incoming[incomingLen] = last;
-        } else {
-            owner.incomingLen += 1;
-            owner.incoming[owner.incomingLen] = last;
-        }
-    } else if (!ok) {
+function endRun(last: TaskRecord, thread: LuaThread, ok: boolean, signal: unknown, target: unknown): void {
+    if (!ok) {
         fail(last, signal, tracer(thread));
         if (yieldMatch === NO_SIGNAL) {
             setSignalMatches(honorCancelRequests()); // a task asked to cancel may have failed first
@@ -665,12 +654,12 @@ function runTask(task: TaskRecord): TaskRecord {
         if (awaited[Slot.Waiter]) {
             addWaiter(awaited, last);
         } else {
-            last[Slot.State] = SUSPENDED;
+            last[Slot.State] = "suspended";
             last[Slot.Awaiting] = awaited;
             awaited[Slot.Waiter] = last;
         }
     } else if (signal === parkMatch) {
-        last[Slot.State] = SUSPENDED;
+        last[Slot.State] = "suspended";
         last[Slot.Awaiting] = target;
         (target as Wait).task = last;
         // Registered only now that the task has parked: a park that failed (inside a pcall)
@@ -678,9 +667,57 @@ function runTask(task: TaskRecord): TaskRecord {
         if (onPark !== undefined) {
             onPark(target as Wait);
         }
-    } else if (!(yieldMatch === NO_SIGNAL ? endedWhileAsked(last, thread as LuaThread, signal, target) : signal === RETIRED)) {
+    } else if (!(yieldMatch === NO_SIGNAL ? endedWhileAsked(last, thread, signal, target) : signal === RETIRED)) {
         const message = "AsyncAwait: a task called coroutine.yield() directly; use AsyncAwait.yield() or await() inside tasks";
         fail(last, errors.runtimeError("DirectYield", message), tracer(thread));
+    }
+}
+
+/**
+ * Runs a runnable task until it (or the last task its worker went on to run) yields, suspends,
+ * finishes or fails. Returns that last task. (Also a cold-core hook: forced.ts, through lifecycle.ts.)
+ */
+function runTask(task: TaskRecord): TaskRecord {
+    const previous = current;
+    let thread = task[Slot.Thread] as LuaThread | false;
+    let ok: boolean;
+    let signal: unknown;
+    let target: unknown;
+    if (thread) {
+        // Mid-body: continue where it yielded or waited.
+        current = task;
+        task[Slot.State] = "running";
+        [ok, signal, target] = resume(thread);
+    } else {
+        // An idle worker from the pool (no call for it: every fresh task that waits comes here).
+        if (poolLen === 0) {
+            thread = newWorker();
+        } else {
+            thread = pool[poolLen] as LuaThread;
+            pool[poolLen] = undefined;
+            poolLen -= 1;
+        }
+        [ok, signal, target] = resume(thread, task);
+    }
+    // Workers set `current` to each task they run: this is the one that stopped.
+    const last = current as TaskRecord;
+    current = previous;
+    // Most frequent first: a yield, then the rest (endRun).
+    if (signal === yieldMatch && ok) {
+        // Inlined copy of enqueue(last): this runs on every yield. A yielding task is never queued.
+        last[Slot.State] = "runnable";
+        last[Slot.Queued] = true;
+        const owner = last[Slot.Owner] as Owner;
+        if (owner === serving) {
+            const len = incomingLen + 1;
+            incomingLen = len;
+            incoming[len] = last;
+        } else {
+            owner.incomingLen += 1;
+            owner.incoming[owner.incomingLen] = last;
+        }
+    } else {
+        endRun(last, thread, ok, signal, target);
     }
     return last;
 }
@@ -712,15 +749,79 @@ export function scheduleAll(): void {
     }
     const was = workerRunsNext;
     workerRunsNext = forcedDepth === 0;
+    const previous = current; // what runTask restores after each run
     // Inlined copy of dequeue(): this loop is the hot path of every yield (spec/core/inlined.spec.ts
     // checks the copies against the original).
     while (drainPos <= drainLen || refill()) {
-        const task = draining[drainPos] as TaskRecord;
-        draining[drainPos] = undefined;
-        drainPos += 1;
+        const pos = drainPos;
+        const queue = draining;
+        const task = queue[pos] as TaskRecord;
+        queue[pos] = undefined;
+        drainPos = pos + 1;
         task[Slot.Queued] = false;
-        if (task[Slot.State] === RUNNABLE) {
-            runTask(task);
+        if (task[Slot.State] === "runnable") {
+            let thread = task[Slot.Thread] as LuaThread | false;
+            if (thread) {
+                // Inlined copy of runTask's run of a mid-body task, a call less per switch.
+                current = task;
+                task[Slot.State] = "running";
+                const [ok, signal, target] = resume(thread);
+                const last = current as TaskRecord;
+                current = previous;
+                if (signal === yieldMatch && ok) {
+                    last[Slot.State] = "runnable";
+                    last[Slot.Queued] = true;
+                    const owner = last[Slot.Owner] as Owner;
+                    if (owner === serving) {
+                        const len = incomingLen + 1;
+                        incomingLen = len;
+                        incoming[len] = last;
+                    } else {
+                        owner.incomingLen += 1;
+                        owner.incoming[owner.incomingLen] = last;
+                    }
+                } else if (signal === idleMatch && ok) {
+                    // endRun's branches for the end of a worker's run and an await no other
+                    // task shares, inline too: every task that waits comes here twice.
+                    if (poolLen < poolMax) {
+                        poolLen += 1;
+                        pool[poolLen] = thread;
+                    }
+                } else if (signal === suspendMatch && ok && !(target as TaskRecord)[Slot.Waiter]) {
+                    last[Slot.State] = "suspended";
+                    last[Slot.Awaiting] = target;
+                    (target as TaskRecord)[Slot.Waiter] = last;
+                } else {
+                    endRun(last, thread, ok, signal, target);
+                }
+            } else {
+                // Inlined copy of runTask's start of a fresh task, a call less per task that waits.
+                if (poolLen === 0) {
+                    thread = newWorker();
+                } else {
+                    thread = pool[poolLen] as LuaThread;
+                    pool[poolLen] = undefined;
+                    poolLen -= 1;
+                }
+                const [ok, signal, target] = resume(thread, task);
+                const last = current as TaskRecord;
+                current = previous;
+                if (signal === yieldMatch && ok) {
+                    last[Slot.State] = "runnable";
+                    last[Slot.Queued] = true;
+                    const owner = last[Slot.Owner] as Owner;
+                    if (owner === serving) {
+                        const len = incomingLen + 1;
+                        incomingLen = len;
+                        incoming[len] = last;
+                    } else {
+                        owner.incomingLen += 1;
+                        owner.incoming[owner.incomingLen] = last;
+                    }
+                } else {
+                    endRun(last, thread, ok, signal, target);
+                }
+            }
         }
     }
     workerRunsNext = was;
@@ -758,11 +859,13 @@ export function runBudget(budgetMs: number, now: () => number): number {
     inBudgetRun = true;
     // Inlined copy of dequeue(), as in scheduleAll.
     while (drainPos <= drainLen || refill()) {
-        const task = draining[drainPos] as TaskRecord;
-        draining[drainPos] = undefined;
-        drainPos += 1;
+        const pos = drainPos;
+        const queue = draining;
+        const task = queue[pos] as TaskRecord;
+        queue[pos] = undefined;
+        drainPos = pos + 1;
         task[Slot.Queued] = false;
-        if (task[Slot.State] === RUNNABLE) {
+        if (task[Slot.State] === "runnable") {
             const last = runTask(task);
             const t = now();
             const ran = t - sliceStart;
@@ -795,16 +898,21 @@ export function runBudget(budgetMs: number, now: () => number): number {
  * Outside tasks, and while a task is being completed synchronously, it does nothing. (Kernel API.)
  */
 export function yieldTurn(extra?: unknown): void {
+    // The yield itself first: a copy that forwards runs no task (it hands over between runs, and
+    // one forwarding to an older copy runs none), so `current` is false there.
+    // One test for extra arguments, not select("#", ...): that would cost a tenth of a yield.
+    // yield(nil, x) passes.
+    if (extra === undefined && current && forcedDepth === 0 && current[Slot.Thread] === running()) {
+        yieldThread(YIELD);
+        return;
+    }
     if (forwardTarget) {
         return forwardTarget.yieldTurn(extra);
     }
-    // One test, not select("#", ...): that would cost a tenth of a yield. yield(nil, x) passes.
     if (extra !== undefined) {
         errors.raiseAtCaller(errors.tooManyArguments("yield()", 0, 1, extra));
     }
-    if (current && forcedDepth === 0 && current[Slot.Thread] === running()) {
-        yieldThread(YIELD);
-    } else if (yieldMatch === NO_SIGNAL) {
+    if (yieldMatch === NO_SIGNAL) {
         cancellationPoint(); // a task being completed synchronously still ends here if asked to
     }
 }
@@ -820,12 +928,23 @@ function newTask(state: TaskState, owner: Owner | undefined, fn: AnyFunction, ..
         return forwardTarget.newTask(state, owner, fn, ...args);
     }
     live += 1;
-    if (state === PENDING) {
+    if (state === "pending") {
         pendingCount += 1;
     }
     const o = owner !== undefined ? owner : current ? (current[Slot.Owner] as Owner) : defaultOwner;
-    // eslint-disable-next-line no-restricted-syntax -- the record is this one table constructor, `{..., ...}`
-    const task = setmeta([state, fn, false, false, false, false, select("#", ...args), o, ...args] as unknown as TaskRecord, taskMeta);
+    const n = select("#", ...args);
+    // A constructor sizes its array for its fixed items: a record ending in `...` would grow (a
+    // second allocation) for its first argument. Most bodies take one argument or none.
+    let task: TaskRecord;
+    if (n === 1) {
+        const [first] = [...args]; // `local first = ...`
+        task = setmeta([state, fn, false, false, false, false, n, o, first] as unknown as TaskRecord, taskMeta);
+    } else if (n === 0) {
+        task = setmeta([state, fn, false, false, false, false, n, o] as unknown as TaskRecord, taskMeta);
+    } else {
+        // eslint-disable-next-line no-restricted-syntax -- the record is this one table constructor, `{..., ...}`
+        task = setmeta([state, fn, false, false, false, false, n, o, ...args] as unknown as TaskRecord, taskMeta);
+    }
     if (traceCreation) {
         task.created = trace.currentTrace();
     }
@@ -846,10 +965,10 @@ function startTask(task: TaskRecord): void {
     if (forwardTarget) {
         return forwardTarget.startTask(task);
     }
-    if (task[Slot.State] === PENDING) {
+    if (task[Slot.State] === "pending") {
         pendingCount -= 1;
     }
-    task[Slot.State] = RUNNABLE;
+    task[Slot.State] = "runnable";
     enqueue(task);
 }
 
@@ -869,7 +988,7 @@ export function wrapAsync(fn: AnyFunction, owner?: Owner, madeAt?: string): AnyF
     const wrapper = (...args: unknown[]): TaskRecord => {
         if (!fastSpawn) {
             // See updateFastSpawn: waking the driver, forwarding, tracing.
-            const task = newTask(RUNNABLE, owner, fn, ...args);
+            const task = newTask("runnable", owner, fn, ...args);
             startTask(task);
             return task;
         }
@@ -877,15 +996,22 @@ export function wrapAsync(fn: AnyFunction, owner?: Owner, madeAt?: string): AnyF
         // A local, not an expression inside the record literal: TSTL would build it with helpers.
         const o = owner !== undefined ? owner : current ? (current[Slot.Owner] as Owner) : defaultOwner;
         // Inlined copy of newTask's record: a second vararg call would cost as much again.
-        const task = setmeta(
+        const n = select("#", ...args);
+        let task: TaskRecord;
+        if (n === 1) {
+            const [first] = [...args]; // `local first = ...`
+            task = setmeta(["runnable", fn, false, true, false, false, n, o, first] as unknown as TaskRecord, taskMeta);
+        } else if (n === 0) {
+            task = setmeta(["runnable", fn, false, true, false, false, n, o] as unknown as TaskRecord, taskMeta);
+        } else {
             // eslint-disable-next-line no-restricted-syntax -- the record is this one table constructor, `{..., ...}`
-            [RUNNABLE, fn, false, true, false, false, select("#", ...args), o, ...args] as unknown as TaskRecord,
-            taskMeta,
-        );
+            task = setmeta(["runnable", fn, false, true, false, false, n, o, ...args] as unknown as TaskRecord, taskMeta);
+        }
         // Inlined copy of enqueue(task) (spec/core/inlined.spec.ts).
         if (o === serving) {
-            incomingLen += 1;
-            incoming[incomingLen] = task;
+            const len = incomingLen + 1;
+            incomingLen = len;
+            incoming[len] = task;
         } else {
             o.incomingLen += 1;
             o.incoming[o.incomingLen] = task;
@@ -921,6 +1047,10 @@ function valuesOf(task: TaskRecord): LuaMultiReturn<unknown[]> {
  */
 function suspendUntilDead(target: TaskRecord): LuaMultiReturn<unknown[]> {
     yieldThread(SUSPEND, target);
+    // valuesOf's first case, without the call: most tasks return one value.
+    if (target[Slot.ResultCount] === 1) {
+        return target[Slot.FirstResult];
+    }
     return valuesOf(target);
 }
 
@@ -947,22 +1077,25 @@ export function awaitValue(value: unknown, ...args: unknown[]): LuaMultiReturn<u
         }
         const task = value as TaskRecord;
         const state = task[Slot.State];
-        if (state === DEAD) {
+        if (state === "dead") {
             if (yieldMatch === NO_SIGNAL) {
                 cancellationPoint();
             }
+            if (task[Slot.ResultCount] === 1) {
+                return task[Slot.FirstResult]; // valuesOf's first case, without the call
+            }
             return valuesOf(task);
         }
-        if (state === PENDING) {
+        if (state === "pending") {
             errors.raiseAtCaller("AsyncAwait: await(future): the task is pending; start it with startTask(task) first");
         }
         // Inside a task awaiting a runnable task (the common case) there is nothing to check.
-        if (state !== RUNNABLE || !current || current[Slot.Thread] !== running()) {
+        if (state !== "runnable" || !current || current[Slot.Thread] !== running()) {
             const problem = forced.completeOrCheckCycle(task, current && current[Slot.Thread] === running() ? current : undefined);
             if (problem !== undefined) {
                 errors.raise(problem.kind, `AsyncAwait: await(future): ${problem.message}`);
             }
-            if (task[Slot.State] === DEAD) {
+            if (task[Slot.State] === "dead") {
                 return valuesOf(task); // completed synchronously
             }
         }
@@ -989,12 +1122,12 @@ export function joinWait(task: TaskRecord): RuntimeError | undefined {
     if (forwardTarget) {
         return forwardTarget.joinWait(task);
     }
-    if (task[Slot.State] !== DEAD) {
+    if (task[Slot.State] !== "dead") {
         const problem = forced.completeOrCheckCycle(task, current && current[Slot.Thread] === running() ? current : undefined);
         if (problem !== undefined) {
             return problem;
         }
-        if (task[Slot.State] !== DEAD) {
+        if (task[Slot.State] !== "dead") {
             yieldThread(SUSPEND, task);
         }
     } else if (yieldMatch === NO_SIGNAL) {
@@ -1077,7 +1210,7 @@ function waitValues(wait: Wait): LuaMultiReturn<unknown[]> {
  * `then(...)` (by default it returns the wait's values). (Kernel API.)
  */
 export function newParkedTask(wait: Wait, owner: Owner | undefined, then?: AnyFunction, ...args: unknown[]): TaskRecord {
-    const task = then !== undefined ? newTask(SUSPENDED, owner, then, ...args) : newTask(SUSPENDED, owner, waitValues, wait);
+    const task = then !== undefined ? newTask("suspended", owner, then, ...args) : newTask("suspended", owner, waitValues, wait);
     task[Slot.Awaiting] = wait;
     wait.task = task;
     return task;
@@ -1126,7 +1259,7 @@ export function leaveForced(wasRunningNext: boolean, wasInBudgetRun: boolean): v
  */
 export function runNested(task: TaskRecord): void {
     pendingCount -= 1;
-    task[Slot.State] = RUNNABLE;
+    task[Slot.State] = "runnable";
     const wasRunningNext = workerRunsNext;
     const wasInBudgetRun = inBudgetRun;
     workerRunsNext = false;
