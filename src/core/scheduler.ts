@@ -1292,10 +1292,10 @@ export function startNew(owner: Owner, fn: AnyFunction, ...args: unknown[]): Tas
     if (count === 1) {
         // A record of fixed length is made at its size; `...` at its end would grow it after.
         const [arg] = [...args];
-        task = setmeta([RUNNABLE, fn, false, false, false, false, 1, owner, arg] as unknown as TaskRecord, taskMeta);
+        task = setmeta(["runnable", fn, false, false, false, false, 1, owner, arg] as unknown as TaskRecord, taskMeta);
     } else {
         // eslint-disable-next-line no-restricted-syntax -- the record is this one table constructor, `{..., ...}`
-        task = setmeta([RUNNABLE, fn, false, false, false, false, count, owner, ...args] as unknown as TaskRecord, taskMeta);
+        task = setmeta(["runnable", fn, false, false, false, false, count, owner, ...args] as unknown as TaskRecord, taskMeta);
     }
     if (traceCreation) {
         task.created = trace.currentTrace();
@@ -1336,10 +1336,10 @@ export function awaitTask(task: TaskRecord): LuaMultiReturn<unknown[]> {
         return forwardTarget.awaitTask(task);
     }
     const state = task[Slot.State];
-    if (state === DEAD && yieldMatch !== NO_SIGNAL) {
+    if (state === "dead" && yieldMatch !== NO_SIGNAL) {
         return valuesOf(task); // (no cancellation was asked for: no cancellation point to pass)
     }
-    if (state === RUNNABLE && current && current[Slot.Thread] === running()) {
+    if (state === "runnable" && current && current[Slot.Thread] === running()) {
         return suspendUntilDead(task); // a tail call: see suspendUntilDead
     }
     return awaitValue(task);
@@ -1377,10 +1377,10 @@ export function completeNew(owner: Owner, fn: AnyFunction, ...args: unknown[]): 
     if (count === 1) {
         // Made at its size, as startNew's.
         const [arg] = [...args];
-        task = setmeta([RUNNING, fn, false, false, false, false, 1, owner, arg] as unknown as TaskRecord, taskMeta);
+        task = setmeta(["running", fn, false, false, false, false, 1, owner, arg] as unknown as TaskRecord, taskMeta);
     } else {
         // eslint-disable-next-line no-restricted-syntax -- the record is this one table constructor, `{..., ...}`
-        task = setmeta([RUNNING, fn, false, false, false, false, count, owner, ...args] as unknown as TaskRecord, taskMeta);
+        task = setmeta(["running", fn, false, false, false, false, count, owner, ...args] as unknown as TaskRecord, taskMeta);
     }
     if (traceCreation) {
         task.created = trace.currentTrace();
