@@ -1250,16 +1250,8 @@ export function leaveForced(wasRunningNext: boolean, wasInBudgetRun: boolean): v
     afterRun();
 }
 
-/**
- * A start inside the caller (eager.ts): the pending task becomes runnable without being queued
- * and runs now. The nested run goes on to no other task and keeps no budget books. Unhandled
- * errors are not reported at its end (the caller has not had the future yet): at the end of
- * the run under way, or of the next one, which a sleeping driver is woken for.
- * (Cold-core hook: eager.ts.)
- */
-export function runNested(task: TaskRecord): void {
-    pendingCount -= 1;
-    task[Slot.State] = "runnable";
+/** runNested's run of a runnable task (startNew's too): no other task, no budget books. */
+function runInCaller(task: TaskRecord): void {
     const wasRunningNext = workerRunsNext;
     const wasInBudgetRun = inBudgetRun;
     workerRunsNext = false;
@@ -1275,6 +1267,19 @@ export function runNested(task: TaskRecord): void {
         handoverDue = undefined;
         handOver();
     }
+}
+
+/**
+ * A start inside the caller (eager.ts): the pending task becomes runnable without being queued
+ * and runs now. The nested run goes on to no other task and keeps no budget books. Unhandled
+ * errors are not reported at its end (the caller has not had the future yet): at the end of
+ * the run under way, or of the next one, which a sleeping driver is woken for.
+ * (Cold-core hook: eager.ts.)
+ */
+export function runNested(task: TaskRecord): void {
+    pendingCount -= 1;
+    task[Slot.State] = "runnable";
+    runInCaller(task);
 }
 
 /**
@@ -1306,23 +1311,8 @@ export function startNew(owner: Owner, fn: AnyFunction, ...args: unknown[]): Tas
         return task;
     }
     eager.depth += 1;
-    // runNested's run, for a task that was never pending.
-    const wasRunningNext = workerRunsNext;
-    const wasInBudgetRun = inBudgetRun;
-    workerRunsNext = false;
-    inBudgetRun = false;
-    runTask(task);
-    workerRunsNext = wasRunningNext;
-    inBudgetRun = wasInBudgetRun;
+    runInCaller(task); // a task that was never pending
     eager.depth -= 1;
-    if (!awake) {
-        wakeDriver(); // (a yield in the nested run queued its task without waking it)
-    }
-    if (handoverDue !== undefined && atRest()) {
-        const handOver = handoverDue;
-        handoverDue = undefined;
-        handOver();
-    }
     return task;
 }
 
